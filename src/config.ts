@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time as HH:mm");
+const timeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "a range as HH:mm-HH:mm");
+const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) });
+
+export const weekdayKeys = ["mon", "tue", "wed", "thu", "fri"] as const;
+export type WeekdayKey = (typeof weekdayKeys)[number];
+
+const counsellorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: localized,
+  /** Weekly availability: for each weekday, ranges in office-local time. */
+  weekly: z.partialRecord(z.enum(weekdayKeys), z.array(timeRange)),
+});
+
+export const officeIds = ["nagasaki", "young-nagasaki", "tsukimachi"] as const;
+export const officeIdSchema = z.enum(officeIds);
+export type OfficeId = z.infer<typeof officeIdSchema>;
+
+const officeSchema = z.object({
+  id: officeIdSchema,
+  name: localized,
+  /** The bookable window: a 30-minute session must fit inside it. */
+  window: z.object({ from: hhmm, to: hhmm }),
+  openingHours: z.object({ from: hhmm, to: hhmm }),
+  phone: z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/).nullable(),
+  /**
+   * previous_business_day_close: a session on day D can be requested until closing time on the
+   * last business day before D. previous_day_midnight: until 24:00 of the day before D.
+   */
+  cutoff: z.enum(["previous_business_day_close", "previous_day_midnight"]),
+  /** How many days ahead the booking window reaches. */
+  horizonDays: z.number().int().min(1).max(365).default(30),
+  /** Whether staff mail may carry the seeker's personal details (default: behind login only). */
+  personalDataInStaffMail: z.boolean().default(false),
+  counsellors: z.array(counsellorSchema).min(1),
+});
+
+export type Office = z.infer<typeof officeSchema>;
+export type Counsellor = z.infer<typeof counsellorSchema>;
+
+const termsVersionSchema = z.object({
+  version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  url: z.url(),
+});
+
+export const officeFileSchema = z.object({
+  offices: z.array(officeSchema).min(1),
+  /** Terms versions, oldest first; the last is the current one. */
+  terms: z.array(termsVersionSchema).min(1),
+});
+export type OfficeFile = z.infer<typeof officeFileSchema>;
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default("./data"),
+  OFFICES_FILE: z.string().min(1).default("./config/offices.json"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PUBLIC_BASE_URL: optionalUrl,
+  HOLD_MINUTES: positiveInt(10),
+  OUTBOX_WORKERS: positiveInt(2),
+  LINE_CHANNEL_SECRET: optionalText,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalText,
+  LINE_API_BASE_URL: z.url().default("https://api.line.me"),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("相談予約ボット <no-reply@localhost>"),
+  STAFF_WEBHOOK_URL: optionalUrl,
+  STAFF_WEBHOOK_SECRET: optionalText,
+  WIDGET_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  offices: Office[];
+  terms: OfficeFile["terms"];
+}
+
+/** A configuration problem a person can fix: one line naming the variable and what it expects. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function describeIssue(where: string, issue: z.core.$ZodIssue): string {
+  const path = issue.path.length > 0 ? issue.path.join(".") : where;
+  return `${path}: ${issue.message}`;
+}
+
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    throw new ConfigError(`Invalid environment variable ${describeIssue("environment", first)}`);
+  }
+  return result.data;
+}
+
+export function parseOfficeFile(raw: unknown, source = "offices file"): OfficeFile {
+  const result = officeFileSchema.safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    throw new ConfigError(`Invalid ${source} at ${describeIssue("(root)", first)}`);
+  }
+  const ids = result.data.offices.map((o) => o.id);
+  if (new Set(ids).size !== ids.length) throw new ConfigError(`Invalid ${source}: an office id appears twice`);
+  return result.data;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = parseEnv(env);
+  let text: string;
+  try {
+    text = readFileSync(parsed.OFFICES_FILE, "utf8");
+  } catch {
+    throw new ConfigError(`OFFICES_FILE: cannot read ${parsed.OFFICES_FILE} (expected the office settings JSON file)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`OFFICES_FILE: ${parsed.OFFICES_FILE} is not valid JSON`);
+  }
+  const file = parseOfficeFile(json, `OFFICES_FILE ${parsed.OFFICES_FILE}`);
+  return { ...parsed, offices: file.offices, terms: file.terms };
+}
+
+export function findOffice(config: Pick<Config, "offices">, id: string): Office | undefined {
+  return config.offices.find((o) => o.id === id);
+}
+
+export function currentTerms(config: Pick<Config, "terms">): OfficeFile["terms"][number] {
+  return config.terms[config.terms.length - 1]!;
+}
