@@ -1,0 +1,41 @@
+// Channel-neutral messages. Flows speak only these; src/bot/* translates them to and from a channel.
+
+export type Locale = "ja" | "en";
+export type Channel = "web" | "line";
+
+export type Inbound =
+  | { kind: "start" }
+  | { kind: "text"; text: string }
+  | { kind: "choice"; value: string }
+  /** A picked date-time, Asia/Tokyo wall clock, 'YYYY-MM-DDTHH:mm'. */
+  | { kind: "datetime"; value: string };
+
+export interface Choice {
+  /** Shown to the user: at most 20 characters so LINE can show it as a quick reply. */
+  label: string;
+  value: string;
+}
+
+export interface BookingCard {
+  reference: string;
+  office: string;
+  /** 12月3日(木) 14:00～14:30 */
+  when: string;
+  status: string;
+  statusCode: "held" | "requested" | "confirmed" | "attended" | "no_show" | "cancelled" | "rejected";
+  /** Rows of the summary, label and value, in order. */
+  rows?: { label: string; value: string }[];
+  meetingUrl?: string;
+}
+
+export interface BotMessage {
+  text: string;
+  /** At most 13. */
+  choices?: Choice[];
+  /** Bounds of a date-time picker, 'YYYY-MM-DDTHH:mm' Asia/Tokyo. */
+  datePicker?: { min: string; max: string };
+  booking?: BookingCard;
+}
+
+export const MAX_CHOICES = 13;
+export const MAX_CHOICE_LABEL = 20;
