@@ -9,10 +9,11 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ["test/setup/announce-skips.ts"],
     projects: [
-      { test: { name: "pure:UTC", include: pure, env: { TZ: "UTC" } } },
-      { test: { name: "pure:Tokyo", include: pure, env: { TZ: "Asia/Tokyo" } } },
-      { test: { name: "integration", include: ["test/**/*.test.ts"], exclude: pure, env: { TZ: "UTC" } } },
+      { extends: true, test: { name: "pure:UTC", include: pure, env: { TZ: "UTC" } } },
+      { extends: true, test: { name: "pure:Tokyo", include: pure, env: { TZ: "Asia/Tokyo" } } },
+      { extends: true, test: { name: "integration", include: ["test/**/*.test.ts"], exclude: pure, env: { TZ: "UTC" } } },
     ],
   },
 });

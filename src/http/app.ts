@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import type { Config } from "../config.ts";
+import type { Store } from "../store/db.ts";
+import { errorBody, HttpError } from "./errors.ts";
+import { healthRoutes } from "./health.ts";
+import { requestLog } from "./middleware/logging.ts";
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use(requestId());
+  app.use(requestLog(deps.logger));
+  app.use(secureHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`), 413),
+    }),
+  );
+
+  app.route("/", healthRoutes(deps));
+
+  app.notFound((c) => c.json(errorBody("not_found", "No such route."), 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
+    deps.logger.error({ requestId: c.get("requestId"), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, "unhandled error");
+    return c.json(errorBody("internal_error", "Something went wrong on our side. Please try again."), 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

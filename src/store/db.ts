@@ -1,0 +1,186 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, any>;
+/** Either the database or a transaction: repository functions take this and never the outer db. */
+export type Executor = Db | Tx;
+
+export interface Store {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Whether the database answers and the migrations are applied. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override name = "StoreError";
+}
+
+const migrationsFolder = resolve(fileURLToPath(new URL("../../drizzle", import.meta.url)));
+const CONNECT_TIMEOUT_SECONDS = 5;
+// Chosen once: two processes migrating one PostgreSQL wait for each other on this lock.
+const MIGRATION_LOCK_KEY = 4_201_862_864;
+
+export interface OpenStoreOptions {
+  /** postgres:// URL; without it the embedded PGlite store in dataDir is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded store. */
+  dataDir?: string;
+  /** An in-memory PGlite (tests). */
+  memory?: boolean;
+  /** Connections of the PostgreSQL pool. */
+  maxConnections?: number;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  return openPglite(options);
+}
+
+async function openPostgres(url: string, max: number): Promise<Store> {
+  const client = postgres(url, {
+    max,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    onnotice: () => {},
+    // Instants are read in UTC whatever the server's TimeZone setting.
+    connection: { TimeZone: "UTC" },
+  });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  try {
+    // One connection of its own, so the advisory lock and the migration share a session.
+    const migrator = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_SECONDS, onnotice: () => {} });
+    try {
+      await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder });
+    } finally {
+      await migrator.end({ timeout: 1 }).catch(() => {});
+    }
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new StoreError(`Cannot open the PostgreSQL database at DATABASE_URL (${describeHost(url)}): ${reason(error)}`);
+  }
+  return {
+    db,
+    kind: "postgres",
+    ready: () => migrationsApplied(db),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(options: OpenStoreOptions): Promise<Store> {
+  let release = () => {};
+  let client: PGlite;
+  if (options.memory) {
+    client = new PGlite();
+  } else {
+    const dataDir = resolve(options.dataDir ?? "./data");
+    mkdirSync(dataDir, { recursive: true });
+    release = takeLock(join(dataDir, "store.lock"));
+    try {
+      client = new PGlite(join(dataDir, "pglite"));
+      await client.waitReady;
+    } catch (error) {
+      release();
+      throw new StoreError(`Cannot open the embedded database in ${dataDir}: ${reason(error)}`);
+    }
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  try {
+    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => {});
+    release();
+    throw new StoreError(`Cannot apply the database migrations: ${reason(error)}`);
+  }
+  return {
+    db,
+    kind: "pglite",
+    ready: () => migrationsApplied(db),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock between processes: two servers on one data folder would corrupt it. The lock
+ * file holds the owner's pid; a lock left by a dead process is taken over.
+ */
+function takeLock(path: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(path, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(path, "utf8").trim());
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new StoreError(
+          `The data folder ${resolve(path, "..")} is in use by another process (pid ${owner}). ` +
+            "Stop it first, or set DATA_DIR to another folder.",
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new StoreError(`Cannot take the lock ${path}`);
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function migrationsApplied(db: Db): Promise<boolean> {
+  try {
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+      entries: unknown[];
+    };
+    const rows = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number }[];
+    return (list[0]?.n ?? 0) >= journal.entries.length;
+  } catch {
+    return false;
+  }
+}
+
+function describeHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "an unparsable URL";
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code} ${error.message}` : error.message;
+  return String(error);
+}

@@ -1,0 +1,273 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => instant("created_at").notNull().defaultNow();
+
+export const counsellors = pgTable("counsellors", {
+  id: text("id").primaryKey(),
+  officeId: text("office_id").notNull(),
+  nameJa: text("name_ja").notNull(),
+  nameEn: text("name_en").notNull(),
+  active: boolean("active").notNull().default(true),
+  /** Set by the counsellor for "now" sessions (terms art. 6-2); null or past = not available now. */
+  availableNowUntil: instant("available_now_until"),
+});
+
+/** A counsellor away for a day or part of it. */
+export const absences = pgTable(
+  "absences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    counsellorId: text("counsellor_id").notNull().references(() => counsellors.id),
+    date: date("date", { mode: "string" }).notNull(),
+    fromTime: text("from_time"),
+    toTime: text("to_time"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("absences_date_idx").on(t.date)],
+);
+
+/** Ad-hoc closures that staff add at run time (a typhoon day). office_id null closes every office. */
+export const closures = pgTable(
+  "closures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    officeId: text("office_id"),
+    date: date("date", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("closures_date_idx").on(t.date)],
+);
+
+export const bookingStatuses = [
+  "held",
+  "expired",
+  "requested",
+  "confirmed",
+  "attended",
+  "no_show",
+  "cancelled",
+  "rejected",
+] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+/** Statuses that occupy a counsellor's slot. */
+export const activeStatuses = ["held", "requested", "confirmed"] as const satisfies readonly BookingStatus[];
+
+/**
+ * Holds, requests and sessions. A hold is a row in status 'held' that occupies the counsellor's
+ * slot until hold_expires_at; requesting keeps the same row, so the slot never changes hands.
+ */
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull(),
+    officeId: text("office_id").notNull(),
+    counsellorId: text("counsellor_id").notNull().references(() => counsellors.id),
+    counsellorNamed: boolean("counsellor_named").notNull().default(false),
+    status: text("status", { enum: bookingStatuses }).notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    holdExpiresAt: instant("hold_expires_at"),
+    conversationId: uuid("conversation_id"),
+    channel: text("channel", { enum: ["web", "line", "staff"] }).notNull(),
+    locale: text("locale", { enum: ["ja", "en"] }).notNull().default("ja"),
+    requesterKind: text("requester_kind", { enum: ["seeker", "employer"] }).notNull().default("seeker"),
+    /** Seeker number (求職番号), normalised; null for employers and people not yet registered. */
+    seekerNumber: text("seeker_number"),
+    establishmentNumber: text("establishment_number"),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    topic: text("topic"),
+    support: text("support"),
+    meetingUrl: text("meeting_url"),
+    accessCode: text("access_code"),
+    statusReason: text("status_reason"),
+    rescheduledFrom: uuid("rescheduled_from"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("bookings_reference_key").on(t.reference),
+    // Sessions sit on a 30-minute grid and last 30 minutes, so "no two active rows for one
+    // counsellor at one start" is exactly "no overlap"; capacity is the number of counsellors.
+    uniqueIndex("bookings_counsellor_slot_key")
+      .on(t.counsellorId, t.startsAt)
+      .where(sql`status in ('held', 'requested', 'confirmed')`),
+    index("bookings_office_starts_idx").on(t.officeId, t.startsAt),
+    index("bookings_seeker_idx").on(t.seekerNumber),
+    index("bookings_conversation_idx").on(t.conversationId),
+    check("bookings_on_grid", sql`extract(second from starts_at) = 0 and extract(minute from starts_at) in (0, 30)`),
+    check("bookings_thirty_minutes", sql`ends_at = starts_at + interval '30 minutes'`),
+  ],
+);
+
+/** Staff clear a seeker's no-show record; no-shows before the latest clearance no longer count. */
+export const seekerClearances = pgTable("seeker_clearances", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  seekerNumber: text("seeker_number").notNull(),
+  clearedAt: createdAt(),
+  clearedBy: text("cleared_by").notNull(),
+});
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    channel: text("channel", { enum: ["web", "line"] }).notNull(),
+    /** LINE user id, or the web session id. */
+    userKey: text("user_key").notNull(),
+    /** sha256 of the web session's bearer token; null for LINE. */
+    tokenHash: text("token_hash"),
+    officeId: text("office_id"),
+    locale: text("locale", { enum: ["ja", "en"] }).notNull().default("ja"),
+    mode: text("mode", { enum: ["bot", "handoff", "closed"] }).notNull().default("bot"),
+    state: jsonb("state").notNull().default({}),
+    followed: boolean("followed").notNull().default(true),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("conversations_channel_user_key").on(t.channel, t.userKey), index("conversations_mode_idx").on(t.mode)],
+);
+
+/** What was said, for the web chat history and for staff taking over a conversation. */
+export const messages = pgTable(
+  "messages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    author: text("author", { enum: ["user", "bot", "staff"] }).notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("messages_conversation_idx").on(t.conversationId, t.id)],
+);
+
+export const termsVersions = pgTable("terms_versions", {
+  version: text("version").primaryKey(),
+  url: text("url").notNull(),
+  /** sha256 of the full text, where the operator loaded it. */
+  textSha256: text("text_sha256"),
+  createdAt: createdAt(),
+});
+
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    termsVersion: text("terms_version")
+      .notNull()
+      .references(() => termsVersions.version),
+    channel: text("channel", { enum: ["web", "line", "staff"] }).notNull(),
+    userKey: text("user_key").notNull(),
+    seekerNumber: text("seeker_number"),
+    conversationId: uuid("conversation_id"),
+    agreedAt: instant("agreed_at").notNull(),
+  },
+  (t) => [index("consents_user_idx").on(t.channel, t.userKey), index("consents_seeker_idx").on(t.seekerNumber)],
+);
+
+/** Webhook events as received, so a redelivery is recognised and a crash loses nothing. */
+export const webhookInbox = pgTable(
+  "webhook_inbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    source: text("source").notNull(),
+    eventId: text("event_id").notNull(),
+    userKey: text("user_key"),
+    payload: jsonb("payload").notNull(),
+    receivedAt: createdAt(),
+    processedAt: instant("processed_at"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("webhook_inbox_event_key").on(t.source, t.eventId),
+    index("webhook_inbox_pending_idx").on(t.processedAt, t.id),
+  ],
+);
+
+export const outboxStatuses = ["pending", "running", "done", "dead"] as const;
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull(),
+    /** One effect, one key: enqueueing the same key twice is a no-op. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    runAt: instant("run_at").notNull().defaultNow(),
+    lockedUntil: instant("locked_until"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    finishedAt: instant("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("outbox_idempotency_key").on(t.idempotencyKey),
+    index("outbox_due_idx").on(t.status, t.runAt),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: instant("at").notNull(),
+    /** Who or what: 'seeker:web:<conversation id>', 'staff:<id>', 'system:no-show-sweep'. Never a name. */
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
+);
+
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** null for an admin, who sees every office. */
+    officeId: text("office_id"),
+    role: text("role", { enum: ["staff", "admin"] }).notNull().default("staff"),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: instant("locked_until"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_users_email_key").on(t.email)],
+);
+
+export const staffSessions = pgTable("staff_sessions", {
+  tokenHash: text("token_hash").primaryKey(),
+  staffId: uuid("staff_id")
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: "cascade" }),
+  expiresAt: instant("expires_at").notNull(),
+  createdAt: createdAt(),
+});

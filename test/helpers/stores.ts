@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openStore, type Store } from "../../src/store/db.ts";
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+
+export interface StoreKind {
+  name: "pglite" | "postgres";
+  /** A fresh, migrated, empty store of its own. */
+  open(): Promise<TestStore>;
+}
+
+export interface TestStore extends Store {
+  /** Empties every table. */
+  reset(): Promise<void>;
+  /** The PostgreSQL URL of this store's own database, for a second pool. */
+  databaseUrl?: string;
+}
+
+const tables = [
+  "audit_log",
+  "outbox",
+  "webhook_inbox",
+  "consents",
+  "terms_versions",
+  "messages",
+  "conversations",
+  "seeker_clearances",
+  "bookings",
+  "closures",
+  "absences",
+  "counsellors",
+  "staff_sessions",
+  "staff_users",
+];
+
+function withReset(store: Store, drop: () => Promise<void> = async () => {}, databaseUrl?: string): TestStore {
+  return {
+    ...store,
+    databaseUrl,
+    async reset() {
+      await store.db.execute(sql.raw(`truncate ${tables.join(", ")} restart identity cascade`));
+    },
+    async close() {
+      await store.close();
+      await drop();
+    },
+  };
+}
+
+const pglite: StoreKind = {
+  name: "pglite",
+  open: async () => withReset(await openStore({ memory: true })),
+};
+
+/** Each test file gets a database of its own, so files can run in parallel. */
+const postgresKind: StoreKind = {
+  name: "postgres",
+  async open() {
+    const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+    const name = `soudan_test_${randomBytes(6).toString("hex")}`;
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    const store = await openStore({ databaseUrl: url.toString(), maxConnections: 12 });
+    return withReset(store, async () => {
+      const again = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists ${name} with (force)`);
+      await again.end();
+    }, url.toString());
+  },
+};
+
+export const storeKinds: StoreKind[] = testDatabaseUrl ? [pglite, postgresKind] : [pglite];
+export { postgresKind };
