@@ -1,0 +1,257 @@
+// Pure builders for every mail the bot sends: they take the facts (and any instants) as arguments
+// and return a mail ready for the transport. No clock, no I/O.
+import { createEvent, type EventAttributes } from "ics";
+import type { Office } from "../../config.ts";
+import {
+  cancelSection,
+  checklist,
+  formatInstantEn,
+  formatInstantJa,
+  greeting,
+  introduction,
+  invitationWords,
+  joinSteps,
+  meetingSection,
+  nextStepsSection,
+  referenceSection,
+  seekerNoticeWords,
+  signature,
+  slotSection,
+  staffNoticeWords,
+  startLabel,
+  type MailLocale,
+  type StaffEvent,
+} from "./wording.ts";
+
+export type { MailLocale, StaffEvent };
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
+
+export interface ComposedMail {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: MailAttachment[];
+}
+
+export interface InvitationInput {
+  reference: string;
+  seekerName: string;
+  email: string;
+  office: Office;
+  startsAt: Date;
+  endsAt: Date;
+  meetingUrl: string;
+  accessCode?: string;
+  /** The ORGANIZER address in the .ics (the address the mail is sent from). */
+  organizerEmail?: string;
+  /** When the invitation was issued (DTSTAMP); pass it so a resend is byte-identical. */
+  issuedAt?: Date;
+  /** Bump on each change of the same booking so calendars replace the old event. */
+  sequence?: number;
+}
+
+export interface StaffNoticeDetails {
+  name: string;
+  seekerNumber?: string;
+  email: string;
+  phone: string;
+  topic: string;
+}
+
+export interface StaffNoticeInput {
+  event: StaffEvent;
+  /** The office's staff mailbox. */
+  to: string;
+  office: Office;
+  reference?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+  /** When it happened. */
+  at: Date;
+  staffUrl: string;
+  /** Only when the office allows personal data in staff mail (office.personalDataInStaffMail). */
+  details?: StaffNoticeDetails;
+}
+
+interface SeekerNoticeBase {
+  reference: string;
+  seekerName: string;
+  email: string;
+  office: Office;
+  startsAt: Date;
+  endsAt: Date;
+  /** Where the seeker can pick another time. */
+  chatUrl?: string;
+}
+
+export type SeekerNoticeInput =
+  | (SeekerNoticeBase & { kind: "rejected"; reason: string })
+  | (SeekerNoticeBase & { kind: "cancelled_by_staff"; reason?: string })
+  | (SeekerNoticeBase & { kind: "no_show" })
+  | (SeekerNoticeBase & { kind: "reminder"; meetingUrl: string; accessCode?: string });
+
+const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8; method=REQUEST";
+// Used only when the caller gives no organizer address: an ORGANIZER without MAILTO is invalid iCalendar.
+const FALLBACK_ORGANIZER_EMAIL = "no-reply@localhost";
+
+/** Sections separated by one blank line, lines by newlines. */
+function body(...sections: string[][]): string {
+  return sections.filter((s) => s.length > 0).map((s) => s.join("\n")).join("\n\n") + "\n";
+}
+
+export function invitationMail(b: InvitationInput, locale: MailLocale): ComposedMail {
+  const words = invitationWords[locale];
+  const text = body(
+    greeting(locale, b.seekerName),
+    [introduction(locale, b.office), ...words.lead],
+    slotSection(locale, b.startsAt, b.endsAt),
+    meetingSection(locale, b.meetingUrl, b.accessCode),
+    joinSteps(locale, b.email),
+    checklist(locale),
+    cancelSection(locale, b.office),
+    referenceSection(locale, b.reference),
+    signature(b.office, locale),
+  );
+  return {
+    to: b.email,
+    subject: words.subject(b.office, startLabel(locale, b.startsAt)),
+    text,
+    attachments: [{ filename: "invite.ics", content: invitationCalendar(b, locale), contentType: ICS_CONTENT_TYPE }],
+  };
+}
+
+/** The invitation as an iCalendar REQUEST, with times in UTC so no host time zone is involved. */
+export function invitationCalendar(b: InvitationInput, locale: MailLocale): string {
+  const words = invitationWords[locale];
+  const event: EventAttributes & { timestamp?: number } = {
+    uid: `${b.reference}@soudan-yoyaku`,
+    productId: "soudan-yoyaku",
+    method: "REQUEST",
+    start: b.startsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: b.endsAt.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: words.calendarSummary(b.office),
+    description: words.calendarDescription(b.meetingUrl, b.accessCode, b.reference),
+    url: b.meetingUrl,
+    location: b.meetingUrl,
+    status: "CONFIRMED",
+    busyStatus: "BUSY",
+    organizer: { name: b.office.name[locale], email: b.organizerEmail ?? FALLBACK_ORGANIZER_EMAIL },
+    attendees: [{ name: b.seekerName, email: b.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
+    ...(b.sequence !== undefined ? { sequence: b.sequence } : {}),
+    // DTSTAMP: ics would read the clock itself; the schema accepts `timestamp` though the types omit it.
+    ...(b.issuedAt ? { timestamp: b.issuedAt.getTime() } : {}),
+  };
+  const { error, value } = createEvent(event);
+  if (error || !value) throw new Error(`cannot build the invitation calendar for ${b.reference}: ${error?.message ?? "empty"}`);
+  return value;
+}
+
+export function staffNoticeMail(n: StaffNoticeInput, locale: MailLocale = "ja"): ComposedMail {
+  const w = staffNoticeWords[locale];
+  const event = w.events[n.event];
+  const field = (label: string, value: string) => `${label}: ${value}`;
+  const heading = (label: string, value: string) => [label, value];
+
+  const facts: string[][] = [heading(w.office, n.office.name[locale])];
+  if (n.startsAt && n.endsAt) facts.push(slotSection(locale, n.startsAt, n.endsAt));
+  if (n.reference) facts.push(heading(w.reference, n.reference));
+  facts.push(heading(w.at, locale === "ja" ? formatInstantJa(n.at) : formatInstantEn(n.at)));
+
+  const person = n.details
+    ? [
+        w.person,
+        field(w.name, n.details.name),
+        ...(n.details.seekerNumber ? [field(w.seekerNumber, n.details.seekerNumber)] : []),
+        field(w.email, n.details.email),
+        field(w.phone, n.details.phone),
+        field(w.topic, n.details.topic),
+      ]
+    : [...w.noDetails];
+
+  const subjectParts = [
+    `${w.subjectTag}${event.title}`,
+    n.office.name[locale],
+    ...(n.startsAt ? [startLabel(locale, n.startsAt)] : []),
+    ...(n.reference ? [`[${n.reference}]`] : []),
+  ];
+
+  return {
+    to: n.to,
+    subject: subjectParts.join(" "),
+    text: body([w.dear(n.office)], [...event.lead], ...facts, person, [w.link, n.staffUrl]),
+  };
+}
+
+export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): ComposedMail {
+  const w = seekerNoticeWords[locale];
+  const hello = greeting(locale, n.seekerName);
+  const intro = introduction(locale, n.office);
+  const reason = (text: string | undefined) => (text ? [w.reasonHeading, text] : []);
+  const closing = [referenceSection(locale, n.reference), signature(n.office, locale)];
+
+  switch (n.kind) {
+    case "rejected":
+      return {
+        to: n.email,
+        subject: w.rejected.subject(n.office),
+        text: body(
+          hello,
+          [intro, ...w.rejected.lead],
+          slotSection(locale, n.startsAt, n.endsAt, w.rejected.slotHeading),
+          reason(n.reason),
+          nextStepsSection(locale, n.office, n.chatUrl),
+          ...closing,
+        ),
+      };
+    case "cancelled_by_staff":
+      return {
+        to: n.email,
+        subject: w.cancelledByStaff.subject(n.office),
+        text: body(
+          hello,
+          [intro, ...w.cancelledByStaff.lead],
+          slotSection(locale, n.startsAt, n.endsAt),
+          reason(n.reason),
+          nextStepsSection(locale, n.office, n.chatUrl),
+          ...closing,
+        ),
+      };
+    case "no_show":
+      return {
+        to: n.email,
+        subject: w.noShow.subject(n.office),
+        text: body(
+          hello,
+          [intro, ...w.noShow.lead],
+          slotSection(locale, n.startsAt, n.endsAt),
+          [...w.noShow.again, ...(n.chatUrl ? [n.chatUrl] : [])],
+          [...w.noShow.warning],
+          ...closing,
+        ),
+      };
+    case "reminder":
+      return {
+        to: n.email,
+        subject: w.reminder.subject(n.office, startLabel(locale, n.startsAt)),
+        text: body(
+          hello,
+          [intro, ...w.reminder.lead],
+          slotSection(locale, n.startsAt, n.endsAt),
+          meetingSection(locale, n.meetingUrl, n.accessCode),
+          joinSteps(locale, n.email),
+          checklist(locale),
+          cancelSection(locale, n.office),
+          ...closing,
+        ),
+      };
+  }
+}
