@@ -65,6 +65,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_BASE_URL: optionalUrl,
   HOLD_MINUTES: positiveInt(10),
+  /** Active future bookings one seeker number may have per office. */
+  SEEKER_ACTIVE_LIMIT: positiveInt(1),
+  /** No-shows within NO_SHOW_WINDOW_DAYS after which online requests are refused until staff clear it. */
+  NO_SHOW_LIMIT: positiveInt(2),
+  NO_SHOW_WINDOW_DAYS: positiveInt(180),
   OUTBOX_WORKERS: positiveInt(2),
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,

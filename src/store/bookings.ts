@@ -1,0 +1,518 @@
+import { randomInt } from "node:crypto";
+import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import type { Office } from "../config.ts";
+import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
+import {
+  checkSlot,
+  lastBookableDate,
+  prepareSchedule,
+  suggestAlternatives,
+  suggestSlots,
+  type Closure,
+  type PreparedSchedule,
+  type Slot,
+  type SlotRefusal,
+  type Wish,
+} from "../schedule/index.ts";
+import { writeAudit } from "./audit.ts";
+import type { Db, Executor, Tx } from "./db.ts";
+import { enqueue, type NewJob } from "./outbox.ts";
+import { absences, activeStatuses, bookings, closures, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
+
+export type Booking = typeof bookings.$inferSelect;
+
+export interface SeekerLimits {
+  /** Active future bookings one seeker number may have per office. */
+  activeLimit: number;
+  noShowLimit: number;
+  noShowWindowDays: number;
+}
+
+export const NO_SHOW_GRACE_MS = 10 * 60_000;
+
+/** The counsellors of the office settings, so bookings can refer to them. */
+export async function syncCounsellors(db: Db, offices: readonly Office[]): Promise<void> {
+  const rows = offices.flatMap((o) => o.counsellors.map((c) => ({ id: c.id, officeId: o.id, nameJa: c.name.ja, nameEn: c.name.en, active: true })));
+  if (rows.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.update(counsellors).set({ active: false });
+    for (const row of rows) {
+      await tx
+        .insert(counsellors)
+        .values(row)
+        .onConflictDoUpdate({ target: counsellors.id, set: { officeId: row.officeId, nameJa: row.nameJa, nameEn: row.nameEn, active: true } });
+    }
+  });
+}
+
+const occupying = (now: Date) =>
+  or(inArray(bookings.status, ["requested", "confirmed"]), and(eq(bookings.status, "held"), gt(bookings.holdExpiresAt, now)));
+
+/** What the rules need to decide about an office between two dates (inclusive), read from the store. */
+export async function loadSchedule(
+  ex: Executor,
+  office: Office,
+  now: Date,
+  range: { from: string; to: string },
+  options: { excludeBookingId?: string } = {},
+): Promise<PreparedSchedule> {
+  const from = jstInstant(range.from);
+  const to = jstInstant(addDays(range.to, 1));
+  const ids = office.counsellors.map((c) => c.id);
+  const [closureRows, absenceRows, takenRows] = await Promise.all([
+    ex
+      .select({ officeId: closures.officeId, date: closures.date, reason: closures.reason })
+      .from(closures)
+      .where(and(gte(closures.date, range.from), lte(closures.date, range.to), or(isNull(closures.officeId), eq(closures.officeId, office.id)))),
+    ex
+      .select({ counsellorId: absences.counsellorId, date: absences.date, from: absences.fromTime, to: absences.toTime })
+      .from(absences)
+      .where(and(gte(absences.date, range.from), lte(absences.date, range.to), inArray(absences.counsellorId, ids))),
+    ex
+      .select({ id: bookings.id, counsellorId: bookings.counsellorId, startsAt: bookings.startsAt })
+      .from(bookings)
+      .where(and(eq(bookings.officeId, office.id), gte(bookings.startsAt, from), lte(bookings.startsAt, to), occupying(now))),
+  ]);
+  return prepareSchedule({
+    now,
+    office,
+    closures: closureRows as Closure[],
+    absences: absenceRows.map((a) => ({ counsellorId: a.counsellorId, date: a.date, from: a.from ?? undefined, to: a.to ?? undefined })),
+    taken: takenRows.filter((t) => t.id !== options.excludeBookingId),
+  });
+}
+
+/** The whole booking window of an office, from today to its last bookable day. */
+export function bookingWindow(office: Office, now: Date): { from: string; to: string } {
+  return { from: jstDate(now), to: lastBookableDate(office, now) };
+}
+
+export async function suggest(
+  ex: Executor,
+  input: { office: Office; now: Date; wish: Wish; n: number; counsellorId?: string; excludeBookingId?: string },
+): Promise<Slot[]> {
+  const schedule = await loadSchedule(ex, input.office, input.now, bookingWindow(input.office, input.now), {
+    excludeBookingId: input.excludeBookingId,
+  });
+  return suggestSlots(schedule, input.wish, input.n, { counsellorId: input.counsellorId });
+}
+
+export interface SeekerStanding {
+  activeBookingId?: string;
+  suspended: boolean;
+  noShows: number;
+}
+
+/** Whether a seeker number may ask for another session at this office. */
+export async function seekerStanding(
+  ex: Executor,
+  input: { seekerNumber: string; officeId: string; now: Date; limits: SeekerLimits; excludeBookingId?: string },
+): Promise<SeekerStanding> {
+  const { seekerNumber, officeId, now, limits } = input;
+  const active = await ex
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.seekerNumber, seekerNumber),
+        eq(bookings.officeId, officeId),
+        inArray(bookings.status, ["requested", "confirmed"]),
+        gt(bookings.startsAt, now),
+        input.excludeBookingId ? ne(bookings.id, input.excludeBookingId) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
+  const [clearance] = await ex
+    .select({ at: sql<Date>`max(${seekerClearances.clearedAt})`.mapWith(seekerClearances.clearedAt) })
+    .from(seekerClearances)
+    .where(eq(seekerClearances.seekerNumber, seekerNumber));
+  const windowStart = new Date(now.getTime() - limits.noShowWindowDays * 86_400_000);
+  const since = clearance?.at && clearance.at > windowStart ? clearance.at : windowStart;
+  const [noShows] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(and(eq(bookings.seekerNumber, seekerNumber), eq(bookings.status, "no_show"), gt(bookings.startsAt, since)));
+  const count = noShows?.n ?? 0;
+  return {
+    activeBookingId: active.length >= limits.activeLimit ? active[0]?.id : undefined,
+    suspended: count >= limits.noShowLimit,
+    noShows: count,
+  };
+}
+
+export type HoldResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; refusal: SlotRefusal; alternatives: Slot[]; withCounsellor?: Slot[] };
+
+export interface HoldInput {
+  office: Office;
+  startsAt: Date;
+  /** A named counsellor (指名); otherwise the first free one is assigned. */
+  counsellorId?: string;
+  conversationId: string;
+  channel: "web" | "line" | "staff";
+  locale?: "ja" | "en";
+  /** Checked against the one-active-booking rule and the no-show record when known. */
+  seekerNumber?: string;
+  /** A booking being changed: its own slot does not count against the new one. */
+  replacing?: string;
+  now: Date;
+  holdMinutes: number;
+  limits: SeekerLimits;
+  actor: string;
+  /** How many alternatives to offer with a refusal. */
+  alternatives?: number;
+}
+
+/**
+ * Holds a slot for a conversation while the user finishes the request. The hold occupies a
+ * counsellor like a booking, so nobody can take the slot meanwhile; the conversation's earlier
+ * hold is released in the same transaction.
+ */
+export async function holdSlot(db: Db, input: HoldInput): Promise<HoldResult> {
+  const outcome = await db.transaction(async (tx) => {
+    await tx
+      .update(bookings)
+      .set({ status: "expired", updatedAt: input.now })
+      .where(and(eq(bookings.conversationId, input.conversationId), eq(bookings.status, "held")));
+    return takeSlot(tx, input, { status: "held", holdExpiresAt: new Date(input.now.getTime() + input.holdMinutes * 60_000) });
+  });
+  if (outcome.ok) return outcome;
+  return { ...outcome, ...(await alternativesFor(db, input, outcome.refusal)) };
+}
+
+type TakeOutcome = { ok: true; booking: Booking } | { ok: false; refusal: SlotRefusal };
+
+async function takeSlot(
+  tx: Tx,
+  input: HoldInput,
+  values: { status: BookingStatus; holdExpiresAt: Date | null } & Partial<typeof bookings.$inferInsert>,
+): Promise<TakeOutcome> {
+  const { office, startsAt, now } = input;
+  // A hold that ran out no longer protects its slot.
+  await tx
+    .update(bookings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(bookings.officeId, office.id), eq(bookings.startsAt, startsAt), eq(bookings.status, "held"), lte(bookings.holdExpiresAt, now)));
+
+  const standing = input.seekerNumber
+    ? await seekerStanding(tx, { seekerNumber: input.seekerNumber, officeId: office.id, now, limits: input.limits, excludeBookingId: input.replacing })
+    : undefined;
+  const day = jstDate(startsAt);
+  const schedule = await loadSchedule(tx, office, now, { from: day, to: day }, { excludeBookingId: input.replacing });
+  const check = checkSlot(schedule, {
+    startsAt,
+    counsellorId: input.counsellorId,
+    seeker: standing ? { activeBookingId: standing.activeBookingId, suspended: standing.suspended } : undefined,
+  });
+  if (!check.ok) return { ok: false, refusal: check };
+
+  for (const counsellorId of check.counsellorIds) {
+    // The partial unique index on (counsellor, start) decides races: a concurrent taker of the same
+    // counsellor's slot waits for us and then inserts nothing.
+    const [row] = await tx
+      .insert(bookings)
+      .values({
+        reference: newReference(office),
+        officeId: office.id,
+        counsellorId,
+        counsellorNamed: input.counsellorId !== undefined,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        conversationId: input.conversationId,
+        channel: input.channel,
+        locale: input.locale ?? "ja",
+        createdAt: now,
+        updatedAt: now,
+        ...values,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (row) {
+      await writeAudit(tx, {
+        at: now,
+        actor: input.actor,
+        action: values.status === "held" ? "hold" : "book",
+        entity: "booking",
+        entityId: row.id,
+        after: snapshot(row),
+      });
+      return { ok: true, booking: row };
+    }
+  }
+  return { ok: false, refusal: input.counsellorId ? { ok: false, reason: "counsellor_unavailable", counsellorId: input.counsellorId, why: "taken" } : { ok: false, reason: "full" } };
+}
+
+async function alternativesFor(
+  db: Db,
+  input: HoldInput,
+  refusal: SlotRefusal,
+): Promise<{ alternatives: Slot[]; withCounsellor?: Slot[] }> {
+  if (refusal.reason === "seeker_has_booking" || refusal.reason === "seeker_suspended") return { alternatives: [] };
+  const n = input.alternatives ?? 3;
+  const schedule = await loadSchedule(db, input.office, input.now, bookingWindow(input.office, input.now), { excludeBookingId: input.replacing });
+  if (input.counsellorId) {
+    const both = suggestAlternatives(schedule, { startsAt: input.startsAt, counsellorId: input.counsellorId }, n);
+    return { alternatives: both.withAnyone, withCounsellor: both.withCounsellor };
+  }
+  const wish: Wish = { kind: "point", date: jstDate(input.startsAt), time: jstTime(input.startsAt) };
+  return { alternatives: suggestSlots(schedule, wish, n) };
+}
+
+export interface RequestDetails {
+  requesterKind: "seeker" | "employer";
+  name: string;
+  seekerNumber?: string | null;
+  establishmentNumber?: string | null;
+  email: string;
+  phone: string;
+  topic: string;
+  support?: string | null;
+}
+
+export type RequestResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; refusal: SlotRefusal | { ok: false; reason: "hold_lost" }; alternatives: Slot[] };
+
+/**
+ * Turns a conversation's hold into a request for staff. The same row keeps the counsellor's slot,
+ * so nothing can slip in between; staff and the seeker are told through the outbox.
+ */
+export async function requestBooking(
+  db: Db,
+  input: { holdId: string; office: Office; details: RequestDetails; replacing?: string; now: Date; limits: SeekerLimits; actor: string; holdMinutes: number },
+): Promise<RequestResult> {
+  const outcome = await db.transaction(async (tx): Promise<RequestResult | { ok: false; retake: Booking }> => {
+    const [hold] = await tx.select().from(bookings).where(eq(bookings.id, input.holdId)).for("update");
+    if (!hold) return { ok: false, refusal: { ok: false, reason: "hold_lost" }, alternatives: [] };
+    if (hold.status === "requested") return { ok: true, booking: hold };
+    if (hold.status !== "held") return { ok: false, retake: hold };
+
+    const seekerNumber = input.details.seekerNumber ?? undefined;
+    if (seekerNumber) {
+      const standing = await seekerStanding(tx, {
+        seekerNumber,
+        officeId: hold.officeId,
+        now: input.now,
+        limits: input.limits,
+        excludeBookingId: input.replacing ?? hold.id,
+      });
+      if (standing.suspended) return { ok: false, refusal: { ok: false, reason: "seeker_suspended" }, alternatives: [] };
+      if (standing.activeBookingId && standing.activeBookingId !== input.replacing) {
+        return { ok: false, refusal: { ok: false, reason: "seeker_has_booking", bookingId: standing.activeBookingId }, alternatives: [] };
+      }
+    }
+    const [row] = await tx
+      .update(bookings)
+      .set({ ...detailColumns(input.details), status: "requested", holdExpiresAt: null, rescheduledFrom: input.replacing ?? null, updatedAt: input.now })
+      .where(eq(bookings.id, hold.id))
+      .returning();
+    await afterRequest(tx, row!, input);
+    return { ok: true, booking: row! };
+  });
+  if (outcome.ok || !("retake" in outcome)) return outcome;
+
+  // The hold was released (it ran out and someone else's hold cleared it): take the slot again if it is free.
+  const lost = outcome.retake;
+  const again = await db.transaction(async (tx) => {
+    const taken = await takeSlot(
+      tx,
+      {
+        office: input.office,
+        startsAt: lost.startsAt,
+        counsellorId: lost.counsellorNamed ? lost.counsellorId : undefined,
+        conversationId: lost.conversationId ?? lost.id,
+        channel: lost.channel,
+        locale: lost.locale,
+        seekerNumber: input.details.seekerNumber ?? undefined,
+        replacing: input.replacing,
+        now: input.now,
+        holdMinutes: input.holdMinutes,
+        limits: input.limits,
+        actor: input.actor,
+      },
+      { status: "requested", holdExpiresAt: null, rescheduledFrom: input.replacing ?? null, ...detailColumns(input.details) },
+    );
+    if (taken.ok) await afterRequest(tx, taken.booking, input);
+    return taken;
+  });
+  if (again.ok) return again;
+  const { alternatives } = await alternativesFor(
+    db,
+    { office: input.office, startsAt: lost.startsAt, conversationId: "", channel: lost.channel, now: input.now, holdMinutes: 0, limits: input.limits, actor: input.actor, replacing: input.replacing },
+    again.refusal,
+  );
+  return { ok: false, refusal: again.refusal, alternatives };
+}
+
+async function afterRequest(tx: Tx, row: Booking, input: { replacing?: string; now: Date; actor: string }): Promise<void> {
+  if (input.replacing) {
+    const [old] = await tx.select().from(bookings).where(eq(bookings.id, input.replacing)).for("update");
+    if (old && (old.status === "requested" || old.status === "confirmed")) {
+      await tx.update(bookings).set({ status: "cancelled", statusReason: "rescheduled", updatedAt: input.now }).where(eq(bookings.id, old.id));
+      await writeAudit(tx, { at: input.now, actor: input.actor, action: "reschedule", entity: "booking", entityId: old.id, before: snapshot(old), after: { status: "cancelled", to: row.id } });
+    }
+  }
+  await writeAudit(tx, { at: input.now, actor: input.actor, action: "request", entity: "booking", entityId: row.id, before: { status: "held" }, after: snapshot(row) });
+  const event = input.replacing ? "changed" : "requested";
+  await enqueueNotices(tx, row, event, input.now);
+}
+
+function detailColumns(d: RequestDetails) {
+  return {
+    requesterKind: d.requesterKind,
+    name: d.name,
+    seekerNumber: d.seekerNumber ?? null,
+    establishmentNumber: d.establishmentNumber ?? null,
+    email: d.email,
+    phone: d.phone,
+    topic: d.topic,
+    support: d.support ?? null,
+  };
+}
+
+export type StaffEvent = "requested" | "changed" | "cancelled" | "no_show" | "handoff" | "now";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
+
+export function staffNoticeJob(event: StaffEvent, input: { officeId: string; bookingId?: string; conversationId?: string; at: Date; key: string }): NewJob {
+  return {
+    kind: "staff.notice",
+    idempotencyKey: `staff:${event}:${input.key}`,
+    payload: { event, officeId: input.officeId, bookingId: input.bookingId, conversationId: input.conversationId, at: input.at.toISOString() },
+  };
+}
+
+export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt?: Date): NewJob {
+  return { kind: "seeker.notice", idempotencyKey: `seeker:${event}:${bookingId}`, payload: { event, bookingId }, runAt };
+}
+
+async function enqueueNotices(tx: Tx, row: Booking, event: "requested" | "changed", now: Date): Promise<void> {
+  await enqueue(tx, staffNoticeJob(event, { officeId: row.officeId, bookingId: row.id, at: now, key: row.id }));
+  await enqueue(tx, seekerNoticeJob(event, row.id));
+}
+
+export type TransitionResult = { ok: true; booking: Booking } | { ok: false; reason: "not_found" | "invalid_state"; status?: BookingStatus };
+
+/** Moves one booking between statuses under a row lock, with its audit row and outbox jobs. */
+export async function transition(
+  db: Db,
+  input: {
+    bookingId: string;
+    from: readonly BookingStatus[];
+    to: BookingStatus;
+    set?: Partial<typeof bookings.$inferInsert>;
+    now: Date;
+    actor: string;
+    action: string;
+    /** Only while the session has not started (cancellations). */
+    futureOnly?: boolean;
+    jobs?: (booking: Booking) => NewJob[];
+  },
+): Promise<TransitionResult> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
+    if (!before) return { ok: false, reason: "not_found" };
+    if (!input.from.includes(before.status) || (input.futureOnly && before.startsAt <= input.now)) {
+      return { ok: false, reason: "invalid_state", status: before.status };
+    }
+    const [after] = await tx
+      .update(bookings)
+      .set({ ...input.set, status: input.to, updatedAt: input.now })
+      .where(eq(bookings.id, before.id))
+      .returning();
+    await writeAudit(tx, { at: input.now, actor: input.actor, action: input.action, entity: "booking", entityId: before.id, before: snapshot(before), after: snapshot(after!) });
+    for (const job of input.jobs?.(after!) ?? []) await enqueue(tx, job);
+    return { ok: true, booking: after! };
+  });
+}
+
+/** The seeker cancels a request or a confirmed session before it starts; staff are told. */
+export function cancelBySeeker(db: Db, input: { bookingId: string; now: Date; actor: string }) {
+  return transition(db, {
+    ...input,
+    from: ["requested", "confirmed"],
+    to: "cancelled",
+    set: { statusReason: "seeker" },
+    action: "cancel",
+    futureOnly: true,
+    jobs: (b) => [staffNoticeJob("cancelled", { officeId: b.officeId, bookingId: b.id, at: input.now, key: b.id }), seekerNoticeJob("cancelled", b.id)],
+  });
+}
+
+/** Releases a conversation's hold (the user stopped or chose another way). */
+export async function releaseHold(db: Db, conversationId: string, now: Date): Promise<void> {
+  await db
+    .update(bookings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(bookings.conversationId, conversationId), eq(bookings.status, "held")));
+}
+
+/**
+ * Confirmed sessions nobody marked as attended 10 minutes after the start become no-shows, which
+ * count as cancellations; holds that ran out are released.
+ */
+export async function sweep(db: Db, now: Date): Promise<{ noShows: number; expiredHolds: number }> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(bookings)
+      .set({ status: "expired", updatedAt: now })
+      .where(and(eq(bookings.status, "held"), lte(bookings.holdExpiresAt, now)))
+      .returning({ id: bookings.id });
+    const missed = await tx
+      .update(bookings)
+      .set({ status: "no_show", statusReason: "no_contact_10_minutes", updatedAt: now })
+      .where(and(eq(bookings.status, "confirmed"), lte(bookings.startsAt, new Date(now.getTime() - NO_SHOW_GRACE_MS))))
+      .returning();
+    for (const b of missed) {
+      await writeAudit(tx, { at: now, actor: "system:no-show-sweep", action: "no_show", entity: "booking", entityId: b.id, before: { status: "confirmed" }, after: snapshot(b) });
+      await enqueue(tx, staffNoticeJob("no_show", { officeId: b.officeId, bookingId: b.id, at: now, key: b.id }));
+      await enqueue(tx, seekerNoticeJob("no_show", b.id));
+    }
+    return { noShows: missed.length, expiredHolds: expired.length };
+  });
+}
+
+export async function clearNoShows(db: Db, input: { seekerNumber: string; staffId: string; now: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(seekerClearances).values({ seekerNumber: input.seekerNumber, clearedBy: input.staffId, clearedAt: input.now });
+    await writeAudit(tx, { at: input.now, actor: `staff:${input.staffId}`, action: "clear_no_shows", entity: "seeker", entityId: input.seekerNumber });
+  });
+}
+
+export async function findBooking(ex: Executor, id: string): Promise<Booking | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await ex.select().from(bookings).where(eq(bookings.id, id));
+  return row;
+}
+
+/** Upcoming and recent bookings a conversation made (for 「予約の確認」). */
+export async function bookingsOfConversation(ex: Executor, conversationId: string, now: Date): Promise<Booking[]> {
+  return ex
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.conversationId, conversationId),
+        inArray(bookings.status, ["requested", "confirmed"]),
+        gt(bookings.startsAt, new Date(now.getTime() - NO_SHOW_GRACE_MS)),
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
+}
+
+/** Status and slot only: the audit log holds no personal data it does not need. */
+function snapshot(b: Booking): Record<string, unknown> {
+  return { status: b.status, startsAt: b.startsAt.toISOString(), counsellorId: b.counsellorId, officeId: b.officeId };
+}
+
+// Short, readable over the phone: no 0/O, 1/I/L.
+const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const OFFICE_PREFIX: Record<string, string> = { nagasaki: "NG", "young-nagasaki": "YN", tsukimachi: "TK" };
+
+export function newReference(office: Pick<Office, "id">): string {
+  let code = "";
+  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `${OFFICE_PREFIX[office.id] ?? "HW"}-${code}`;
+}
+
+export { activeStatuses };
