@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     onError: (error, job, outcome) =>
       logger.warn({ jobId: job?.id, kind: job?.kind, outcome, error: error instanceof Error ? error.message : String(error) }, "outbox job failed"),
   });
-  const app = createApp({ config, store, logger, clock });
+  const app = createApp({ config, store, logger, clock, wakeOutbox: () => workers.wake() });
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     logger.info({ port: info.port, store: store.kind }, "listening");
   });

@@ -14,6 +14,8 @@ export interface AppDeps {
   store: Store;
   logger: Logger;
   clock: () => Date;
+  /** Called after a change enqueued outbox jobs, so they go out now rather than at the next poll. */
+  wakeOutbox: () => void;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;

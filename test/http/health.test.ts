@@ -15,7 +15,7 @@ describe("health and the HTTP basics", () => {
   afterAll(async () => {
     await store?.close();
   });
-  const app = () => createApp({ config: testConfig(), store, logger: silentLogger, clock: () => new Date() });
+  const app = () => createApp({ config: testConfig(), store, logger: silentLogger, clock: () => new Date(), wakeOutbox: () => {} });
 
   it("says the process is alive and the database ready", async () => {
     const alive = await app().request("/healthz");
@@ -50,7 +50,7 @@ describe("health and the HTTP basics", () => {
 
   it("reports not ready with 503 when the database is gone", async () => {
     const broken: Store = { ...store, ready: async () => false };
-    const res = await createApp({ config: testConfig(), store: broken, logger: silentLogger, clock: () => new Date() }).request("/readyz");
+    const res = await createApp({ config: testConfig(), store: broken, logger: silentLogger, clock: () => new Date(), wakeOutbox: () => {} }).request("/readyz");
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe("not_ready");
   });
