@@ -1,0 +1,30 @@
+// Commands a seeker may send at any point in a conversation. Only short, command-like messages
+// count: 「キャンセル待ちはありますか」 is a question, not a cancellation.
+export type Intent = "cancel" | "change" | "status" | "human" | "back" | "restart" | "stop" | "help" | "book" | "faq";
+
+const POLITE_TAIL = /(?:を|が)?\s*(?:したいです|したいのですが|したいんですが|したい|します|してください|して下さい|して|お願いします|おねがいします|お願いいたします|をお願いします|ください|下さい|です|できますか|できる\??|したいんだけど|したいのですけど|希望)?[。.!！?？\s]*$/;
+const LEADING_FILLER = /^(?:すみません|すいません|あの|あのー|えっと|えーと|ちょっと|やっぱり|やっぱ)[、,\s]*/;
+
+const PATTERNS: Array<[Intent, RegExp]> = [
+  ["cancel", /^(?:(?:予約|相談|面談)の?を?\s*)?(?:キャンセル(?!待ち)|取り消し|取消し?|取りやめ|とりけし|きゃんせる)(?:したい|する|します|して)?$|^cancel(?: (?:my|the) (?:booking|appointment|reservation))?$/i],
+  ["change", /^(?:(?:予約|日時|日程|時間|日にち|予約日)の?を?\s*)?(?:変更|へんこう|変え(?:たい)?|ずらし(?:たい)?)(?:したい|する|します|して)?$|^(?:日時|日程|時間|日にち)の?変更$|^(?:reschedule|change(?: (?:my|the) (?:booking|appointment|reservation|time|date))?)$/i],
+  ["status", /^(?:予約|相談の予約)の?を?\s*(?:確認|状況|内容)(?:したい|する|します)?$|^予約(?:は)?(?:できて(?:ます|います|る)|どうなって(?:ます|います|る))か?$|^(?:check )?(?:my )?(?:booking|appointment|reservation)(?: status)?$|^status$/i],
+  ["human", /^(?:人|ひと|人間|担当者?|担当の方|職員|相談員|スタッフ|オペレーター|窓口)(?:の方)?(?:と|に)(?:話したい|はなしたい|話す|話せますか|つないで|繋いで|代わって|かわって)(?:です)?$|^(?:オペレーター|有人対応|有人|人間|担当者)$|^(?:talk|speak) to (?:a |an )?(?:person|human|someone|staff|agent|operator)$|^(?:human|agent|operator|staff)$/i],
+  ["back", /^(?:前に|まえに|一つ前に|ひとつ前に|1つ前に)?(?:戻る|もどる|戻って|戻りたい|戻ります)$|^(?:go )?back$/i],
+  ["restart", /^(?:最初から|はじめから|初めから|始めから)(?:やり直(?:し|す|したい)|やりなおし)?$|^(?:やり直し|やりなおし|やり直す|リセット)$|^(?:start over|restart|reset|start again)$/i],
+  ["stop", /^(?:やめる|やめます|やめたい|止める|中止|中断|終了|終わり|おわり|終わる|もういい|もういいです)$|^(?:stop|quit|exit|end)$/i],
+  ["help", /^(?:ヘルプ|へるぷ|使い方|つかいかた|使い方を教えて|助けて|たすけて|どうすればいい|どうすればいいですか|\?|？)$|^help(?: me)?$/i],
+  ["book", /^(?:(?:オンライン)?(?:相談|面談)の?)?(?:予約|よやく)(?:を取りたい|をとりたい|取りたい|したい|する|します)?$|^(?:新規予約|予約する|相談したい|相談の予約)$|^(?:book|make a (?:booking|reservation|appointment)|book (?:a |an )?(?:session|appointment))$/i],
+  ["faq", /^(?:よくある質問|質問|しつもん|質問があります|聞きたいことがあります|faq|questions?)$/i],
+];
+
+/** The command in a short message, or null when the message is not clearly one. */
+export function detectIntent(text: string): Intent | null {
+  const s = text.normalize("NFKC").trim().replace(LEADING_FILLER, "");
+  if (s.length === 0 || s.length > 30) return null;
+  const core = s.replace(POLITE_TAIL, "").trim();
+  for (const [intent, pattern] of PATTERNS) {
+    if (pattern.test(core) || pattern.test(s.replace(/[。.!！?？\s]+$/, ""))) return intent;
+  }
+  return null;
+}
