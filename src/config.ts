@@ -70,6 +70,8 @@ export const envSchema = z.object({
   /** No-shows within NO_SHOW_WINDOW_DAYS after which online requests are refused until staff clear it. */
   NO_SHOW_LIMIT: positiveInt(2),
   NO_SHOW_WINDOW_DAYS: positiveInt(180),
+  /** An idle conversation starts fresh after this many hours, dropping the answers it held. */
+  CONVERSATION_RESET_HOURS: positiveInt(72),
   OUTBOX_WORKERS: positiveInt(2),
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,

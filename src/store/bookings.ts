@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
 import {
@@ -483,6 +483,37 @@ export async function findBooking(ex: Executor, id: string): Promise<Booking | u
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const [row] = await ex.select().from(bookings).where(eq(bookings.id, id));
   return row;
+}
+
+/** The slot a conversation holds, if any (requestBooking re-takes one that ran out). */
+export async function currentHold(ex: Executor, conversationId: string): Promise<Booking | undefined> {
+  const [row] = await ex
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.conversationId, conversationId), eq(bookings.status, "held")))
+    .orderBy(desc(bookings.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Counsellors of an office who marked themselves available now (terms art. 6-2). */
+export async function counsellorsAvailableNow(ex: Executor, officeId: string, now: Date): Promise<string[]> {
+  const rows = await ex
+    .select({ id: counsellors.id })
+    .from(counsellors)
+    .where(and(eq(counsellors.officeId, officeId), eq(counsellors.active, true), gt(counsellors.availableNowUntil, now)));
+  return rows.map((r) => r.id);
+}
+
+/** The phone number on record for a conversation: the one given with its latest request. */
+export async function phoneOnRecord(ex: Executor, conversationId: string): Promise<string | undefined> {
+  const [row] = await ex
+    .select({ phone: bookings.phone })
+    .from(bookings)
+    .where(and(eq(bookings.conversationId, conversationId), sql`${bookings.phone} is not null`))
+    .orderBy(desc(bookings.createdAt))
+    .limit(1);
+  return row?.phone ?? undefined;
 }
 
 /** Upcoming and recent bookings a conversation made (for 「予約の確認」). */

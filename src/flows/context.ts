@@ -1,0 +1,98 @@
+import type { Config, Office, OfficeId } from "../config.ts";
+import { findOffice } from "../config.ts";
+import type { SeekerLimits } from "../store/bookings.ts";
+import type { Conversation } from "../store/conversations.ts";
+import type { Db } from "../store/db.ts";
+import type { Messages } from "./messages/index.ts";
+import type { BotMessage, Choice, Locale } from "./types.ts";
+
+export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq";
+
+/** What the intake collects. Values are normalised; null means "asked, and none" (not registered, no preference). */
+export interface Answers {
+  office?: OfficeId;
+  requester?: "seeker" | "employer";
+  consent?: { version: string; at: string };
+  name?: string;
+  seekerNumber?: string | null;
+  establishmentNumber?: string;
+  email?: string;
+  phone?: string;
+  counsellor?: string | null;
+  when?: { startsAt: string; holdId: string; counsellorId: string };
+  topic?: string;
+  support?: string | null;
+}
+
+export type AnswerKey = keyof Answers;
+
+/** A value waiting for the user's yes (or the offered alternative) before it is kept. */
+export interface PendingConfirm {
+  slot: string;
+  value: unknown;
+  alternative?: unknown;
+}
+
+/** The whole conversation state, stored as jsonb. */
+export interface ConversationState {
+  flow?: FlowName;
+  /** The slot or sub-step being asked. */
+  step?: string;
+  answers?: Answers;
+  /** Values found in an earlier message for slots not asked yet. */
+  prefill?: Partial<Record<AnswerKey, string>>;
+  confirm?: PendingConfirm;
+  /** Returning to the summary after changing one answer. */
+  editing?: boolean;
+  /** Slots answered, in order, for 「戻る」. */
+  history?: AnswerKey[];
+  /** The booking a cancel or change is about. */
+  targetBookingId?: string;
+  lastActiveAt?: string;
+}
+
+export interface FlowDeps {
+  db: Db;
+  config: Config;
+  now: Date;
+  wakeOutbox: () => void;
+}
+
+/** One turn: the deps, the conversation, its state (changed in place) and the replies. */
+export interface Turn extends FlowDeps {
+  conversation: Conversation;
+  state: ConversationState;
+  locale: Locale;
+  m: Messages;
+  out: BotMessage[];
+  mode: Conversation["mode"];
+}
+
+export function say(turn: Turn, text: string, extra: Omit<BotMessage, "text"> = {}): void {
+  turn.out.push({ text, ...extra });
+}
+
+export function limitsOf(config: Config): SeekerLimits {
+  return { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
+}
+
+export function actorOf(turn: Turn): string {
+  return `seeker:${turn.conversation.channel}:${turn.conversation.id}`;
+}
+
+export function officeOf(turn: Turn): Office | undefined {
+  const id = turn.state.answers?.office ?? turn.conversation.officeId ?? undefined;
+  return id ? findOffice(turn.config, id) : undefined;
+}
+
+export function yesNoChoices(m: Messages): Choice[] {
+  return [
+    { label: m.choice.yes, value: "yes" },
+    { label: m.choice.no, value: "no" },
+  ];
+}
+
+export function answersOf(state: ConversationState): Answers {
+  state.answers ??= {};
+  return state.answers;
+}

@@ -1,0 +1,30 @@
+import { findOffice } from "../config.ts";
+import { staffNoticeJob } from "../store/bookings.ts";
+import { setConversationMode } from "../store/conversations.ts";
+import { enqueue } from "../store/outbox.ts";
+import { say, type Turn } from "./context.ts";
+import { abandonIntake } from "./intake.ts";
+
+/** 「人と話したい」: the conversation goes to staff, who are told; the bot only acknowledges until released. */
+export async function startHandoff(turn: Turn): Promise<void> {
+  if (turn.state.flow === "intake") await abandonIntake(turn);
+  const officeId = turn.state.answers?.office ?? turn.conversation.officeId ?? turn.config.offices[0]!.id;
+  await turn.db.transaction(async (tx) => {
+    await setConversationMode(tx, turn.conversation.id, "handoff", turn.now);
+    await enqueue(
+      tx,
+      staffNoticeJob("handoff", { officeId, conversationId: turn.conversation.id, at: turn.now, key: `${turn.conversation.id}:${turn.now.getTime()}` }),
+    );
+  });
+  turn.mode = "handoff";
+  turn.state.flow = undefined;
+  turn.state.step = undefined;
+  turn.wakeOutbox();
+  const office = findOffice(turn.config, officeId);
+  say(turn, turn.m.handoff.started);
+  if (office) say(turn, turn.m.handoff.officeHours(`${office.openingHours.from}～${office.openingHours.to}`));
+}
+
+export function acknowledgeWhileWithStaff(turn: Turn): void {
+  say(turn, turn.m.handoff.waiting);
+}

@@ -1,0 +1,166 @@
+import { parseYesNo } from "../nlu/index.ts";
+import { answersOf, type AnswerKey, type Answers, type Turn } from "./context.ts";
+import type { Choice } from "./types.ts";
+
+export type SlotInput =
+  | { kind: "text"; text: string }
+  | { kind: "choice"; value: string }
+  | { kind: "datetime"; value: string }
+  /** A value the user said yes to. */
+  | { kind: "confirmed"; value: unknown };
+
+export type SlotOutcome =
+  | { kind: "done"; value: unknown }
+  /** The slot said what was wrong (or asked a confirmation) and waits for another answer. */
+  | { kind: "again" }
+  /** The flow ends here (consent declined). */
+  | { kind: "end" };
+
+export interface SlotDef {
+  name: AnswerKey;
+  /** Whether this slot is asked, given the answers so far. */
+  applies?: (answers: Answers) => boolean;
+  ask: (turn: Turn) => Promise<void> | void;
+  accept: (turn: Turn, input: SlotInput) => Promise<SlotOutcome> | SlotOutcome;
+  /** Finds this slot's value inside a message written for another slot (「明日14時、山田です」). */
+  extract?: (text: string, turn: Turn) => string | undefined;
+  /** The summary row, or undefined to leave the slot out of it. */
+  row?: (turn: Turn, answers: Answers) => string | undefined;
+}
+
+export interface FlowDef {
+  name: string;
+  slots: SlotDef[];
+  /** After the last slot: the summary, submitting, and what comes next. */
+  finish: (turn: Turn, input: SlotInput | null) => Promise<void>;
+}
+
+export const done = (value: unknown): SlotOutcome => ({ kind: "done", value });
+export const again: SlotOutcome = { kind: "again" };
+
+export function defineFlow(name: string, slots: SlotDef[], finish: FlowDef["finish"]): FlowDef {
+  return { name, slots, finish };
+}
+
+const SUMMARY = "summary";
+
+function nextSlot(flow: FlowDef, answers: Answers): SlotDef | undefined {
+  return flow.slots.find((s) => (s.applies?.(answers) ?? true) && answers[s.name] === undefined);
+}
+
+/**
+ * The generic engine: asks for the first missing slot, parses the answer, keeps it, and after the
+ * last one hands over to the flow's finish (a summary where any answer can be changed).
+ */
+export async function drive(turn: Turn, flow: FlowDef, input: SlotInput | null): Promise<void> {
+  const state = turn.state;
+  const answers = answersOf(state);
+  if (input?.kind === "text") prefillOthers(turn, flow, input.text);
+
+  for (let guard = 0; guard < flow.slots.length + 2; guard++) {
+    if (state.step === SUMMARY) return flow.finish(turn, input);
+    const slot = flow.slots.find((s) => s.name === state.step) ?? nextSlot(flow, answers);
+    if (!slot) {
+      state.step = SUMMARY;
+      state.editing = false;
+      continue;
+    }
+    state.step = slot.name;
+
+    const answer = input ?? takePrefill(state, slot);
+    input = null;
+    if (!answer) {
+      await slot.ask(turn);
+      return;
+    }
+    const resolved = resolveConfirm(turn, answer);
+    if (!resolved) {
+      await slot.ask(turn);
+      return;
+    }
+    const outcome = await slot.accept(turn, resolved);
+    if (outcome.kind === "again") return;
+    if (outcome.kind === "end") {
+      state.flow = undefined;
+      state.step = undefined;
+      return;
+    }
+    (answers as Record<string, unknown>)[slot.name] = outcome.value;
+    state.history = [...(state.history ?? []).filter((h) => h !== slot.name), slot.name];
+    state.step = state.editing ? SUMMARY : undefined;
+    if (state.editing) state.editing = false;
+  }
+}
+
+function takePrefill(state: Turn["state"], slot: SlotDef): SlotInput | null {
+  const text = state.prefill?.[slot.name];
+  if (text === undefined) return null;
+  delete state.prefill![slot.name];
+  return { kind: "text", text };
+}
+
+/** A yes to a pending confirmation becomes the confirmed value; a no (null) asks again; anything else is a new answer. */
+function resolveConfirm(turn: Turn, input: SlotInput): SlotInput | null {
+  const pending = turn.state.confirm;
+  if (!pending || pending.slot !== turn.state.step) return input;
+  turn.state.confirm = undefined;
+  if (input.kind === "choice" && input.value === "confirm:alt") return { kind: "confirmed", value: pending.alternative };
+  const reply = input.kind === "choice" ? (input.value === "yes" || input.value === "confirm:yes" ? "yes" : input.value === "no" ? "no" : null) : input.kind === "text" ? parseYesNo(input.text) : null;
+  if (reply === "yes") return { kind: "confirmed", value: pending.value };
+  if (reply === "no") return null;
+  return input;
+}
+
+/** Other slots' values found in this message are kept for when those slots come up. */
+function prefillOthers(turn: Turn, flow: FlowDef, text: string): void {
+  const answers = answersOf(turn.state);
+  for (const slot of flow.slots) {
+    if (slot.name === turn.state.step || answers[slot.name] !== undefined || !slot.extract) continue;
+    const found = slot.extract(text, turn);
+    if (found !== undefined) {
+      turn.state.prefill = { ...turn.state.prefill, [slot.name]: found };
+    }
+  }
+}
+
+/** 「戻る」: forget the last answer and ask that slot again. */
+export async function goBack(turn: Turn, flow: FlowDef): Promise<boolean> {
+  const history = turn.state.history ?? [];
+  const last = history[history.length - 1];
+  if (!last) return false;
+  turn.state.history = history.slice(0, -1);
+  delete answersOf(turn.state)[last];
+  turn.state.step = last;
+  turn.state.confirm = undefined;
+  turn.state.editing = false;
+  await drive(turn, flow, null);
+  return true;
+}
+
+/** Opens one answer for change from the summary. */
+export async function edit(turn: Turn, flow: FlowDef, name: string): Promise<boolean> {
+  const slot = flow.slots.find((s) => s.name === name && (s.applies?.(answersOf(turn.state)) ?? true));
+  if (!slot) return false;
+  turn.state.step = slot.name;
+  turn.state.editing = true;
+  await slot.ask(turn);
+  return true;
+}
+
+/** Summary rows of the slots that have one. */
+export function summaryRows(turn: Turn, flow: FlowDef): { label: string; value: string; slot: AnswerKey }[] {
+  const answers = answersOf(turn.state);
+  const rows: { label: string; value: string; slot: AnswerKey }[] = [];
+  for (const slot of flow.slots) {
+    if (!(slot.applies?.(answers) ?? true) || !slot.row) continue;
+    const value = slot.row(turn, answers);
+    if (value !== undefined) rows.push({ label: (turn.m.rows as Record<string, string>)[slot.name] ?? slot.name, value, slot: slot.name });
+  }
+  return rows;
+}
+
+export function editChoices(turn: Turn, flow: FlowDef): Choice[] {
+  return summaryRows(turn, flow)
+    .filter((r) => r.slot !== "office" && r.slot !== "requester")
+    .map((r) => ({ label: r.label, value: `edit:${r.slot}` }));
+}

@@ -1,0 +1,55 @@
+import type { Config } from "../config.ts";
+import { appendMessages, findConversation, saveConversation, type Conversation } from "../store/conversations.ts";
+import type { Db } from "../store/db.ts";
+import { cleanText, converse, type TurnResult } from "./engine.ts";
+import type { Inbound } from "./types.ts";
+
+export interface TurnDeps {
+  db: Db;
+  config: Config;
+  clock: () => Date;
+  wakeOutbox: () => void;
+}
+
+// Turns of one conversation run one after another in this process; across processes the
+// version check in saveConversation refuses a turn that read a stale state.
+const running = new Map<string, Promise<unknown>>();
+
+function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = running.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => {});
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return next;
+}
+
+/** Runs one turn of a conversation and stores its new state and the messages both ways. */
+export function runTurn(deps: TurnDeps, conversationId: string, inbound: Inbound): Promise<TurnResult & { conversation: Conversation }> {
+  return serialize(conversationId, async () => {
+    const conversation = await findConversation(deps.db, conversationId);
+    if (!conversation) throw new Error(`conversation ${conversationId} not found`);
+    const now = deps.clock();
+    const result = await converse(
+      { db: deps.db, config: deps.config, now, wakeOutbox: deps.wakeOutbox, resetAfterMs: deps.config.CONVERSATION_RESET_HOURS * 3_600_000 },
+      conversation,
+      inbound,
+    );
+    const stored = inbound.kind === "text" ? { ...inbound, text: cleanText(inbound.text).slice(0, 2000) } : inbound;
+    await deps.db.transaction(async (tx) => {
+      await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode }, now);
+      await appendMessages(
+        tx,
+        conversation.id,
+        [
+          ...(inbound.kind === "start" ? [] : [{ author: "user" as const, body: { inbound: stored } }]),
+          ...result.messages.map((message) => ({ author: "bot" as const, body: { message } })),
+        ],
+        now,
+      );
+    });
+    return { ...result, conversation };
+  });
+}

@@ -1,0 +1,268 @@
+import type { Office } from "../config.ts";
+import {
+  addDays,
+  formatDateEn,
+  formatDateJa,
+  formatSlotEn,
+  formatSlotJa,
+  jstDate,
+  jstInstant,
+  jstTime,
+  weekdayNamesEn,
+  weekdayNamesJa,
+  weekday,
+  parseDateString,
+} from "../jst.ts";
+import { parseWhen, type WhenReading } from "../nlu/index.ts";
+import { lastBookableDate, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
+import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
+import { actorOf, limitsOf, say, yesNoChoices, type Turn } from "./context.ts";
+import type { Messages } from "./messages/index.ts";
+import type { BotMessage, Choice, Locale } from "./types.ts";
+
+export type WhenInput =
+  | { kind: "text"; text: string }
+  | { kind: "choice"; value: string }
+  | { kind: "datetime"; value: string }
+  /** A time the user said yes to, 'YYYY-MM-DDTHH:mm' Tokyo. */
+  | { kind: "confirmed"; value: unknown };
+
+export interface Held {
+  startsAt: string;
+  holdId: string;
+  counsellorId: string;
+}
+
+export interface WhenOptions {
+  office: Office;
+  counsellorId?: string | null;
+  seekerNumber?: string | null;
+  /** The booking being changed. */
+  replacing?: string;
+}
+
+const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+const SLOT_CHOICE = "slot:";
+const OFFERED = 6;
+
+export function formatSlot(locale: Locale, startsAt: Date): string {
+  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+  return locale === "en" ? formatSlotEn(startsAt, endsAt) : formatSlotJa(startsAt, endsAt);
+}
+
+export function formatDate(locale: Locale, date: string): string {
+  return locale === "en" ? formatDateEn(date) : formatDateJa(date);
+}
+
+/** 12/3(木) 14:00 — short enough for a LINE quick reply. */
+function slotLabel(locale: Locale, startsAt: Date): string {
+  const date = jstDate(startsAt);
+  const { month, day } = parseDateString(date);
+  const wd = weekday(date);
+  return locale === "en" ? `${weekdayNamesEn[wd]} ${day}/${month} ${jstTime(startsAt)}` : `${month}/${day}(${weekdayNamesJa[wd]}) ${jstTime(startsAt)}`;
+}
+
+export function slotChoices(locale: Locale, slots: readonly Slot[]): Choice[] {
+  return slots.map((s) => ({ label: slotLabel(locale, s.startsAt), value: `${SLOT_CHOICE}${jstDate(s.startsAt)}T${jstTime(s.startsAt)}` }));
+}
+
+/** The bounds of a date-time picker: tomorrow's first slot to the last bookable day's last slot. */
+export function pickerBounds(office: Office, now: Date): { min: string; max: string } {
+  const times = slotTimes(office);
+  return { min: `${addDays(jstDate(now), 1)}T${times[0]}`, max: `${lastBookableDate(office, now)}T${times[times.length - 1]}` };
+}
+
+/** Reads the user's answer to "when?" and holds a slot, or explains and offers alternatives. */
+export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOptions): Promise<Held | null> {
+  const local = localOf(input);
+  if (local) return tryHold(turn, jstInstant(local.date, local.time), options);
+  if (input.kind !== "text") {
+    offerDay(turn, options, await suggestions(turn, options, [{ kind: "day", date: jstDate(turn.now) }]), turn.m.intake.whenNotUnderstood);
+    return null;
+  }
+
+  const readings = parseWhen(input.text, { now: turn.now });
+  if (readings.length === 0) {
+    offerDay(turn, options, await suggestions(turn, options, [{ kind: "day", date: jstDate(turn.now) }]), turn.m.intake.whenNotUnderstood);
+    return null;
+  }
+  const first = readings[0]!;
+  if (readings.length === 1 && first.time && !first.end) {
+    const at = jstInstant(first.date, first.time);
+    if (first.ambiguousHour || first.confirm) {
+      turn.state.confirm = { slot: "when", value: `${first.date}T${first.time}` };
+      const text = first.ambiguousHour ? turn.m.intake.whenConfirmAmbiguousHour(formatSlot(turn.locale, at)) : turn.m.intake.whenConfirm(formatSlot(turn.locale, at));
+      say(turn, text, { choices: yesNoChoices(turn.m) });
+      return null;
+    }
+    return tryHold(turn, at, options);
+  }
+  const wishes = readings.map(wishOf);
+  offerDay(turn, options, await suggestions(turn, options, wishes), null);
+  return null;
+}
+
+function localOf(input: WhenInput): { date: string; time: string } | null {
+  const raw =
+    input.kind === "datetime" || input.kind === "confirmed"
+      ? String(input.value)
+      : input.kind === "choice" && input.value.startsWith(SLOT_CHOICE)
+        ? input.value.slice(SLOT_CHOICE.length)
+        : null;
+  const match = raw ? LOCAL.exec(raw) : null;
+  return match ? { date: match[1]!, time: match[2]! } : null;
+}
+
+function wishOf(r: WhenReading): Wish {
+  if (r.partOfDay) return { kind: "window", date: r.date, from: r.partOfDay.from, to: r.partOfDay.to };
+  if (r.time && r.end?.time && (r.end.date ?? r.date) === r.date) return { kind: "window", date: r.date, from: r.time, to: r.end.time };
+  if (r.time) return { kind: "point", date: r.date, time: r.time };
+  return { kind: "day", date: r.date };
+}
+
+/** The nearest free slots for each wish, merged without repeats, in the order of the wishes. */
+async function suggestions(turn: Turn, options: WhenOptions, wishes: Wish[]): Promise<Slot[]> {
+  const each = Math.max(2, Math.ceil(OFFERED / wishes.length));
+  const seen = new Set<number>();
+  const out: Slot[] = [];
+  for (const wish of wishes) {
+    const found = await suggest(turn.db, {
+      office: options.office,
+      now: turn.now,
+      wish,
+      n: each,
+      counsellorId: options.counsellorId ?? undefined,
+      excludeBookingId: options.replacing,
+    });
+    for (const s of found) {
+      if (seen.has(s.startsAt.getTime())) continue;
+      seen.add(s.startsAt.getTime());
+      out.push(s);
+    }
+  }
+  return out.slice(0, OFFERED);
+}
+
+function offerDay(turn: Turn, options: WhenOptions, slots: Slot[], lead: string | null): void {
+  const m = turn.m;
+  const text = lead ?? m.intake.whenPickFromOptions(slots.length);
+  const tail = slots.length === 0 ? `\n${m.intake.noAlternatives(options.office.phone)}` : "";
+  say(turn, text + tail, { choices: slotChoices(turn.locale, slots), datePicker: pickerBounds(options.office, turn.now) });
+}
+
+async function tryHold(turn: Turn, startsAt: Date, options: WhenOptions): Promise<Held | null> {
+  const result = await holdSlot(turn.db, {
+    office: options.office,
+    startsAt,
+    counsellorId: options.counsellorId ?? undefined,
+    conversationId: turn.conversation.id,
+    channel: turn.conversation.channel,
+    locale: turn.locale,
+    seekerNumber: options.replacing ? undefined : (options.seekerNumber ?? undefined),
+    replacing: options.replacing,
+    now: turn.now,
+    holdMinutes: turn.config.HOLD_MINUTES,
+    limits: limitsOf(turn.config),
+    actor: actorOf(turn),
+  });
+  if (result.ok) {
+    say(turn, turn.m.intake.whenHeld(formatSlot(turn.locale, startsAt), turn.config.HOLD_MINUTES));
+    return { startsAt: result.booking.startsAt.toISOString(), holdId: result.booking.id, counsellorId: result.booking.counsellorId };
+  }
+  await explainRefusal(turn, result.refusal, options, { alternatives: result.alternatives, withCounsellor: result.withCounsellor });
+  return null;
+}
+
+/** Says why a time cannot be had and what can: alternatives as choices, and the picker. */
+export async function explainRefusal(
+  turn: Turn,
+  refusal: SlotRefusal | { ok: false; reason: "hold_lost" },
+  options: WhenOptions,
+  offers: { alternatives: Slot[]; withCounsellor?: Slot[] },
+): Promise<void> {
+  const { m, locale } = turn;
+  const office = options.office;
+  if (refusal.reason === "seeker_has_booking") {
+    const existing = await findBooking(turn.db, refusal.bookingId);
+    const when = existing ? formatSlot(locale, existing.startsAt) : "";
+    say(turn, m.refusal.seekerHasBooking(when), {
+      choices: [
+        { label: m.menu.change, value: "menu:change" },
+        { label: m.menu.status, value: "menu:status" },
+      ],
+    });
+    return;
+  }
+  const reason = refusalText(m, locale, refusal, office, options.counsellorId ?? undefined);
+  if (refusal.reason === "seeker_suspended") {
+    say(turn, reason);
+    return;
+  }
+  const picker = { datePicker: pickerBounds(office, turn.now) };
+  if (offers.withCounsellor) {
+    const name = counsellorName(office, options.counsellorId ?? "", locale);
+    say(turn, `${reason}\n${offers.withCounsellor.length ? m.intake.alternativesWithCounsellor(name) : m.intake.noAlternatives(office.phone)}`);
+    const anyone = offers.alternatives;
+    const choices = [...slotChoices(locale, offers.withCounsellor), ...slotChoices(locale, anyone).map((c) => ({ ...c, value: `${c.value}|any` }))];
+    say(turn, anyone.length ? m.intake.alternativesWithAnyone : m.intake.whenPickFromOptions(choices.length), { choices: choices.slice(0, 12), ...picker });
+    return;
+  }
+  const list = offers.alternatives;
+  const tail = list.length ? m.intake.alternativesIntro : m.intake.noAlternatives(office.phone);
+  say(turn, `${reason}\n${tail}`, { choices: slotChoices(locale, list), ...picker });
+}
+
+export function counsellorName(office: Office, id: string, locale: Locale): string {
+  const c = office.counsellors.find((x) => x.id === id);
+  return c ? c.name[locale] : id;
+}
+
+export function refusalText(
+  m: Messages,
+  locale: Locale,
+  refusal: SlotRefusal | { ok: false; reason: "hold_lost" },
+  office: Office,
+  counsellorId?: string,
+): string {
+  switch (refusal.reason) {
+    case "closed_day": {
+      const date = formatDate(locale, refusal.date);
+      const closed = refusal.closed;
+      if (closed.kind === "weekend") return m.refusal.weekend(date);
+      if (closed.kind === "holiday") return m.refusal.holiday(date, closed.name[locale]);
+      if (closed.kind === "year_end") return m.refusal.yearEnd(date);
+      return m.refusal.closure(date, closed.reason);
+    }
+    case "outside_hours":
+      return m.refusal.outsideHours(refusal.window.from, refusal.window.to, refusal.lastStart);
+    case "not_on_grid":
+      return m.refusal.notOnGrid(refusal.neighbours.join(locale === "en" ? " or " : "か"));
+    case "too_late":
+      return m.refusal.tooLate(`${formatDate(locale, jstDate(refusal.cutoff))} ${jstTime(refusal.cutoff)}`);
+    case "too_far":
+      return m.refusal.tooFar(formatDate(locale, refusal.lastBookableDate));
+    case "full":
+      return m.refusal.full;
+    case "in_past":
+      return m.refusal.inPast;
+    case "counsellor_unavailable":
+      return m.refusal.counsellorUnavailable(counsellorName(office, refusal.counsellorId ?? counsellorId ?? "", locale));
+    case "seeker_has_booking":
+      return m.refusal.seekerHasBooking("-");
+    case "seeker_suspended":
+      return m.refusal.seekerSuspended(office.phone);
+    case "hold_lost":
+      return m.intake.holdLost;
+  }
+}
+
+/** A choice of a slot with "|any" asks for that time with whoever is free. */
+export function isAnyCounsellorChoice(input: WhenInput): boolean {
+  return input.kind === "choice" && input.value.endsWith("|any");
+}
+
+export function withoutAnyMarker(input: WhenInput): WhenInput {
+  return input.kind === "choice" ? { kind: "choice", value: input.value.replace(/\|any$/, "") } : input;
+}
+
+export type { BotMessage };

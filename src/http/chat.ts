@@ -1,0 +1,113 @@
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import { z } from "zod";
+import { toInbound, webInboundSchema } from "../bot/web.ts";
+import { officeIdSchema } from "../config.ts";
+import { runTurn } from "../flows/turn.ts";
+import { conversationHistory, createConversation, findConversation, hashToken, type Conversation } from "../store/conversations.ts";
+import type { AppDeps } from "./app.ts";
+import { HttpError, readJson } from "./errors.ts";
+import { clientKey, defaultChatRateLimits, RateLimiter, type ChatRateLimits } from "./middleware/rateLimit.ts";
+
+const createBody = z.object({ office: officeIdSchema.optional(), locale: z.enum(["ja", "en"]).optional() }).strict();
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new HttpError(400, "invalid_request", `${where}${issue.message}`);
+  }
+  return result.data;
+}
+
+/** The web chat API: sessions with a bearer token each, one turn per posted message. */
+export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRateLimits) {
+  // Bursts up to a minute's allowance: tapping choices quickly is normal, a flood is not.
+  const sessionsPerClient = new RateLimiter(limits.sessionsPerMinutePerClient, limits.sessionsPerMinutePerClient);
+  const messagesPerSession = new RateLimiter(limits.messagesPerMinutePerSession, limits.messagesPerMinutePerSession);
+  const messagesPerClient = new RateLimiter(limits.messagesPerMinutePerClient, limits.messagesPerMinutePerClient);
+  const turnDeps = { db: deps.store.db, config: deps.config, clock: deps.clock, wakeOutbox: deps.wakeOutbox };
+
+  async function authorised(c: Context): Promise<Conversation> {
+    const conversation = await findConversation(deps.store.db, c.req.param("id") ?? "");
+    if (!conversation || conversation.channel !== "web") throw new HttpError(404, "session_not_found", "No such chat session.");
+    const header = c.req.header("authorization") ?? "";
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new HttpError(401, "unauthorized", "Send the session token as 'Authorization: Bearer <token>'.");
+    const given = Buffer.from(hashToken(token), "hex");
+    const expected = Buffer.from(conversation.tokenHash ?? "", "hex");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new HttpError(401, "unauthorized", "The session token is not valid for this session.");
+    }
+    return conversation;
+  }
+
+  const app = new Hono();
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => (deps.config.WIDGET_ORIGINS.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Authorization"],
+      exposeHeaders: ["Retry-After"],
+      maxAge: 600,
+    }),
+  );
+  // A browser on a site not in WIDGET_ORIGINS is refused outright, not only denied the response.
+  app.use("*", async (c, next) => {
+    const origin = c.req.header("origin");
+    if (origin && !deps.config.WIDGET_ORIGINS.includes(origin) && !isSameOrigin(c, origin)) {
+      throw new HttpError(403, "origin_not_allowed", "This site is not allowed to use the chat.");
+    }
+    await next();
+  });
+
+  app.post("/sessions", async (c) => {
+    sessionsPerClient.enforce(c, clientKey(c));
+    const body = parse(createBody, await readJson(c));
+    const token = randomBytes(32).toString("base64url");
+    const conversation = await createConversation(deps.store.db, {
+      channel: "web",
+      userKey: randomUUID(),
+      token,
+      officeId: body.office,
+      locale: body.locale ?? "ja",
+      now: deps.clock(),
+    });
+    const result = await runTurn(turnDeps, conversation.id, { kind: "start" });
+    return c.json({ sessionId: conversation.id, token, messages: result.messages, mode: result.mode }, 201);
+  });
+
+  app.post("/sessions/:id/messages", async (c) => {
+    const conversation = await authorised(c);
+    messagesPerClient.enforce(c, clientKey(c));
+    messagesPerSession.enforce(c, conversation.id);
+    const body = parse(webInboundSchema, await readJson(c));
+    const result = await runTurn(turnDeps, conversation.id, toInbound(body));
+    return c.json({ messages: result.messages, mode: result.mode });
+  });
+
+  app.get("/sessions/:id", async (c) => {
+    const conversation = await authorised(c);
+    const history = await conversationHistory(deps.store.db, conversation.id);
+    const state = conversation.state as { flow?: string; step?: string };
+    return c.json({
+      messages: history,
+      mode: conversation.mode,
+      locale: conversation.locale,
+      state: { flow: state.flow ?? null, step: state.step ?? null, mode: conversation.mode },
+    });
+  });
+
+  return app;
+}
+
+function isSameOrigin(c: Context, origin: string): boolean {
+  try {
+    return new URL(c.req.url).host === new URL(origin).host;
+  } catch {
+    return false;
+  }
+}
