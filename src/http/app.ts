@@ -4,9 +4,13 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
+import { ConversationChangedError } from "../store/conversations.ts";
 import type { Store } from "../store/db.ts";
 import { errorBody, HttpError } from "./errors.ts";
+import { chatRoutes } from "./chat.ts";
 import { healthRoutes } from "./health.ts";
+import type { ChatRateLimits } from "./middleware/rateLimit.ts";
+import { openApiRoutes } from "./openapi.ts";
 import { requestLog } from "./middleware/logging.ts";
 
 export interface AppDeps {
@@ -16,6 +20,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Called after a change enqueued outbox jobs, so they go out now rather than at the next poll. */
   wakeOutbox: () => void;
+  /** Limits of the web chat API (tests loosen them). */
+  chatRateLimits?: ChatRateLimits;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -33,10 +39,15 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route("/", healthRoutes(deps));
+  app.route("/api", openApiRoutes());
+  app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));
 
   app.notFound((c) => c.json(errorBody("not_found", "No such route."), 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof ConversationChangedError) {
+      return c.json(errorBody("conflict", "The conversation changed meanwhile. Please send your message again."), 409);
+    }
     deps.logger.error({ requestId: c.get("requestId"), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, "unhandled error");
     return c.json(errorBody("internal_error", "Something went wrong on our side. Please try again."), 500);
   });
