@@ -9,10 +9,11 @@ import { continueManage, showStatus, startManage } from "./manage.ts";
 import { showMenu } from "./menu.ts";
 import { messagesFor } from "./messages/index.ts";
 import { continueNow, startNow } from "./now.ts";
-import { drive, goBack, type SlotInput } from "./slots.ts";
+import { drive, goBack, prefillOthers, type SlotInput } from "./slots.ts";
 import type { BotMessage, Inbound, Locale } from "./types.ts";
 
 export const MAX_TEXT = 2000;
+const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できますか|したい)|相談(し|を)?たい|\b(book|appointment|reserve|reservation)\b/i;
 /** After this long without a word, an unfinished flow is offered to resume. */
 const RESUME_AFTER_MS = 30 * 60_000;
 
@@ -27,8 +28,11 @@ export interface TurnResult {
 // nothing a person meant to say and can hide text in what staff read.
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
+// Half of a surrogate pair is not text, and PostgreSQL refuses it in jsonb.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, "").replace(/\r\n?/g, "\n").trim();
+  return text.replace(LONE_SURROGATE, "\uFFFD").replace(INVISIBLE, "").replace(/\r\n?/g, "\n").trim();
 }
 
 /** One turn of a conversation: what the user sent in, what the bot says back, and the new state. */
@@ -105,10 +109,11 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
     default:
       break;
   }
-  // No flow: a date in the message means they want to book (and the date is kept for later).
+  // No flow: a date or a wish to book means they want to book; what else they said is kept for later.
   if (input.kind === "text") {
-    if (parseWhen(input.text, { now: turn.now }).length > 0) {
-      state.prefill = { when: input.text };
+    if (parseWhen(input.text, { now: turn.now }).length > 0 || BOOKING_WISH.test(input.text)) {
+      state.step = undefined;
+      prefillOthers(turn, intake, input.text);
       return startIntake(turn);
     }
     if (faqTopicOf(input.text) && answerFaq(turn, input)) return;

@@ -1,7 +1,7 @@
 import { currentTerms, findOffice, officeIds, type OfficeId } from "../config.ts";
 import { parseEmail, parseEstablishmentNumber, parseName, parsePhone, parseSeekerNumber, parseWhen, parseYesNo } from "../nlu/index.ts";
 import { releaseHold, requestBooking } from "../store/bookings.ts";
-import { linkConsentsToSeeker, recordConsent } from "../store/conversations.ts";
+import { latestConsent, linkConsentsToSeeker, recordConsent } from "../store/conversations.ts";
 import { actorOf, answersOf, limitsOf, officeOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import { again, defineFlow, done, drive, edit, editChoices, summaryRows, type SlotDef, type SlotInput } from "./slots.ts";
@@ -401,10 +401,13 @@ export async function abandonIntake(turn: Turn): Promise<void> {
   turn.state.editing = false;
 }
 
-export function startIntake(turn: Turn): Promise<void> {
+export async function startIntake(turn: Turn): Promise<void> {
   const keep: Answers = {};
   const office = turn.state.answers?.office ?? (turn.conversation.officeId as OfficeId | null) ?? undefined;
   if (office) keep.office = office;
+  // Someone who agreed to the current terms in this conversation is not asked again.
+  const agreed = await latestConsent(turn.db, { channel: turn.conversation.channel, userKey: turn.conversation.userKey });
+  if (agreed?.termsVersion === currentTerms(turn.config).version) keep.consent = { version: agreed.termsVersion, at: agreed.agreedAt.toISOString() };
   turn.state.flow = "intake";
   turn.state.step = undefined;
   turn.state.answers = keep;

@@ -112,7 +112,7 @@ function resolveConfirm(turn: Turn, input: SlotInput): SlotInput | null {
 }
 
 /** Other slots' values found in this message are kept for when those slots come up. */
-function prefillOthers(turn: Turn, flow: FlowDef, text: string): void {
+export function prefillOthers(turn: Turn, flow: FlowDef, text: string): void {
   const answers = answersOf(turn.state);
   for (const slot of flow.slots) {
     if (slot.name === turn.state.step || answers[slot.name] !== undefined || !slot.extract) continue;
