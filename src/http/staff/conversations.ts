@@ -1,0 +1,73 @@
+// Staff take over a seeker's chat: see who waits for a person, write to them, hand them back.
+import { Hono } from "hono";
+import { z } from "zod";
+import { writeAudit } from "../../store/audit.ts";
+import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
+import { postStaffMessage, releaseConversation } from "../../store/staff.ts";
+import { seekerChatJob } from "../../notify/handlers.ts";
+import { chatWords } from "../../notify/wording.ts";
+import type { AppDeps } from "../app.ts";
+import { HttpError } from "../errors.ts";
+import { jstIso } from "./present.ts";
+import { actorOf, body, canSeeOffice, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
+
+// Conversations that have not chosen an office yet are everyone's: someone must answer them.
+const mayHandle = (staff: StaffPrincipal, conversation: Conversation) => conversation.officeId === null || canSeeOffice(staff, conversation.officeId);
+
+function conversationJson(c: Conversation) {
+  return { id: c.id, channel: c.channel, officeId: c.officeId, locale: c.locale, state: c.mode, updatedAt: jstIso(c.updatedAt), createdAt: jstIso(c.createdAt) };
+}
+
+export function conversationRoutes(deps: AppDeps) {
+  const { store, clock } = deps;
+  const lineConfigured = Boolean(deps.config.LINE_CHANNEL_ACCESS_TOKEN);
+
+  async function visible(staff: StaffPrincipal, id: string): Promise<Conversation> {
+    const conversation = await findConversation(store.db, id);
+    if (!conversation) throw new HttpError(404, "not_found", "No such conversation.");
+    if (!mayHandle(staff, conversation)) throw new HttpError(403, "forbidden", "This belongs to another office.");
+    return conversation;
+  }
+
+  return new Hono<StaffEnv>()
+    .get("/", async (c) => {
+      const staff = c.get("staff");
+      const q = parseOr400(z.strictObject({ state: z.enum(["handoff", "bot", "closed"]).default("handoff") }), c.req.query());
+      const rows = await conversationsInMode(store.db, q.state);
+      return c.json({ conversations: rows.filter((r) => mayHandle(staff, r)).map(conversationJson) });
+    })
+    .get("/:id", async (c) => {
+      const staff = c.get("staff");
+      const conversation = await visible(staff, c.req.param("id"));
+      const history = await conversationHistory(store.db, conversation.id);
+      await writeAudit(store.db, { at: clock(), actor: actorOf(staff), action: "read_personal_data", entity: "conversation", entityId: conversation.id, after: { messages: history.length } });
+      return c.json({ conversation: conversationJson(conversation), messages: history });
+    })
+    .post("/:id/messages", async (c) => {
+      const staff = c.get("staff");
+      const conversation = await visible(staff, c.req.param("id"));
+      const input = await body(c, z.strictObject({ text: z.string().trim().min(1).max(2000) }));
+      const now = clock();
+      const message = { text: input.text };
+      const id = await postStaffMessage(store.db, {
+        conversationId: conversation.id,
+        message,
+        staffId: staff.id,
+        now,
+        job: (messageId) => seekerChatJob(`staff-message:${messageId}`, conversation, message, { line: lineConfigured, record: false, now }),
+      });
+      deps.wakeOutbox();
+      return c.json({ message: { id, author: "staff", text: input.text, at: jstIso(now) }, delivery: conversation.channel === "line" && !lineConfigured ? "line_not_configured" : "queued" }, 201);
+    })
+    .post("/:id/release", async (c) => {
+      const staff = c.get("staff");
+      const conversation = await visible(staff, c.req.param("id"));
+      await body(c, z.strictObject({}));
+      const now = clock();
+      const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatWords.released(conversation.locale), { line: lineConfigured, record: true, now });
+      const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
+      if (!released) throw new HttpError(409, "invalid_state", "This conversation is not with staff.");
+      deps.wakeOutbox();
+      return c.json({ conversation: conversationJson({ ...conversation, mode: "bot", updatedAt: now }) });
+    });
+}

@@ -1,0 +1,66 @@
+// The staff API (JSON), mounted at /api/staff. Everything but login needs a staff session.
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import { findOffice } from "../../config.ts";
+import { endSession, login, setAvailableNow } from "../../store/staff.ts";
+import type { AppDeps } from "../app.ts";
+import { HttpError } from "../errors.ts";
+import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, type StaffEnv } from "./auth.ts";
+import { bookingRoutes } from "./bookings.ts";
+import { conversationRoutes } from "./conversations.ts";
+import { jstIso } from "./present.ts";
+
+const loginBody = z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
+const availabilityBody = z.strictObject({
+  counsellorId: z.string().min(1).max(100),
+  /** From now; 0 ends it. */
+  minutes: z.number().int().min(0).max(8 * 60),
+});
+
+export function staffRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
+  const secureCookie = (config.PUBLIC_BASE_URL ?? "").startsWith("https:");
+
+  return new Hono<StaffEnv>()
+    .post("/login", async (c) => {
+      const input = await body(c, loginBody);
+      const result = await login(store.db, { ...input, now: clock() });
+      if (!result.ok && result.reason === "locked") {
+        c.header("Retry-After", String(result.retryAfterSeconds));
+        throw new HttpError(429, "too_many_attempts", "Too many failed logins. Try again later.");
+      }
+      if (!result.ok) throw new HttpError(401, "invalid_credentials", "The email address or the password is wrong.");
+      setCookie(c, SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: "Strict",
+        secure: secureCookie,
+        path: "/api/staff",
+        expires: result.expiresAt,
+      });
+      return c.json({ token: result.token, expiresAt: jstIso(result.expiresAt), staff: { id: result.staff.id, role: result.staff.role, officeId: result.staff.officeId } });
+    })
+    .use("*", requireStaff(deps))
+    .get("/me", (c) => {
+      const { token: _token, ...staff } = c.get("staff");
+      return c.json({ staff });
+    })
+    .post("/logout", async (c) => {
+      await endSession(store.db, c.get("staff").token);
+      deleteCookie(c, SESSION_COOKIE, { path: "/api/staff" });
+      return c.json({ ok: true });
+    })
+    .put("/availability", async (c) => {
+      const staff = c.get("staff");
+      const input = await body(c, availabilityBody);
+      const office = config.offices.find((o) => o.counsellors.some((x) => x.id === input.counsellorId));
+      if (!office) throw new HttpError(404, "not_found", "No such counsellor.");
+      assertOffice(staff, office.id);
+      const now = clock();
+      const until = input.minutes === 0 ? null : new Date(now.getTime() + input.minutes * 60_000);
+      await setAvailableNow(store.db, { counsellorId: input.counsellorId, until, now, actor: actorOf(staff) });
+      return c.json({ counsellorId: input.counsellorId, office: findOffice(config, office.id)!.id, availableNowUntil: until ? jstIso(until) : null });
+    })
+    .route("/bookings", bookingRoutes(deps))
+    .route("/conversations", conversationRoutes(deps));
+}

@@ -1,0 +1,38 @@
+// The JSON staff see of a booking. Personal details only where asked for (and audited).
+import type { Config } from "../../config.ts";
+import { findOffice } from "../../config.ts";
+import { formatSlotJa } from "../../jst.ts";
+import type { Booking } from "../../store/bookings.ts";
+
+/** 2026-12-03T14:00:00.000+09:00 */
+export function jstIso(d: Date): string {
+  return new Date(d.getTime() + 9 * 3_600_000).toISOString().replace("Z", "+09:00");
+}
+
+export const personalFields = ["name", "seekerNumber", "establishmentNumber", "email", "phone", "topic", "support"] as const;
+
+export function bookingJson(b: Booking, config: Pick<Config, "offices">, options: { personal?: boolean } = {}) {
+  const office = findOffice(config, b.officeId);
+  const counsellor = office?.counsellors.find((c) => c.id === b.counsellorId);
+  return {
+    id: b.id,
+    reference: b.reference,
+    office: { id: b.officeId, name: office?.name.ja ?? b.officeId },
+    status: b.status,
+    statusReason: b.statusReason,
+    startsAt: jstIso(b.startsAt),
+    endsAt: jstIso(b.endsAt),
+    when: formatSlotJa(b.startsAt, b.endsAt),
+    counsellor: { id: b.counsellorId, name: counsellor?.name.ja ?? b.counsellorId, named: b.counsellorNamed },
+    channel: b.channel,
+    locale: b.locale,
+    requesterKind: b.requesterKind,
+    meetingUrl: b.meetingUrl,
+    accessCode: b.accessCode,
+    rescheduledFrom: b.rescheduledFrom,
+    conversationId: b.conversationId,
+    createdAt: jstIso(b.createdAt),
+    updatedAt: jstIso(b.updatedAt),
+    ...(options.personal ? { person: Object.fromEntries(personalFields.map((f) => [f, b[f]])) } : {}),
+  };
+}

@@ -1,0 +1,317 @@
+// The outbox's job handlers. A notice (staff.notice, seeker.notice) fans out into one job per
+// channel, enqueued in one transaction with keys derived from its own, so each channel retries on
+// its own and nothing is sent twice; the channel jobs (mail.send, line.push, staff.webhook,
+// chat.post) do the I/O.
+import { randomUUID } from "node:crypto";
+import type { Config, Office } from "../config.ts";
+import type { LineClient } from "../bot/line/client.ts";
+import { renderForLine, type LineMessage } from "../bot/line/render.ts";
+import type { BotMessage, Locale } from "../flows/types.ts";
+import { formatSlotEn, formatSlotJa, jstDate, jstTime } from "../jst.ts";
+import { findBooking, suggest, type Booking } from "../store/bookings.ts";
+import { appendMessages, findConversation } from "../store/conversations.ts";
+import type { Db } from "../store/db.ts";
+import { enqueue, type NewJob, type OutboxJob } from "../store/outbox.ts";
+import { closuresAround } from "../store/staff.ts";
+import { findOffice } from "../config.ts";
+import { invitationMail, seekerNoticeMail, staffNoticeMail, type ComposedMail } from "./mail/compose.ts";
+import { MailSendError, type Mailer } from "./mail/transport.ts";
+import { cancelSection, greeting, introduction, referenceSection, signature, slotSection, type StaffEvent } from "./mail/wording.ts";
+import { PermanentJobError, type JobHandler } from "./outboxWorker.ts";
+import { reminderJob } from "./reminders.ts";
+import type { StaffChannels } from "./staffChannels.ts";
+import { postStaffWebhook, StaffWebhookError } from "./webhook/send.ts";
+import { acknowledgementWords, chatWords, staffLineText, type ChatBooking } from "./wording.ts";
+
+export interface NotifyDeps {
+  db: Db;
+  config: Pick<Config, "offices" | "PUBLIC_BASE_URL" | "MAIL_FROM">;
+  channels: StaffChannels;
+  mailer: Mailer;
+  /** Absent when LINE is not configured: LINE jobs are then not made. */
+  line?: LineClient;
+  clock: () => Date;
+}
+
+export type SeekerEvent = "requested" | "changed" | "invitation" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
+
+export interface StaffNoticePayload {
+  event: StaffEvent;
+  officeId: string;
+  bookingId?: string;
+  conversationId?: string;
+  at: string;
+}
+
+export interface SeekerNoticePayload {
+  event: SeekerEvent;
+  bookingId: string;
+}
+
+export interface MailSendPayload {
+  mail: ComposedMail;
+}
+
+export interface LinePushPayload {
+  to: string;
+  messages: LineMessage[];
+  /** Made at fan-out and kept with the job, so every retry carries the same X-Line-Retry-Key. */
+  retryKey: string;
+  /** A seeker's message, added to the conversation's history once delivered. */
+  record?: { conversationId: string; message: BotMessage };
+}
+
+export interface StaffWebhookPayload {
+  body: Record<string, unknown>;
+}
+
+export interface ChatPostPayload {
+  conversationId: string;
+  message: BotMessage;
+}
+
+/** Where a seeker's chat message goes: LINE push, or the web chat's history. */
+export function seekerChatJob(
+  key: string,
+  conversation: { id: string; channel: "web" | "line"; userKey: string; followed: boolean; locale: Locale },
+  message: BotMessage,
+  options: { line: boolean; record: boolean; now: Date },
+): NewJob | undefined {
+  if (conversation.channel === "line") {
+    if (!options.line || !conversation.followed) return undefined;
+    const payload: LinePushPayload = {
+      to: conversation.userKey,
+      messages: renderForLine([message], conversation.locale),
+      retryKey: randomUUID(),
+      ...(options.record ? { record: { conversationId: conversation.id, message } } : {}),
+    };
+    return { kind: "line.push", idempotencyKey: `${key}:line:${conversation.userKey}`, payload: payload as unknown as Record<string, unknown>, runAt: options.now };
+  }
+  if (!options.record) return undefined;
+  const payload: ChatPostPayload = { conversationId: conversation.id, message };
+  return { kind: "chat.post", idempotencyKey: `${key}:chat`, payload: payload as unknown as Record<string, unknown>, runAt: options.now };
+}
+
+export function staffUrl(config: Pick<Config, "PUBLIC_BASE_URL">, target: { bookingId?: string; conversationId?: string }): string {
+  const base = (config.PUBLIC_BASE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  if (target.bookingId) return `${base}/staff/bookings/${target.bookingId}`;
+  if (target.conversationId) return `${base}/staff/conversations/${target.conversationId}`;
+  return `${base}/staff/`;
+}
+
+function addressOf(from: string): string | undefined {
+  return /<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1] ?? (/^[^<>\s]+@[^<>\s]+$/.test(from.trim()) ? from.trim() : undefined);
+}
+
+function mailBody(...sections: string[][]): string {
+  return sections.filter((s) => s.length > 0).map((s) => s.join("\n")).join("\n\n") + "\n";
+}
+
+export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> {
+  const { db, config, channels, mailer, line, clock } = deps;
+
+  const officeOf = (id: string): Office => {
+    const office = findOffice(config, id);
+    if (!office) throw new PermanentJobError(`unknown office ${id}`);
+    return office;
+  };
+
+  async function fanOut(jobs: (NewJob | undefined)[]): Promise<void> {
+    const list = jobs.filter((j): j is NewJob => j !== undefined);
+    if (list.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const job of list) await enqueue(tx, job);
+    });
+  }
+
+  async function staffNotice(payload: StaffNoticePayload, job: OutboxJob): Promise<void> {
+    const office = officeOf(payload.officeId);
+    const booking = payload.bookingId ? await findBooking(db, payload.bookingId) : undefined;
+    const at = new Date(payload.at);
+    const url = staffUrl(config, { bookingId: booking?.id, conversationId: payload.conversationId });
+    const now = clock();
+    const key = job.idempotencyKey;
+    const slot = booking ? { startsAt: booking.startsAt, endsAt: booking.endsAt } : {};
+    const jobs: (NewJob | undefined)[] = [];
+
+    const mailTo = channels.mailTo[office.id];
+    if (mailTo) {
+      const details =
+        office.personalDataInStaffMail && booking?.name && booking.email && booking.phone
+          ? { name: booking.name, seekerNumber: booking.seekerNumber ?? undefined, email: booking.email, phone: booking.phone, topic: booking.topic ?? "" }
+          : undefined;
+      const mail = staffNoticeMail({ event: payload.event, to: mailTo, office, reference: booking?.reference, ...slot, at, staffUrl: url, details });
+      jobs.push({ kind: "mail.send", idempotencyKey: `${key}:mail:${mailTo}`, payload: { mail } satisfies MailSendPayload as unknown as Record<string, unknown>, runAt: now });
+    }
+    const lineTo = channels.lineTo[office.id];
+    if (lineTo && line) {
+      const text = staffLineText({ event: payload.event, office, reference: booking?.reference, ...slot, at, staffUrl: url });
+      const push: LinePushPayload = { to: lineTo, messages: [{ type: "text", text }], retryKey: randomUUID() };
+      jobs.push({ kind: "line.push", idempotencyKey: `${key}:line:${lineTo}`, payload: push as unknown as Record<string, unknown>, runAt: now });
+    }
+    if (channels.webhook) {
+      const body = {
+        event: payload.event,
+        office: office.id,
+        at: at.toISOString(),
+        bookingId: booking?.id ?? null,
+        reference: booking?.reference ?? null,
+        startsAt: booking?.startsAt.toISOString() ?? null,
+        endsAt: booking?.endsAt.toISOString() ?? null,
+        status: booking?.status ?? null,
+        conversationId: payload.conversationId ?? null,
+        url,
+      };
+      jobs.push({ kind: "staff.webhook", idempotencyKey: `${key}:webhook`, payload: { body } satisfies StaffWebhookPayload, runAt: now });
+    }
+    await fanOut(jobs);
+  }
+
+  const expectedStatus: Record<SeekerEvent, Booking["status"][]> = {
+    requested: ["requested", "confirmed"],
+    changed: ["requested", "confirmed"],
+    invitation: ["confirmed"],
+    reminder: ["confirmed"],
+    rejected: ["rejected"],
+    cancelled_by_staff: ["cancelled"],
+    cancelled: ["cancelled"],
+    no_show: ["no_show"],
+  };
+
+  function seekerMail(event: SeekerEvent, b: Booking, office: Office): ComposedMail | undefined {
+    if (!b.email) return undefined;
+    const locale = b.locale;
+    const name = b.name ?? "";
+    const base = { reference: b.reference, seekerName: name, email: b.email, office, startsAt: b.startsAt, endsAt: b.endsAt };
+    switch (event) {
+      case "invitation":
+        return invitationMail(
+          { ...base, meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined, organizerEmail: addressOf(config.MAIL_FROM), issuedAt: b.updatedAt, sequence: 0 },
+          locale,
+        );
+      case "reminder":
+        return seekerNoticeMail({ ...base, kind: "reminder", meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined }, locale);
+      case "rejected":
+        return seekerNoticeMail({ ...base, kind: "rejected", reason: b.statusReason ?? "" }, locale);
+      case "cancelled_by_staff":
+        return seekerNoticeMail({ ...base, kind: "cancelled_by_staff", reason: b.statusReason ?? undefined }, locale);
+      case "no_show":
+        return seekerNoticeMail({ ...base, kind: "no_show" }, locale);
+      case "requested":
+      case "changed":
+      case "cancelled": {
+        const w = acknowledgementWords[locale][event];
+        return {
+          to: b.email,
+          subject: w.subject(office),
+          text: mailBody(
+            greeting(locale, name),
+            [introduction(locale, office), ...w.lead],
+            slotSection(locale, b.startsAt, b.endsAt),
+            event === "cancelled" ? [] : cancelSection(locale, office),
+            referenceSection(locale, b.reference),
+            signature(office, locale),
+          ),
+        };
+      }
+    }
+  }
+
+  async function seekerChat(event: SeekerEvent, b: Booking, office: Office): Promise<BotMessage | undefined> {
+    const locale = b.locale;
+    const chat: ChatBooking = { reference: b.reference, office, startsAt: b.startsAt, endsAt: b.endsAt, meetingUrl: b.meetingUrl, accessCode: b.accessCode };
+    switch (event) {
+      case "invitation":
+        return chatWords.invitation(locale, chat);
+      case "reminder":
+        return chatWords.reminder(locale, chat);
+      case "rejected": {
+        const slots = await suggest(db, {
+          office,
+          now: clock(),
+          wish: { kind: "point", date: jstDate(b.startsAt), time: jstTime(b.startsAt) },
+          n: 3,
+        }).catch(() => []);
+        const labels = slots.map((s) => (locale === "ja" ? formatSlotJa(s.startsAt, s.endsAt) : formatSlotEn(s.startsAt, s.endsAt)));
+        return chatWords.rejected(locale, chat, b.statusReason, labels);
+      }
+      case "cancelled_by_staff":
+        return chatWords.cancelledByStaff(locale, chat, b.statusReason);
+      case "no_show":
+        return chatWords.noShow(locale, chat);
+      default:
+        // The bot already answered these in the conversation itself.
+        return undefined;
+    }
+  }
+
+  async function seekerNotice(payload: SeekerNoticePayload, job: OutboxJob): Promise<void> {
+    const b = await findBooking(db, payload.bookingId);
+    if (!b) return;
+    // A reminder for a session cancelled since, an invitation for a booking already rejected: say nothing.
+    if (!expectedStatus[payload.event].includes(b.status)) return;
+    const office = officeOf(b.officeId);
+    const now = clock();
+    const key = job.idempotencyKey;
+    const jobs: (NewJob | undefined)[] = [];
+
+    const mail = seekerMail(payload.event, b, office);
+    if (mail) jobs.push({ kind: "mail.send", idempotencyKey: `${key}:mail:${mail.to}`, payload: { mail } satisfies MailSendPayload as unknown as Record<string, unknown>, runAt: now });
+
+    const message = await seekerChat(payload.event, b, office);
+    const conversation = message && b.conversationId ? await findConversation(db, b.conversationId) : undefined;
+    if (message && conversation) {
+      jobs.push(seekerChatJob(key, conversation, message, { line: line !== undefined, record: true, now }));
+    }
+    if (payload.event === "invitation") {
+      const closures = await closuresAround(db, office.id, jstDate(b.startsAt));
+      jobs.push(reminderJob({ bookingId: b.id, office, startsAt: b.startsAt, reminderTime: channels.reminderTime, closures, now }));
+    }
+    await fanOut(jobs);
+  }
+
+  return {
+    "staff.notice": (payload: StaffNoticePayload, job) => staffNotice(payload, job),
+    "seeker.notice": (payload: SeekerNoticePayload, job) => seekerNotice(payload, job),
+
+    async "mail.send"(payload: MailSendPayload, job) {
+      try {
+        await mailer.send({ ...payload.mail, messageId: job.idempotencyKey });
+      } catch (error) {
+        if (error instanceof MailSendError && error.permanent) throw new PermanentJobError(error.message);
+        throw error;
+      }
+    },
+
+    async "line.push"(payload: LinePushPayload) {
+      if (!line) throw new PermanentJobError("LINE is not configured (LINE_CHANNEL_ACCESS_TOKEN)");
+      const result = await line.push(payload.to, payload.messages, payload.retryKey);
+      // 409: a push with this retry key was accepted before, so the messages are already there.
+      if (!result.ok && result.kind !== "already_sent") {
+        const message = `LINE push failed: ${result.status} ${result.message}`;
+        if (result.kind === "retryable") throw new Error(message);
+        throw new PermanentJobError(message);
+      }
+      if (payload.record) {
+        await appendMessages(db, payload.record.conversationId, [{ author: "bot", body: { message: payload.record.message } }], clock());
+      }
+    },
+
+    async "staff.webhook"(payload: StaffWebhookPayload, job) {
+      if (!channels.webhook) throw new PermanentJobError("no staff webhook is configured (STAFF_WEBHOOK_URL)");
+      try {
+        await postStaffWebhook(channels.webhook, payload.body, { idempotencyKey: job.idempotencyKey });
+      } catch (error) {
+        const status = error instanceof StaffWebhookError ? error.status : undefined;
+        if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+          throw new PermanentJobError((error as Error).message);
+        }
+        throw error;
+      }
+    },
+
+    async "chat.post"(payload: ChatPostPayload) {
+      await appendMessages(db, payload.conversationId, [{ author: "bot", body: { message: payload.message } }], clock());
+    },
+  };
+}

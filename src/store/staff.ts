@@ -1,0 +1,238 @@
+// Staff accounts, their sessions and login throttling, counsellors' "available now", and the
+// booking and conversation reads the staff API needs.
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { BotMessage } from "../flows/types.ts";
+import { addDays, jstInstant } from "../jst.ts";
+import type { Closure } from "../schedule/index.ts";
+import { writeAudit } from "./audit.ts";
+import type { Booking } from "./bookings.ts";
+import type { Db, Executor } from "./db.ts";
+import { enqueue, type NewJob } from "./outbox.ts";
+import { bookings, closures, conversations, counsellors, messages, staffSessions, staffUsers, type BookingStatus } from "./schema.ts";
+
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffRole = StaffUser["role"];
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60_000;
+export const SESSION_MS = 12 * 60 * 60_000;
+
+const SCRYPT = { N: 16_384, r: 8, p: 1, keyLength: 32 };
+
+function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => scryptCallback(password, salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
+/** 'scrypt$N$r$p$salt$hash' (salt and hash in base64), so the cost can rise later without breaking old hashes. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password.normalize("NFKC"), salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ["scrypt", SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split("$");
+  if (parts.length !== 6 || parts[0] !== "scrypt") return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  const salt = Buffer.from(parts[4]!, "base64");
+  const expected = Buffer.from(parts[5]!, "base64");
+  const key = await scrypt(password.normalize("NFKC"), salt, expected.length, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+// Verified against when the email is unknown, so an unknown address costs the same time as a known one.
+let dummyHash: Promise<string> | undefined;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createStaff(
+  ex: Executor,
+  input: { email: string; password: string; officeId: string | null; role: StaffRole; now: Date; actor?: string },
+): Promise<StaffUser> {
+  const [row] = await ex
+    .insert(staffUsers)
+    .values({ email: normalizeEmail(input.email), passwordHash: await hashPassword(input.password), officeId: input.role === "admin" ? null : input.officeId, role: input.role, createdAt: input.now })
+    .returning();
+  await writeAudit(ex, { at: input.now, actor: input.actor ?? "system:cli", action: "create_staff", entity: "staff_user", entityId: row!.id, after: { officeId: row!.officeId, role: row!.role } });
+  return row!;
+}
+
+export type LoginResult =
+  | { ok: true; token: string; staff: StaffUser; expiresAt: Date }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+/**
+ * Unknown addresses are throttled in memory by the same rule, so the answers never tell whether an
+ * address has an account.
+ */
+const unknownFailures = new Map<string, { count: number; lockedUntil?: number }>();
+const MAX_UNKNOWN_TRACKED = 10_000;
+
+export async function login(db: Db, input: { email: string; password: string; now: Date }): Promise<LoginResult> {
+  const email = normalizeEmail(input.email);
+  const now = input.now;
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
+
+  if (!user) {
+    const entry = unknownFailures.get(email) ?? { count: 0 };
+    if (entry.lockedUntil !== undefined && entry.lockedUntil > now.getTime()) return locked(entry.lockedUntil, now);
+    entry.count += 1;
+    if (entry.count >= MAX_FAILED_LOGINS) Object.assign(entry, { count: 0, lockedUntil: now.getTime() + LOCK_MS });
+    if (unknownFailures.size >= MAX_UNKNOWN_TRACKED) unknownFailures.clear();
+    unknownFailures.set(email, entry);
+    return { ok: false, reason: "invalid" };
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return locked(user.lockedUntil.getTime(), now);
+  if (!valid) {
+    const count = user.failedLogins + 1;
+    const lock = count >= MAX_FAILED_LOGINS;
+    await db
+      .update(staffUsers)
+      .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MS) } : { failedLogins: count })
+      .where(eq(staffUsers.id, user.id));
+    await writeAudit(db, { at: now, actor: `staff:${user.id}`, action: lock ? "login_locked" : "login_failed", entity: "staff_user", entityId: user.id });
+    return { ok: false, reason: "invalid" };
+  }
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_MS);
+  await db.transaction(async (tx) => {
+    await tx.update(staffUsers).set({ failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, user.id));
+    await tx.insert(staffSessions).values({ tokenHash: sha256(token), staffId: user.id, expiresAt, createdAt: now });
+    await writeAudit(tx, { at: now, actor: `staff:${user.id}`, action: "login", entity: "staff_user", entityId: user.id });
+  });
+  return { ok: true, token, staff: user, expiresAt };
+}
+
+function locked(untilMs: number, now: Date): LoginResult {
+  return { ok: false, reason: "locked", retryAfterSeconds: Math.max(1, Math.ceil((untilMs - now.getTime()) / 1000)) };
+}
+
+function sha256(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The staff member a bearer token belongs to, while the session lasts. */
+export async function staffOfSession(ex: Executor, token: string, now: Date): Promise<StaffUser | undefined> {
+  const [row] = await ex
+    .select({ user: staffUsers, expiresAt: staffSessions.expiresAt })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .where(eq(staffSessions.tokenHash, sha256(token)));
+  if (!row || row.expiresAt <= now) return undefined;
+  return row.user;
+}
+
+export async function endSession(ex: Executor, token: string): Promise<void> {
+  await ex.delete(staffSessions).where(eq(staffSessions.tokenHash, sha256(token)));
+}
+
+export async function purgeExpiredSessions(ex: Executor, now: Date): Promise<void> {
+  await ex.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
+}
+
+export interface BookingFilter {
+  officeId?: string;
+  statuses?: BookingStatus[];
+  /** JST dates, inclusive. */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export async function listBookings(ex: Executor, f: BookingFilter): Promise<Booking[]> {
+  return ex
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        f.officeId ? eq(bookings.officeId, f.officeId) : undefined,
+        f.statuses?.length ? inArray(bookings.status, f.statuses) : inArray(bookings.status, ["requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
+        f.from ? gte(bookings.startsAt, jstInstant(f.from)) : undefined,
+        f.to ? lt(bookings.startsAt, jstInstant(addDays(f.to, 1))) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt))
+    .limit(f.limit);
+}
+
+export async function counsellorNames(ex: Executor): Promise<Map<string, { ja: string; en: string; officeId: string; availableNowUntil: Date | null }>> {
+  const rows = await ex.select().from(counsellors);
+  return new Map(rows.map((r) => [r.id, { ja: r.nameJa, en: r.nameEn, officeId: r.officeId, availableNowUntil: r.availableNowUntil }]));
+}
+
+export async function closuresAround(ex: Executor, officeId: string, date: string, daysBefore = 31): Promise<Closure[]> {
+  const rows = await ex
+    .select({ officeId: closures.officeId, date: closures.date, reason: closures.reason })
+    .from(closures)
+    .where(and(gte(closures.date, addDays(date, -daysBefore)), sql`${closures.date} <= ${date}`, or(isNull(closures.officeId), eq(closures.officeId, officeId))));
+  return rows as Closure[];
+}
+
+/** A counsellor marks themself available for "now" sessions until an instant (null: not any more). */
+export async function setAvailableNow(db: Db, input: { counsellorId: string; until: Date | null; now: Date; actor: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(counsellors).where(eq(counsellors.id, input.counsellorId)).for("update");
+    if (!before) return false;
+    await tx.update(counsellors).set({ availableNowUntil: input.until }).where(eq(counsellors.id, input.counsellorId));
+    await writeAudit(tx, {
+      at: input.now,
+      actor: input.actor,
+      action: "set_available_now",
+      entity: "counsellor",
+      entityId: input.counsellorId,
+      before: { availableNowUntil: before.availableNowUntil?.toISOString() ?? null },
+      after: { availableNowUntil: input.until?.toISOString() ?? null },
+    });
+    return true;
+  });
+}
+
+/**
+ * Staff write into a seeker's chat: the message joins the history (the web chat shows it), the bot
+ * steps back (handoff), and for LINE a push job goes out in the same transaction.
+ */
+export async function postStaffMessage(
+  db: Db,
+  input: { conversationId: string; message: BotMessage; staffId: string; now: Date; job?: (messageId: number) => NewJob | undefined },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(messages)
+      .values({ conversationId: input.conversationId, author: "staff", body: { message: input.message }, createdAt: input.now })
+      .returning({ id: messages.id });
+    const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId));
+    if (before?.mode !== "handoff") {
+      await tx.update(conversations).set({ mode: "handoff", updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+    }
+    await writeAudit(tx, {
+      at: input.now,
+      actor: `staff:${input.staffId}`,
+      action: "staff_message",
+      entity: "conversation",
+      entityId: input.conversationId,
+      before: { mode: before?.mode ?? null },
+      after: { mode: "handoff", messageId: row!.id },
+    });
+    const job = input.job?.(row!.id);
+    if (job) await enqueue(tx, job);
+    return row!.id;
+  });
+}
+
+/** Hands a conversation back to the bot, telling the seeker through `job`. */
+export async function releaseConversation(db: Db, input: { conversationId: string; staffId: string; now: Date; jobs: NewJob[] }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId)).for("update");
+    if (!before || before.mode !== "handoff") return false;
+    await tx.update(conversations).set({ mode: "bot", updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+    await writeAudit(tx, { at: input.now, actor: `staff:${input.staffId}`, action: "release", entity: "conversation", entityId: input.conversationId, before: { mode: "handoff" }, after: { mode: "bot" } });
+    for (const job of input.jobs) await enqueue(tx, job);
+    return true;
+  });
+}
