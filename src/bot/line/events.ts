@@ -166,3 +166,12 @@ function postbackInbound(
   const value = new URLSearchParams(data).get("c");
   return value !== null ? { kind: "choice", value } : undefined;
 }
+
+/** The chat an event belongs to (user, group or room id): its events are handled in order. */
+export function chatIdOf(event: LineEvent): string | null {
+  const src = event.source;
+  if (!src) return null;
+  if (src.type === "group") return src.groupId;
+  if (src.type === "room") return src.roomId;
+  return src.userId ?? null;
+}

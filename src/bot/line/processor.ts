@@ -1,0 +1,331 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Config } from "../../config.ts";
+import { runTurn } from "../../flows/turn.ts";
+import type { BotMessage, Inbound, Locale } from "../../flows/types.ts";
+import type { LinePushPayload } from "../../notify/handlers.ts";
+import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
+import type { Db } from "../../store/db.ts";
+import { markFailed, markProcessed, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
+import { enqueue } from "../../store/outbox.ts";
+import type { LineClient } from "./client.ts";
+import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
+import { renderForLine, type LineMessage } from "./render.ts";
+import { lineWords } from "./words.ts";
+
+export const LINE_INBOX_SOURCE = "line";
+
+export interface LineProcessorOptions {
+  db: Db;
+  config: Config;
+  clock: () => Date;
+  wakeOutbox: () => void;
+  logger: Logger;
+  client: LineClient;
+  /** Users whose events are handled at the same time; one user's events always go one by one. */
+  concurrency?: number;
+  /** Events read from the inbox at once. */
+  batchSize?: number;
+  /** A reply token older than this is not tried: LINE keeps it about a minute. */
+  replyWindowMs?: number;
+  /** Retries of an event that failed (the database was away, a bug): backoff in real time. */
+  retry?: { baseMs: number; maxMs: number; maxAttempts: number };
+}
+
+export interface LineProcessor {
+  /** Drains what the inbox holds (events stored before a restart included) and keeps going when woken. */
+  start(): void;
+  /** New events were stored. */
+  wake(): void;
+  /** Resolves once nothing is queued, running or waiting for a retry. */
+  idle(): Promise<void>;
+  /** Stops taking events and waits for the ones in flight; the rest stay in the inbox for the next start. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Handles the stored LINE events: one user's strictly in inbox order, different users side by
+ * side. Each event runs one conversation turn and its answer goes out by reply, or through the
+ * outbox as a push when the reply token is stale or LINE refuses it.
+ */
+export function createLineProcessor(options: LineProcessorOptions): LineProcessor {
+  const { db, config, clock, wakeOutbox, logger, client } = options;
+  const concurrency = options.concurrency ?? 8;
+  const batchSize = options.batchSize ?? 100;
+  const replyWindowMs = options.replyWindowMs ?? 50_000;
+  const retry = options.retry ?? { baseMs: 1_000, maxMs: 60_000, maxAttempts: 8 };
+  const turnDeps = { db, config, clock, wakeOutbox };
+
+  let stopped = false;
+  let filling: Promise<void> | null = null;
+  let fillAgain = false;
+  /** The last read stopped because the queue was full: a finished event reads again. */
+  let behind = false;
+  const queued = new Set<number>();
+  const queues = new Map<string, InboxEvent[]>();
+  const active = new Map<string, Promise<void>>();
+  const waiting: string[] = [];
+  /** Users whose oldest event failed: nothing of theirs runs until the time (ms since epoch, real). */
+  const blocked = new Map<string, number>();
+  let retryTimer: NodeJS.Timeout | undefined;
+  let idleWaiters: (() => void)[] = [];
+
+  const keyOf = (row: InboxEvent) => row.userKey ?? `event:${row.id}`;
+
+  function isIdle(): boolean {
+    return !filling && queued.size === 0 && active.size === 0 && blocked.size === 0;
+  }
+
+  function settle(): void {
+    if (!isIdle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    fillAgain = true;
+    if (filling) return;
+    filling = fill()
+      .catch((error: unknown) => {
+        logger.error({ err: errorName(error) }, "reading the LINE inbox failed");
+        // The database may be back in a moment; try again rather than leave events behind.
+        scheduleRescan(retry.baseMs);
+      })
+      .finally(() => {
+        filling = null;
+        if (fillAgain && !stopped) wake();
+        else settle();
+      });
+  }
+
+  async function fill(): Promise<void> {
+    while (!stopped && fillAgain) {
+      fillAgain = false;
+      if (queued.size >= batchSize) {
+        behind = true;
+        return;
+      }
+      behind = false;
+      const now = Date.now();
+      for (const [key, until] of blocked) if (until <= now) blocked.delete(key);
+      // A timer may fire a moment early: whoever still waits gets a timer of their own.
+      if (blocked.size > 0) scheduleRescan(retry.maxMs);
+      const rows = await pendingEvents(db, {
+        source: LINE_INBOX_SOURCE,
+        limit: batchSize,
+        excludeIds: [...queued],
+        excludeUserKeys: [...blocked.keys()],
+      });
+      for (const row of rows) {
+        if (queued.has(row.id) || blocked.has(keyOf(row))) continue;
+        queued.add(row.id);
+        const key = keyOf(row);
+        const queue = queues.get(key);
+        if (queue) queue.push(row);
+        else queues.set(key, [row]);
+        if (!active.has(key) && !waiting.includes(key)) waiting.push(key);
+      }
+      startWorkers();
+      if (rows.length === batchSize) fillAgain = true;
+    }
+  }
+
+  function startWorkers(): void {
+    while (!stopped && active.size < concurrency && waiting.length > 0) {
+      const key = waiting.shift()!;
+      const work = runUser(key).finally(() => {
+        active.delete(key);
+        if (!stopped && (queues.get(key)?.length ?? 0) > 0) waiting.push(key);
+        startWorkers();
+        if (!stopped && behind && queued.size < batchSize / 2) wake();
+        settle();
+      });
+      active.set(key, work);
+    }
+  }
+
+  async function runUser(key: string): Promise<void> {
+    const queue = queues.get(key);
+    while (!stopped && queue && queue.length > 0) {
+      const row = queue.shift()!;
+      const done = await attempt(row);
+      queued.delete(row.id);
+      if (!done) {
+        // Later events of this user wait behind the failed one, and are read again after it.
+        for (const later of queue) queued.delete(later.id);
+        queue.length = 0;
+      }
+    }
+    if (queue && queue.length === 0) queues.delete(key);
+    if (stopped && queue) {
+      for (const later of queue) queued.delete(later.id);
+      queues.delete(key);
+    }
+  }
+
+  async function attempt(row: InboxEvent): Promise<boolean> {
+    try {
+      await processEvent(row);
+      return true;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const giveUp = attempts >= retry.maxAttempts;
+      await markFailed(db, row.id, errorName(error), clock(), { giveUp }).catch(() => {});
+      logger.error({ inboxId: row.id, eventId: row.eventId, attempts, giveUp, err: errorName(error) }, "a LINE event failed");
+      if (giveUp) return true;
+      const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (attempts - 1));
+      blocked.set(keyOf(row), Date.now() + delay);
+      scheduleRescan(delay);
+      return false;
+    }
+  }
+
+  function scheduleRescan(delayMs: number): void {
+    if (stopped) return;
+    if (retryTimer) clearTimeout(retryTimer);
+    const next = Math.max(1, Math.min(delayMs, ...[...blocked.values()].map((t) => t - Date.now() + 1)));
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      wake();
+    }, next);
+    retryTimer.unref();
+  }
+
+  async function processEvent(row: InboxEvent): Promise<void> {
+    const parsed = lineEventSchema.safeParse(row.payload);
+    if (!parsed.success) {
+      // Stored only after the same check passed; a row this code cannot read is left for a person.
+      await markFailed(db, row.id, "stored event does not parse", clock(), { giveUp: true });
+      return;
+    }
+    const event = parsed.data;
+    const meaning = toInbound(event);
+    const now = clock();
+    switch (meaning.kind) {
+      case "ignore":
+        await markProcessed(db, row.id, now);
+        return;
+      case "unfollow":
+        await db.transaction(async (tx) => {
+          const conversation = await conversationOfUser(tx, "line", meaning.userId, now);
+          if (conversation.followed) await saveConversation(tx, conversation, { followed: false }, now);
+          await markProcessed(tx, row.id, now);
+        });
+        return;
+      case "group":
+        // The booking flow runs only one to one; on joining a group the bot says so once.
+        if (meaning.eventType === "join") {
+          await deliver(row, event, meaning.chatId, renderForLine([{ text: lineWords.ja.groupNote }], "ja"), { replyOnly: true });
+        } else {
+          await markProcessed(db, row.id, now);
+        }
+        return;
+      case "unsupported": {
+        const conversation = await conversationOfUser(db, "line", meaning.userId, now);
+        await deliver(row, event, meaning.userId, renderForLine([{ text: lineWords[conversation.locale].pleaseType }], conversation.locale));
+        return;
+      }
+      case "inbound": {
+        const conversation = await conversationOfUser(db, "line", meaning.userId, now);
+        if (meaning.inbound.kind === "start" && !conversation.followed) {
+          await saveConversation(db, conversation, { followed: true }, now);
+        }
+        // Understanding a date and checking the calendar can take a moment: show that we are on it.
+        const loading = mayTakeLong(meaning.inbound) ? client.showLoading(meaning.userId, 5).catch(() => undefined) : undefined;
+        const result = await runTurn(turnDeps, conversation.id, meaning.inbound);
+        await loading;
+        await deliver(row, event, meaning.userId, render(result.messages, result.locale));
+        return;
+      }
+    }
+  }
+
+  function render(messages: BotMessage[], locale: Locale): LineMessage[] {
+    return messages.length === 0 ? [] : renderForLine(messages, locale);
+  }
+
+  /**
+   * Replies while the token is fresh; otherwise, or when LINE refuses the token or is busy, the
+   * answer becomes a push job written in the same transaction that marks the event done.
+   */
+  async function deliver(
+    row: InboxEvent,
+    event: LineEvent,
+    to: string,
+    messages: LineMessage[],
+    options: { replyOnly?: boolean } = {},
+  ): Promise<void> {
+    if (messages.length === 0) {
+      await markProcessed(db, row.id, clock());
+      return;
+    }
+    const token = event.replyToken;
+    const age = clock().getTime() - event.timestamp;
+    if (token && age < replyWindowMs) {
+      const result = await client.reply(token, messages);
+      if (result.ok) {
+        await markProcessed(db, row.id, clock());
+        return;
+      }
+      if (result.kind === "rejected") {
+        // LINE refused the messages themselves: a push of the same would be refused too.
+        await markFailed(db, row.id, `reply rejected: ${result.status} ${result.message}`, clock(), { giveUp: true });
+        logger.error({ inboxId: row.id, eventId: row.eventId, status: result.status }, "LINE rejected a reply");
+        return;
+      }
+      logger.info({ inboxId: row.id, eventId: row.eventId, status: result.status, kind: result.kind }, "LINE reply failed; pushing instead");
+    }
+    if (options.replyOnly) {
+      await markProcessed(db, row.id, clock());
+      return;
+    }
+    const payload: LinePushPayload = { to, messages, retryKey: randomUUID() };
+    await db.transaction(async (tx) => {
+      await enqueue(tx, {
+        kind: "line.push",
+        idempotencyKey: `line:event:${row.eventId}`,
+        payload: payload as unknown as Record<string, unknown>,
+        runAt: clock(),
+      });
+      await markProcessed(tx, row.id, clock());
+    });
+    wakeOutbox();
+  }
+
+  return {
+    start() {
+      stopped = false;
+      wake();
+    },
+    wake,
+    idle() {
+      if (isIdle()) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    async stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      blocked.clear();
+      await Promise.allSettled([filling, ...active.values()]);
+      queued.clear();
+      queues.clear();
+      waiting.length = 0;
+      settle();
+    },
+  };
+}
+
+function mayTakeLong(inbound: Inbound): boolean {
+  return inbound.kind === "text" || inbound.kind === "datetime";
+}
+
+// Logs carry the error's kind, never its message: a database error can quote the row it refused.
+function errorName(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === "string" ? `${error.name} ${code}` : error.name;
+  }
+  return typeof error;
+}

@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import { chatIdOf, lineWebhookBodySchema } from "../bot/line/events.ts";
+import { LINE_INBOX_SOURCE } from "../bot/line/processor.ts";
+import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
+import { verifyLineSignature } from "../bot/line/signature.ts";
+import { storeEvents } from "../store/inbox.ts";
+import type { AppDeps } from "./app.ts";
+import { jsonError } from "./errors.ts";
+
+/**
+ * LINE's webhook. LINE gives up after about two seconds, so the events are only checked and
+ * stored here, each once by its webhookEventId; the processor answers them afterwards.
+ */
+export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lineRuntimeOf(deps)) {
+  const app = new Hono();
+
+  app.post("/webhook", async (c) => {
+    if (!runtime) {
+      return jsonError(c, 503, "line_not_configured", "The LINE channel is not configured: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN.");
+    }
+    // The signature covers the exact bytes sent, so it is checked on the raw text before parsing.
+    const raw = await c.req.text();
+    if (!verifyLineSignature(raw, c.req.header("x-line-signature"), runtime.channelSecret)) {
+      return jsonError(c, 401, "invalid_signature", "The x-line-signature header does not match the body.");
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return jsonError(c, 400, "invalid_json", "The request body is not valid JSON.");
+    }
+    const parsed = lineWebhookBodySchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+      return jsonError(c, 400, "invalid_request", `${where}${issue.message}`);
+    }
+    const stored = await storeEvents(
+      deps.store.db,
+      parsed.data.events.map((event) => ({
+        source: LINE_INBOX_SOURCE,
+        eventId: event.webhookEventId,
+        userKey: chatIdOf(event),
+        payload: event,
+      })),
+      deps.clock(),
+    );
+    if (stored.length > 0) runtime.processor.wake();
+    return c.json({}, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,95 @@
+import { and, asc, eq, isNull, notInArray, or, sql } from "drizzle-orm";
+import type { Executor } from "./db.ts";
+import { webhookInbox } from "./schema.ts";
+
+export type InboxEvent = typeof webhookInbox.$inferSelect;
+
+export interface IncomingEvent {
+  /** Which webhook it came from, e.g. 'line'. */
+  source: string;
+  /** The platform's own id of the event; a redelivery carries the same one. */
+  eventId: string;
+  /** Whose events must be handled in order (a LINE user, group or room id). */
+  userKey: string | null;
+  payload: unknown;
+}
+
+/**
+ * Stores webhook events, each once: an event already stored (a redelivery) is skipped. Returns the
+ * rows that were new, in the order given.
+ */
+export async function storeEvents(ex: Executor, events: IncomingEvent[], receivedAt?: Date): Promise<InboxEvent[]> {
+  if (events.length === 0) return [];
+  const rows = await ex
+    .insert(webhookInbox)
+    .values(
+      events.map((e) => ({
+        source: e.source,
+        eventId: e.eventId,
+        userKey: e.userKey,
+        payload: e.payload,
+        ...(receivedAt ? { receivedAt } : {}),
+      })),
+    )
+    .onConflictDoNothing({ target: [webhookInbox.source, webhookInbox.eventId] })
+    .returning();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Events not yet processed, oldest first, but those already in hand and those of users told to wait. */
+export async function pendingEvents(
+  ex: Executor,
+  options: { source: string; limit: number; excludeIds?: number[]; excludeUserKeys?: string[] },
+): Promise<InboxEvent[]> {
+  const { excludeIds = [], excludeUserKeys = [] } = options;
+  return ex
+    .select()
+    .from(webhookInbox)
+    .where(
+      and(
+        isNull(webhookInbox.processedAt),
+        eq(webhookInbox.source, options.source),
+        excludeIds.length > 0 ? notInArray(webhookInbox.id, excludeIds) : undefined,
+        excludeUserKeys.length > 0
+          ? or(isNull(webhookInbox.userKey), notInArray(webhookInbox.userKey, excludeUserKeys))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(webhookInbox.id))
+    .limit(options.limit);
+}
+
+/** Marks an event done; false when it already was (so the caller's transaction should not go on). */
+export async function markProcessed(ex: Executor, id: number, now: Date): Promise<boolean> {
+  const rows = await ex
+    .update(webhookInbox)
+    .set({ processedAt: now })
+    .where(and(eq(webhookInbox.id, id), isNull(webhookInbox.processedAt)))
+    .returning({ id: webhookInbox.id });
+  return rows.length > 0;
+}
+
+/**
+ * Counts a failed attempt and keeps the reason (an error name and status, never message text).
+ * With `giveUp` the event leaves the pending list for good.
+ */
+export async function markFailed(ex: Executor, id: number, error: string, now: Date, options: { giveUp?: boolean } = {}): Promise<number> {
+  const [row] = await ex
+    .update(webhookInbox)
+    .set({
+      attempts: sql`${webhookInbox.attempts} + 1`,
+      lastError: error.slice(0, 2000),
+      ...(options.giveUp ? { processedAt: now } : {}),
+    })
+    .where(eq(webhookInbox.id, id))
+    .returning({ attempts: webhookInbox.attempts });
+  return row?.attempts ?? 0;
+}
+
+export async function findInboxEvent(ex: Executor, source: string, eventId: string): Promise<InboxEvent | undefined> {
+  const [row] = await ex
+    .select()
+    .from(webhookInbox)
+    .where(and(eq(webhookInbox.source, source), eq(webhookInbox.eventId, eventId)));
+  return row;
+}
