@@ -1,0 +1,66 @@
+import type { BookingCard, BotMessage, Choice } from "../../src/flows/types.ts";
+import type { Strings } from "./i18n.ts";
+
+type Attrs = Record<string, string | boolean | undefined>;
+
+/** A small element factory: attributes, then children (strings become text, never HTML). */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === true) el.setAttribute(name, "");
+    else if (typeof value === "string") el.setAttribute(name, value);
+  }
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+
+const URL_PATTERN = /(https?:\/\/[^\s、。「」）)]+)/;
+
+/** Text with its line breaks kept (by CSS) and its web addresses made into links. */
+export function richText(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  text.split(URL_PATTERN).forEach((part, i) => {
+    fragment.append(i % 2 ? h("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part) : part);
+  });
+  return fragment;
+}
+
+export type Author = "user" | "bot" | "staff";
+
+/** One line of the transcript; the author is spoken to screen readers, and shown for staff. */
+export function bubble(s: Strings, author: Author, text: string): HTMLLIElement {
+  const who = author === "user" ? s.you : author === "staff" ? s.staff : s.bot;
+  return h("li", { class: `msg ${author}` }, h("span", { class: author === "staff" ? "who" : "sr" }, `${who}: `), h("span", { class: "text" }, richText(text)));
+}
+
+export function botBubble(s: Strings, author: "bot" | "staff", message: BotMessage): HTMLLIElement {
+  const li = bubble(s, author, message.text);
+  if (message.booking) li.append(bookingCard(s, message.booking));
+  return li;
+}
+
+export function choiceGroup(s: Strings, choices: Choice[], pick: (choice: Choice) => void): HTMLDivElement {
+  const group = h("div", { class: "choices", role: "group", "aria-label": s.choices });
+  for (const choice of choices) {
+    const button = h("button", { type: "button", class: "choice" }, choice.label);
+    button.addEventListener("click", () => pick(choice));
+    group.append(button);
+  }
+  return group;
+}
+
+function bookingCard(s: Strings, card: BookingCard): HTMLElement {
+  const rows: [string, string][] = card.rows?.length
+    ? card.rows.map((r) => [r.label, r.value])
+    : [[s.office, card.office], [s.when, card.when]];
+  if (card.reference) rows.unshift([s.reference, card.reference]);
+  const list = h("dl");
+  for (const [label, value] of rows) list.append(h("dt", {}, label), h("dd", {}, value));
+  return h(
+    "div",
+    { class: `card ${card.statusCode}` },
+    h("p", { class: "status" }, `${s.status}: ${card.status}`),
+    list,
+    card.meetingUrl ? h("p", {}, `${s.meeting}: `, h("a", { href: card.meetingUrl, target: "_blank", rel: "noopener noreferrer" }, card.meetingUrl)) : null,
+  );
+}
