@@ -9,8 +9,11 @@ import type { Store } from "../store/db.ts";
 import { errorBody, HttpError } from "./errors.ts";
 import { chatRoutes } from "./chat.ts";
 import { healthRoutes } from "./health.ts";
+import { lineRoutes } from "./line.ts";
 import type { ChatRateLimits } from "./middleware/rateLimit.ts";
 import { openApiRoutes } from "./openapi.ts";
+import { staffRoutes } from "./staff/index.ts";
+import { widgetRoutes } from "./widget.ts";
 import { requestLog } from "./middleware/logging.ts";
 
 export interface AppDeps {
@@ -39,8 +42,11 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route("/", healthRoutes(deps));
+  app.route("/", widgetRoutes(deps));
   app.route("/api", openApiRoutes());
   app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));
+  app.route("/line", lineRoutes(deps));
+  app.route("/api/staff", staffRoutes(deps));
 
   app.notFound((c) => c.json(errorBody("not_found", "No such route."), 404));
   app.onError((error, c) => {
