@@ -13,6 +13,7 @@ import { lineRoutes } from "./line.ts";
 import type { ChatRateLimits } from "./middleware/rateLimit.ts";
 import { openApiRoutes } from "./openapi.ts";
 import { staffRoutes } from "./staff/index.ts";
+import { staffComponents, staffPaths } from "./staff/openapi.ts";
 import { widgetRoutes } from "./widget.ts";
 import { requestLog } from "./middleware/logging.ts";
 
@@ -33,7 +34,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(requestId());
   app.use(requestLog(deps.logger));
-  app.use(secureHeaders());
+  // Routes may set a header of their own (the widget script is cross-origin readable).
+  app.use(secureHeaders({ overwrite: false }));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -43,7 +45,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", healthRoutes(deps));
   app.route("/", widgetRoutes(deps));
-  app.route("/api", openApiRoutes());
+  app.route("/api", openApiRoutes(staffPaths, staffComponents));
   app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));
   app.route("/line", lineRoutes(deps));
   app.route("/api/staff", staffRoutes(deps));

@@ -176,7 +176,7 @@ export const healthPaths = {
   },
 } as const;
 
-export function openApiDocument(extraPaths: Record<string, unknown> = {}) {
+export function openApiDocument(extraPaths: Record<string, unknown> = {}, extraComponents: { schemas?: object; securitySchemes?: object } = {}) {
   return {
     openapi: "3.1.0",
     info: {
@@ -186,16 +186,16 @@ export function openApiDocument(extraPaths: Record<string, unknown> = {}) {
     },
     paths: { ...healthPaths, ...chatPaths, ...extraPaths },
     components: {
-      schemas: { Error: error, BotMessage: botMessage },
+      schemas: { Error: error, BotMessage: botMessage, ...extraComponents.schemas },
       securitySchemes: {
+        ...extraComponents.securitySchemes,
         sessionToken: { type: "http", scheme: "bearer", description: "The token from POST /api/chat/sessions." },
-        staffToken: { type: "http", scheme: "bearer", description: "The token from POST /api/staff/login (or its cookie)." },
       },
     },
   };
 }
 
-export function openApiRoutes(extraPaths: Record<string, unknown> = {}) {
-  const document = openApiDocument(extraPaths);
+export function openApiRoutes(extraPaths: Record<string, unknown> = {}, extraComponents: { schemas?: object; securitySchemes?: object } = {}) {
+  const document = openApiDocument(extraPaths, extraComponents);
   return new Hono().get("/openapi.json", (c) => c.json(document));
 }

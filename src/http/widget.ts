@@ -49,7 +49,8 @@ export function widgetRoutes(deps: AppDeps) {
     .get("/widget.js", async (c) => {
       const { body, etag } = await widget();
       // Not fingerprinted (site owners paste one fixed URL), so cache briefly and revalidate by ETag.
-      const headers = { etag, "cache-control": "public, max-age=300, stale-while-revalidate=86400" };
+      // Office sites on other hosts load this script: it must be readable cross-origin.
+      const headers = { etag, "cache-control": "public, max-age=300, stale-while-revalidate=86400", "cross-origin-resource-policy": "cross-origin" };
       if (c.req.header("if-none-match")?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, headers);
       return c.body(body, 200, { ...headers, "content-type": "application/javascript; charset=utf-8" });
     })

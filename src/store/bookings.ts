@@ -379,16 +379,18 @@ export function staffNoticeJob(event: StaffEvent, input: { officeId: string; boo
     kind: "staff.notice",
     idempotencyKey: `staff:${event}:${input.key}`,
     payload: { event, officeId: input.officeId, bookingId: input.bookingId, conversationId: input.conversationId, at: input.at.toISOString() },
+    runAt: input.at,
   };
 }
 
-export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt?: Date): NewJob {
+/** runAt: the app's clock, not the database's, decides when a job is due. */
+export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date): NewJob {
   return { kind: "seeker.notice", idempotencyKey: `seeker:${event}:${bookingId}`, payload: { event, bookingId }, runAt };
 }
 
 async function enqueueNotices(tx: Tx, row: Booking, event: "requested" | "changed", now: Date): Promise<void> {
   await enqueue(tx, staffNoticeJob(event, { officeId: row.officeId, bookingId: row.id, at: now, key: row.id }));
-  await enqueue(tx, seekerNoticeJob(event, row.id));
+  await enqueue(tx, seekerNoticeJob(event, row.id, now));
 }
 
 export type TransitionResult = { ok: true; booking: Booking } | { ok: false; reason: "not_found" | "invalid_state"; status?: BookingStatus };
@@ -435,7 +437,7 @@ export function cancelBySeeker(db: Db, input: { bookingId: string; now: Date; ac
     set: { statusReason: "seeker" },
     action: "cancel",
     futureOnly: true,
-    jobs: (b) => [staffNoticeJob("cancelled", { officeId: b.officeId, bookingId: b.id, at: input.now, key: b.id }), seekerNoticeJob("cancelled", b.id)],
+    jobs: (b) => [staffNoticeJob("cancelled", { officeId: b.officeId, bookingId: b.id, at: input.now, key: b.id }), seekerNoticeJob("cancelled", b.id, input.now)],
   });
 }
 
@@ -466,7 +468,7 @@ export async function sweep(db: Db, now: Date): Promise<{ noShows: number; expir
     for (const b of missed) {
       await writeAudit(tx, { at: now, actor: "system:no-show-sweep", action: "no_show", entity: "booking", entityId: b.id, before: { status: "confirmed" }, after: snapshot(b) });
       await enqueue(tx, staffNoticeJob("no_show", { officeId: b.officeId, bookingId: b.id, at: now, key: b.id }));
-      await enqueue(tx, seekerNoticeJob("no_show", b.id));
+      await enqueue(tx, seekerNoticeJob("no_show", b.id, now));
     }
     return { noShows: missed.length, expiredHolds: expired.length };
   });

@@ -1,10 +1,8 @@
 // Staff accounts, logins and requested bookings for the staff API and notification tests.
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, inArray, notLike } from "drizzle-orm";
 import { findOffice, type Config } from "../../src/config.ts";
 import { holdSlot, requestBooking, type Booking } from "../../src/store/bookings.ts";
 import { createConversation, setConversationMode } from "../../src/store/conversations.ts";
-import { outbox } from "../../src/store/schema.ts";
 import { createStaff, type StaffRole } from "../../src/store/staff.ts";
 import type { TestStore } from "./stores.ts";
 
@@ -90,11 +88,5 @@ export async function makeRequest(store: TestStore, config: Config, options: Req
     holdMinutes: 10,
   });
   if (!requested.ok) throw new Error(`request refused: ${requested.refusal.reason}`);
-  // The ledger enqueues with the database's now(); the test clock is fixed in the past, so the
-  // request's notices are made due at the test's now.
-  await store.db
-    .update(outbox)
-    .set({ runAt: now })
-    .where(and(eq(outbox.status, "pending"), gt(outbox.runAt, now), inArray(outbox.kind, ["staff.notice", "seeker.notice"]), notLike(outbox.idempotencyKey, "seeker:reminder:%")));
   return requested.booking;
 }

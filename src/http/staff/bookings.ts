@@ -98,7 +98,6 @@ export function bookingRoutes(deps: AppDeps) {
     return transition(store.db, { ...input, bookingId: b.id, now, actor: actorOf(c.get("staff")) });
   }
 
-  const due = (job: NewJob): NewJob => ({ ...job, runAt: clock() });
 
   return new Hono<StaffEnv>()
     .get("/", async (c) => {
@@ -136,7 +135,7 @@ export function bookingRoutes(deps: AppDeps) {
           action: "confirm",
           futureOnly: true,
           set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null, ...(input.counsellorId ? { counsellorId: input.counsellorId } : {}) },
-          jobs: (after) => [due(seekerNoticeJob("invitation", after.id))],
+          jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
         });
         return answer(c, result, deps);
       } catch (error) {
@@ -152,7 +151,7 @@ export function bookingRoutes(deps: AppDeps) {
         to: "rejected",
         action: "reject",
         set: { statusReason: input.reason },
-        jobs: (after) => [due(seekerNoticeJob("rejected", after.id))],
+        jobs: (after) => [seekerNoticeJob("rejected", after.id, clock())],
       });
       return answer(c, result, deps);
     })
@@ -165,7 +164,7 @@ export function bookingRoutes(deps: AppDeps) {
         action: "staff_cancel",
         futureOnly: true,
         set: { statusReason: input.reason },
-        jobs: (after) => [due(seekerNoticeJob("cancelled_by_staff", after.id))],
+        jobs: (after) => [seekerNoticeJob("cancelled_by_staff", after.id, clock())],
       });
       return answer(c, result, deps);
     })
@@ -189,8 +188,8 @@ export function bookingRoutes(deps: AppDeps) {
         action: "no_show",
         set: { statusReason: "marked_by_staff" },
         jobs: (after) => [
-          due(staffNoticeJob("no_show", { officeId: after.officeId, bookingId: after.id, at: now, key: after.id })),
-          due(seekerNoticeJob("no_show", after.id)),
+          staffNoticeJob("no_show", { officeId: after.officeId, bookingId: after.id, at: now, key: after.id }),
+          seekerNoticeJob("no_show", after.id, clock()),
         ],
       });
       return answer(c, result, deps);
@@ -262,7 +261,7 @@ export function bookingRoutes(deps: AppDeps) {
           actor,
           action: "confirm",
           set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null },
-          jobs: (after) => [due(seekerNoticeJob("invitation", after.id))],
+          jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
         });
         if (confirmed.ok) booking = confirmed.booking;
       }
