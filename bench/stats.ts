@@ -1,3 +1,5 @@
+import { pathToFileURL } from "node:url";
+
 /** Percentile of sorted-or-not samples (nearest rank). */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -14,5 +16,5 @@ export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TE
 
 /** Whether a file is being run directly (npx tsx bench/x.bench.ts) rather than imported by bench/run.ts. */
 export function isMain(url: string): boolean {
-  return process.argv[1] !== undefined && url === new URL(`file://${process.argv[1]}`).href;
+  return url === pathToFileURL(process.argv[1] ?? "").href;
 }

@@ -2,23 +2,20 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bookings, consents, conversations, webhookInbox } from "../../src/store/schema.ts";
 import { lineUserId, startFakeLinePlatform, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 import { lineUser, startLineHarness, type LineHarness } from "./line.harness.ts";
 
 describe.each(storeKinds)("a booking over LINE on $name", (kind) => {
-  let store: TestStore;
+  const store = useStore(kind);
   let fake: FakeLine;
   let h: LineHarness;
   beforeAll(async () => {
-    store = await kind.open();
     fake = await startFakeLinePlatform();
   });
   afterAll(async () => {
     await fake?.close();
-    await store?.close();
   });
   beforeEach(async () => {
-    await store.reset();
     fake.reset();
     h = await startLineHarness(store, fake);
   });

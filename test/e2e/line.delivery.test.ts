@@ -3,25 +3,22 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { conversationHistory } from "../../src/store/conversations.ts";
 import { conversations, outbox, webhookInbox } from "../../src/store/schema.ts";
 import { lineUserId, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 import { lineUser, startLineHarness, type LineHarness } from "./line.harness.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe.each(storeKinds)("delivering LINE answers once on $name", (kind) => {
-  let store: TestStore;
+  const store = useStore(kind);
   let fake: FakeLine;
   let h: LineHarness;
   beforeAll(async () => {
-    store = await kind.open();
     fake = await startFakeLinePlatform();
   });
   afterAll(async () => {
     await fake?.close();
-    await store?.close();
   });
   beforeEach(async () => {
-    await store.reset();
     fake.reset();
     h = await startLineHarness(store, fake);
   });

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookInbox } from "../../src/store/schema.ts";
 import { followEvent, lineUserId, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 import { startLineHarness } from "./line.harness.ts";
 
 describe.each(storeKinds)("LINE events stored before a crash on $name", (kind) => {
-  let store: TestStore;
+  const store = useStore(kind, { resetEach: false });
   let fake: FakeLine;
   beforeAll(async () => {
-    store = await kind.open();
     fake = await startFakeLinePlatform();
   });
   afterAll(async () => {
     await fake?.close();
-    await store?.close();
   });
 
   it("are answered, in order and once, after the process starts again", async () => {

@@ -2,23 +2,20 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { signLineBody } from "../../src/bot/line/signature.ts";
 import { webhookInbox } from "../../src/store/schema.ts";
 import { lineUserId, lineWebhookSender, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 import { CHANNEL_SECRET, startLineHarness, type LineHarness } from "./line.harness.ts";
 
 describe("the LINE webhook refuses what LINE did not sign", () => {
-  let store: TestStore;
+  const store = useStore(storeKinds[0]!);
   let fake: FakeLine;
   let h: LineHarness;
   beforeAll(async () => {
-    store = await storeKinds[0]!.open();
     fake = await startFakeLinePlatform();
   });
   afterAll(async () => {
     await fake?.close();
-    await store?.close();
   });
   beforeEach(async () => {
-    await store.reset();
     fake.reset();
     h = await startLineHarness(store, fake);
   });

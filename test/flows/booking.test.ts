@@ -3,23 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bookings, closures, consents, conversations, outbox } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { startChat } from "../helpers/chat.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 // Tuesday 24 November 2026, 10:00 in Tokyo.
 const now = new Date("2026-11-24T10:00:00+09:00");
 const loose = { sessionsPerMinutePerClient: 10_000, messagesPerMinutePerSession: 10_000, messagesPerMinutePerClient: 100_000 };
 
 describe.each(storeKinds)("booking conversations through the chat API on $name", (kind) => {
-  let store: TestStore;
+  const store = useStore(kind);
   let app: Awaited<ReturnType<typeof buildTestApp>>["app"];
-  beforeAll(async () => {
-    store = await kind.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
   beforeEach(async () => {
-    await store.reset();
     ({ app } = await buildTestApp(store, { now, deps: { chatRateLimits: loose } }));
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotMessage } from "../../src/flows/types.ts";
 import { conversations } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const now = new Date("2026-11-24T10:00:00+09:00");
 const TOTAL = 10_000;
@@ -69,13 +69,7 @@ function randomInput(next: () => number): Record<string, unknown> {
 }
 
 describe("the chat under 10,000 random and hostile inputs", () => {
-  let store: TestStore;
-  beforeAll(async () => {
-    store = await storeKinds[0]!.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = useStore(storeKinds[0]!, { resetEach: false });
 
   it("answers every one, never with a 5xx, and leaves every conversation readable", { timeout: 240_000 }, async () => {
     const { app } = await buildTestApp(store, {

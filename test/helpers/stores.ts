@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openStore, type Store } from "../../src/store/db.ts";
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
@@ -75,3 +76,23 @@ const postgresKind: StoreKind = {
 
 export const storeKinds: StoreKind[] = testDatabaseUrl ? [pglite, postgresKind] : [pglite];
 export { postgresKind };
+
+/**
+ * A store of this kind for the whole file: opened before the first test, emptied before each one
+ * (unless told otherwise) and closed after the last. The object is filled in when it opens.
+ */
+export function useStore(kind: StoreKind = pglite, options: { resetEach?: boolean } = {}): TestStore {
+  const store = {} as TestStore;
+  beforeAll(async () => {
+    Object.assign(store, await kind.open());
+  });
+  afterAll(async () => {
+    await store.close?.();
+  });
+  if (options.resetEach !== false) {
+    beforeEach(async () => {
+      await store.reset();
+    });
+  }
+  return store;
+}

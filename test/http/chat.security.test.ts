@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../helpers/app.ts";
 import { startChat } from "../helpers/chat.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const now = new Date("2026-11-24T10:00:00+09:00");
 
 describe("the web chat API, for someone without the right", () => {
-  let store: TestStore;
+  const store = useStore(storeKinds[0]!, { resetEach: false });
   let app: Awaited<ReturnType<typeof buildTestApp>>["app"];
   beforeAll(async () => {
-    store = await storeKinds[0]!.open();
     ({ app } = await buildTestApp(store, { now, env: { WIDGET_ORIGINS: "https://www.example-office.jp" } }));
-  });
-  afterAll(async () => {
-    await store?.close();
   });
 
   const send = (id: string, headers: Record<string, string>) =>

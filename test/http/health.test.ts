@@ -3,18 +3,12 @@ import { createApp, MAX_BODY_BYTES } from "../../src/http/app.ts";
 import { silentLogger } from "../../src/logger.ts";
 import type { Store } from "../../src/store/db.ts";
 import { testConfig } from "../helpers/config.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const pglite = storeKinds[0]!;
 
 describe("health and the HTTP basics", () => {
-  let store: TestStore;
-  beforeAll(async () => {
-    store = await pglite.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = useStore(pglite, { resetEach: false });
   const app = () => createApp({ config: testConfig(), store, logger: silentLogger, clock: () => new Date(), wakeOutbox: () => {} });
 
   it("says the process is alive and the database ready", async () => {

@@ -15,7 +15,7 @@ import {
 } from "../../src/store/bookings.ts";
 import { auditLog, bookings, outbox } from "../../src/store/schema.ts";
 import { testConfig } from "../helpers/config.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const config = testConfig();
 const nagasaki = findOffice(config, "nagasaki")!;
@@ -37,15 +37,8 @@ const details = (seekerNumber: string): RequestDetails => ({
 });
 
 describe.each(storeKinds)("the booking ledger on $name", (kind) => {
-  let store: TestStore;
-  beforeAll(async () => {
-    store = await kind.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const store = useStore(kind);
   beforeEach(async () => {
-    await store.reset();
     await syncCounsellors(store.db, config.offices);
   });
 

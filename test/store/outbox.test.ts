@@ -3,19 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOutboxWorkers, PermanentJobError } from "../../src/notify/outboxWorker.ts";
 import { enqueue, outboxCounts } from "../../src/store/outbox.ts";
 import { outbox } from "../../src/store/schema.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 describe.each(storeKinds)("outbox on $name", (kind) => {
-  let store: TestStore;
-  beforeAll(async () => {
-    store = await kind.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  beforeEach(async () => {
-    await store.reset();
-  });
+  const store = useStore(kind);
 
   const t0 = new Date("2026-12-01T10:00:00+09:00");
 

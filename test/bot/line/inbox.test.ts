@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { markFailed, markProcessed, pendingEvents, storeEvents } from "../../../src/store/inbox.ts";
-import { storeKinds, type TestStore } from "../../helpers/stores.ts";
+import { storeKinds, useStore } from "../../helpers/stores.ts";
 
 const now = new Date("2026-11-24T10:00:00+09:00");
 const event = (eventId: string, userKey: string | null = "U1") => ({ source: "line", eventId, userKey, payload: { webhookEventId: eventId } });
 
 describe.each(storeKinds)("the webhook inbox on $name", (kind) => {
-  let store: TestStore;
-  beforeAll(async () => {
-    store = await kind.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  beforeEach(async () => {
-    await store.reset();
-  });
+  const store = useStore(kind);
 
   it("stores each event once and returns only the new ones", async () => {
     expect((await storeEvents(store.db, [event("a"), event("b")], now)).map((e) => e.eventId)).toEqual(["a", "b"]);

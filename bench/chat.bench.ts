@@ -1,0 +1,74 @@
+// Per-turn latency of a whole booking conversation through the HTTP API (app.request, the real app
+// and store), on PGlite and on PostgreSQL: 40 conversations of 14 turns each.
+// Run: npx tsx bench/chat.bench.ts
+import { loadConfig } from "../src/config.ts";
+import { createApp } from "../src/http/app.ts";
+import { silentLogger } from "../src/logger.ts";
+import { syncCounsellors } from "../src/store/bookings.ts";
+import { ensureTermsVersions } from "../src/store/conversations.ts";
+import { openStore, type Store } from "../src/store/db.ts";
+import { freshPostgres } from "./fresh-postgres.ts";
+import { isMain, ms, percentile } from "./stats.ts";
+
+const CONVERSATIONS = 40;
+const now = new Date("2026-11-24T10:00:00+09:00");
+
+async function run(store: Store): Promise<number[]> {
+  const config = loadConfig({ OFFICES_FILE: "./config/offices.json", LOG_LEVEL: "silent" });
+  await syncCounsellors(store.db, config.offices);
+  await ensureTermsVersions(store.db, config.terms);
+  const unlimited = { sessionsPerMinutePerClient: 1e9, messagesPerMinutePerSession: 1e9, messagesPerMinutePerClient: 1e9 };
+  const app = createApp({ config, store, logger: silentLogger, clock: () => now, wakeOutbox: () => {}, chatRateLimits: unlimited });
+  const samples: number[] = [];
+  const days = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"];
+  const times = ["10:00", "10:30", "11:00", "11:30", "13:00", "13:30", "14:00", "14:30"];
+  for (let i = 0; i < CONVERSATIONS; i++) {
+    const t0 = performance.now();
+    const created = await app.request("/api/chat/sessions", { method: "POST", body: JSON.stringify({ office: "nagasaki" }) });
+    samples.push(performance.now() - t0);
+    const { sessionId, token } = (await created.json()) as { sessionId: string; token: string };
+    const turns = [
+      { choice: "menu:book" },
+      { choice: "requester:seeker" },
+      { choice: "consent:yes" },
+      { text: "長崎 太郎です" },
+      { text: `42010-${String(1000000 + i)}` },
+      { text: `user${i}@example.jp` },
+      { text: "090-1234-5678" },
+      { choice: "counsellor:none" },
+      { text: `${days[i % days.length]!.slice(5).replace("-", "月")}日 ${times[Math.floor(i / days.length) % times.length]}` },
+      { text: "事務職の求人について" },
+      { choice: "support:none" },
+      { choice: "submit" },
+      { choice: "menu:status" },
+    ];
+    for (const body of turns) {
+      const s = performance.now();
+      const res = await app.request(`/api/chat/sessions/${sessionId}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      await res.json();
+      samples.push(performance.now() - s);
+    }
+  }
+  return samples;
+}
+
+export async function main(): Promise<void> {
+  console.log(`chat API per-turn latency, ${CONVERSATIONS} whole booking conversations (14 turns each)`);
+  const pglite = await openStore({ memory: true });
+  const a = await run(pglite);
+  await pglite.close();
+  console.log(`  PGlite:     p50 ${ms(percentile(a, 50))}  p95 ${ms(percentile(a, 95))}  p99 ${ms(percentile(a, 99))}  (${a.length} turns)`);
+  const pg = await freshPostgres();
+  try {
+    const b = await run(pg);
+    console.log(`  PostgreSQL: p50 ${ms(percentile(b, 50))}  p95 ${ms(percentile(b, 95))}  p99 ${ms(percentile(b, 99))}  (${b.length} turns)`);
+  } finally {
+    await pg.close();
+  }
+}
+
+if (isMain(import.meta.url)) await main();
