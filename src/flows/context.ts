@@ -49,6 +49,8 @@ export interface ConversationState {
   /** The booking a cancel or change is about. */
   targetBookingId?: string;
   lastActiveAt?: string;
+  /** The last turn run for a keyed event (a LINE webhook event), so running it again repeats its replies. */
+  lastTurn?: { key: string; messages: BotMessage[] };
 }
 
 export interface FlowDeps {

@@ -38,6 +38,7 @@ export function cleanText(text: string): string {
 /** One turn of a conversation: what the user sent in, what the bot says back, and the new state. */
 export async function converse(deps: FlowDeps & { resetAfterMs: number }, conversation: Conversation, inbound: Inbound): Promise<TurnResult> {
   const state = structuredClone((conversation.state ?? {}) as ConversationState);
+  delete state.lastTurn;
   const turn: Turn = {
     ...deps,
     conversation,

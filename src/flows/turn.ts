@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { appendMessages, findConversation, saveConversation, type Conversation } from "../store/conversations.ts";
 import type { Db } from "../store/db.ts";
+import type { ConversationState } from "./context.ts";
 import { cleanText, converse, type TurnResult } from "./engine.ts";
 import type { Inbound } from "./types.ts";
 
@@ -26,17 +27,31 @@ function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Runs one turn of a conversation and stores its new state and the messages both ways. */
-export function runTurn(deps: TurnDeps, conversationId: string, inbound: Inbound): Promise<TurnResult & { conversation: Conversation }> {
+/**
+ * Runs one turn of a conversation and stores its new state and the messages both ways. With a key
+ * (a webhook event id), running the same event again after a crash repeats its replies instead of
+ * answering the next question with it.
+ */
+export function runTurn(
+  deps: TurnDeps,
+  conversationId: string,
+  inbound: Inbound,
+  options: { key?: string } = {},
+): Promise<TurnResult & { conversation: Conversation }> {
   return serialize(conversationId, async () => {
     const conversation = await findConversation(deps.db, conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} not found`);
+    const previous = (conversation.state as ConversationState).lastTurn;
+    if (options.key && previous?.key === options.key) {
+      return { messages: previous.messages, state: conversation.state as ConversationState, locale: conversation.locale, mode: conversation.mode, conversation };
+    }
     const now = deps.clock();
     const result = await converse(
       { db: deps.db, config: deps.config, now, wakeOutbox: deps.wakeOutbox, resetAfterMs: deps.config.CONVERSATION_RESET_HOURS * 3_600_000 },
       conversation,
       inbound,
     );
+    if (options.key) result.state.lastTurn = { key: options.key, messages: result.messages };
     const stored = inbound.kind === "text" ? { ...inbound, text: cleanText(inbound.text).slice(0, 2000) } : inbound;
     await deps.db.transaction(async (tx) => {
       await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode }, now);

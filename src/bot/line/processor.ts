@@ -234,7 +234,7 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         }
         // Understanding a date and checking the calendar can take a moment: show that we are on it.
         const loading = mayTakeLong(meaning.inbound) ? client.showLoading(meaning.userId, 5).catch(() => undefined) : undefined;
-        const result = await runTurn(turnDeps, conversation.id, meaning.inbound);
+        const result = await runTurn(turnDeps, conversation.id, meaning.inbound, { key: `line:${row.eventId}` });
         await loading;
         await deliver(row, event, meaning.userId, render(result.messages, result.locale));
         return;
