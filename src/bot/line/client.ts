@@ -1,4 +1,4 @@
-import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import type { HTTPFetchError } from "@line/bot-sdk";
 import type { LineMessage } from "./render.ts";
 
 /**
@@ -39,10 +39,13 @@ export interface LineClientOptions {
 }
 
 export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: LineClientOptions): LineClient {
-  const sdk = new messagingApi.MessagingApiClient({
-    channelAccessToken: accessToken,
-    ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}),
-  });
+  // Loaded on first use: a server without LINE never pays for the SDK at start-up.
+  let sdkClient: Promise<import("@line/bot-sdk").messagingApi.MessagingApiClient> | undefined;
+  const sdk = () =>
+    (sdkClient ??= import("@line/bot-sdk").then(
+      ({ messagingApi }) =>
+        new messagingApi.MessagingApiClient({ channelAccessToken: accessToken, ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}) }),
+    ));
 
   async function call<T>(request: () => Promise<T>): Promise<{ ok: true; value: T } | LineFailure> {
     let timer: NodeJS.Timeout | undefined;
@@ -60,12 +63,12 @@ export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: L
   const done = (result: { ok: true } | LineFailure): LineResult => (result.ok ? { ok: true } : result);
 
   return {
-    reply: async (replyToken, messages) => done(await call(() => sdk.replyMessage({ replyToken, messages }))),
-    push: async (to, messages, retryKey) => done(await call(() => sdk.pushMessage({ to, messages }, retryKey))),
+    reply: async (replyToken, messages) => done(await call(async () => (await sdk()).replyMessage({ replyToken, messages }))),
+    push: async (to, messages, retryKey) => done(await call(async () => (await sdk()).pushMessage({ to, messages }, retryKey))),
     showLoading: async (userId, seconds) =>
-      done(await call(() => sdk.showLoadingAnimation({ chatId: userId, loadingSeconds: loadingSeconds(seconds) }))),
+      done(await call(async () => (await sdk()).showLoadingAnimation({ chatId: userId, loadingSeconds: loadingSeconds(seconds) }))),
     profile: async (userId) => {
-      const result = await call(() => sdk.getProfile(userId));
+      const result = await call(async () => (await sdk()).getProfile(userId));
       if (!result.ok) return result;
       const { displayName, language } = result.value;
       return { ok: true, profile: { userId, displayName, ...(language !== undefined ? { language } : {}) } };
@@ -85,8 +88,12 @@ export function loadingSeconds(seconds: number): number {
   return Math.min(60, Math.max(5, Number.isFinite(stepped) ? stepped : 5));
 }
 
+function isHttpFetchError(error: unknown): error is HTTPFetchError {
+  return error instanceof Error && error.name === "HTTPFetchError" && typeof (error as HTTPFetchError).status === "number";
+}
+
 export function classifyLineError(error: unknown): LineFailure {
-  if (error instanceof HTTPFetchError) {
+  if (isHttpFetchError(error)) {
     const status = error.status;
     const message = lineErrorMessage(error.body) ?? error.statusText;
     if (status === 400 && /invalid reply token/i.test(message)) {
