@@ -11,8 +11,8 @@ import { isMain } from "./stats.ts";
 async function startServer(env: Record<string, string>): Promise<{ readyMs: number; peakRssMb: number }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  // The same command `npm start` runs, without npm's own start-up in the figure.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // The command `npm start` runs, without npm's own start-up in the figure.
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -61,7 +61,7 @@ export async function main(): Promise<void> {
     } finally {
       await pgBench.close();
     }
-    console.log("start-up to /readyz (node --import tsx src/main.ts)");
+    console.log("start-up to /readyz (node scripts/start.mjs, as npm start runs it)");
     console.log(`  embedded store, new data folder:      ${fresh.readyMs.toFixed(0)} ms   peak RSS ${fresh.peakRssMb.toFixed(0)} MiB`);
     console.log(`  embedded store, existing data folder: ${again.readyMs.toFixed(0)} ms   peak RSS ${again.peakRssMb.toFixed(0)} MiB`);
     console.log(`  PostgreSQL (migrations applied):      ${onPostgres.readyMs.toFixed(0)} ms   peak RSS ${onPostgres.peakRssMb.toFixed(0)} MiB`);

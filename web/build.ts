@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { fromRoot } from "../src/paths.ts";
 
 export interface WidgetOffice {
   id: string;
@@ -7,7 +7,7 @@ export interface WidgetOffice {
   phone: string | null;
 }
 
-const entry = fileURLToPath(new URL("./widget/main.ts", import.meta.url));
+const entry = fromRoot("web", "widget", "main.ts");
 
 /**
  * Bundles web/widget into the one script a site embeds. The offices' names and phones go in at build

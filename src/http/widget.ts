@@ -3,9 +3,10 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { buildWidget } from "../../web/build.ts";
 import type { Config } from "../config.ts";
+import { fromRoot } from "../paths.ts";
 import type { AppDeps } from "./app.ts";
 
-const startTemplate = readFileSync(new URL("../../web/start.html", import.meta.url), "utf8");
+const startTemplate = readFileSync(fromRoot("web", "start.html"), "utf8");
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

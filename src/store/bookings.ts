@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
 import {
@@ -30,18 +30,19 @@ export interface SeekerLimits {
 
 export const NO_SHOW_GRACE_MS = 10 * 60_000;
 
-/** The counsellors of the office settings, so bookings can refer to them. */
+/** The counsellors of the office settings, so bookings can refer to them; others become inactive. */
 export async function syncCounsellors(db: Db, offices: readonly Office[]): Promise<void> {
   const rows = offices.flatMap((o) => o.counsellors.map((c) => ({ id: c.id, officeId: o.id, nameJa: c.name.ja, nameEn: c.name.en, active: true })));
   if (rows.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.update(counsellors).set({ active: false });
-    for (const row of rows) {
-      await tx
-        .insert(counsellors)
-        .values(row)
-        .onConflictDoUpdate({ target: counsellors.id, set: { officeId: row.officeId, nameJa: row.nameJa, nameEn: row.nameEn, active: true } });
-    }
+    await tx
+      .insert(counsellors)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: counsellors.id,
+        set: { officeId: sql`excluded.office_id`, nameJa: sql`excluded.name_ja`, nameEn: sql`excluded.name_en`, active: true },
+      });
+    await tx.update(counsellors).set({ active: false }).where(notInArray(counsellors.id, rows.map((r) => r.id)));
   });
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { BotMessage, Channel, Inbound, Locale } from "../flows/types.ts";
 import type { Db, Executor } from "./db.ts";
 import { consents, conversations, messages, termsVersions } from "./schema.ts";
@@ -111,9 +111,11 @@ export async function conversationsInMode(ex: Executor, mode: ConversationMode, 
 }
 
 export async function ensureTermsVersions(db: Db, terms: readonly { version: string; url: string }[]): Promise<void> {
-  for (const t of terms) {
-    await db.insert(termsVersions).values(t).onConflictDoUpdate({ target: termsVersions.version, set: { url: t.url } });
-  }
+  if (terms.length === 0) return;
+  await db
+    .insert(termsVersions)
+    .values(terms.map((t) => ({ version: t.version, url: t.url })))
+    .onConflictDoUpdate({ target: termsVersions.version, set: { url: sql`excluded.url` } });
 }
 
 export async function recordConsent(

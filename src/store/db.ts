@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { fromRoot } from "../paths.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -29,7 +29,7 @@ export class StoreError extends Error {
   override name = "StoreError";
 }
 
-const migrationsFolder = resolve(fileURLToPath(new URL("../../drizzle", import.meta.url)));
+const migrationsFolder = fromRoot("drizzle");
 const CONNECT_TIMEOUT_SECONDS = 5;
 // Chosen once: two processes migrating one PostgreSQL wait for each other on this lock.
 const MIGRATION_LOCK_KEY = 4_201_862_864;
