@@ -2,7 +2,7 @@
 // node_modules) and runs it. Loading one bundle starts the server much faster than transpiling every
 // file on the fly, and there is still no build step to remember. The bundle is rebuilt only when one
 // of the files it was made from has changed since.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,9 +33,14 @@ if (!upToDate()) {
     packages: "external",
     sourcemap: "inline",
     metafile: true,
+    write: false,
     logLevel: "warning",
   });
+  // Written aside and renamed, so a second start at the same moment never reads half a file.
+  const temp = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(temp, result.outputFiles[0].contents);
   writeFileSync(inputsFile, JSON.stringify([...Object.keys(result.metafile.inputs), "package-lock.json"]));
+  renameSync(temp, outfile);
 }
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(outfile).href);
