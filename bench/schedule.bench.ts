@@ -18,23 +18,34 @@ function withHorizon(offices: Office[]): Office[] {
   return offices.map((o) => ({ ...o, horizonDays: 60 }));
 }
 
+/**
+ * 5,000 bookings over the 60 days: about 60 % of the weekday slots taken by active bookings, the
+ * rest of the rows cancelled or expired (they stay in the table and must be skipped).
+ */
 async function seed(store: Store, offices: Office[], count: number): Promise<void> {
   await syncCounsellors(store.db, offices);
+  let state = 42;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const rows = [];
-  let i = 0;
-  for (let day = 1; day <= 60 && rows.length < count; day++) {
+  const free = [];
+  for (let day = 1; day <= 60; day++) {
     const date = addDays(jstDate(now), day);
+    const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (wd === 0 || wd === 6) continue;
     for (const office of offices) {
       for (const time of slotTimes(office)) {
         for (const c of office.counsellors) {
-          if (rows.length >= count) break;
           const startsAt = jstInstant(date, time);
-          rows.push({ reference: `B-${i++}`, officeId: office.id, counsellorId: c.id, status: "requested" as const, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), channel: "web" as const });
+          const row = { officeId: office.id, counsellorId: c.id, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), channel: "web" as const };
+          if (next() < 0.6) rows.push({ ...row, status: "requested" as const });
+          else free.push(row);
         }
       }
     }
   }
-  for (let k = 0; k < rows.length; k += 500) await store.db.insert(bookings).values(rows.slice(k, k + 500));
+  for (let i = 0; rows.length < count; i++) rows.push({ ...free[i % free.length]!, status: (i % 2 ? "cancelled" : "expired") as "cancelled" | "expired" });
+  const values = rows.map((r, i) => ({ ...r, reference: `B-${i}` }));
+  for (let k = 0; k < values.length; k += 500) await store.db.insert(bookings).values(values.slice(k, k + 500));
 }
 
 async function suggestLatency(store: Store, offices: Office[]): Promise<{ p50: number; p99: number }> {
@@ -51,7 +62,7 @@ async function suggestLatency(store: Store, offices: Office[]): Promise<{ p50: n
 
 export async function main(): Promise<void> {
   const offices = withHorizon(loadConfig({ OFFICES_FILE: "./config/offices.json" }).offices);
-  console.log("suggestSlots with the database: 3 offices × 60 days, 5,000 existing bookings, 300 calls");
+  console.log("suggestSlots with the database: 3 offices × 60 days, 5,000 bookings (60 % of weekday slots taken, the rest cancelled or expired), 300 calls");
   const pglite = await openStore({ memory: true });
   await seed(pglite, offices, 5_000);
   const a = await suggestLatency(pglite, offices);

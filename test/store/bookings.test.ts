@@ -9,10 +9,14 @@ import {
   sweep,
   clearNoShows,
   syncCounsellors,
+  bookingWindow,
+  loadSchedule,
+  suggest,
   transition,
   type HoldInput,
   type RequestDetails,
 } from "../../src/store/bookings.ts";
+import { suggestSlots } from "../../src/schedule/index.ts";
 import { auditLog, bookings, outbox } from "../../src/store/schema.ts";
 import { testConfig } from "../helpers/config.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
@@ -192,6 +196,32 @@ describe.each(storeKinds)("the booking ledger on $name", (kind) => {
     await clearNoShows(store.db, { seekerNumber: seeker, staffId: "s1", now: later });
     const cleared = await seekerStanding(store.db, { seekerNumber: seeker, officeId: "nagasaki", now: new Date(later.getTime() + 1000), limits });
     expect(cleared.suspended).toBe(false);
+  });
+
+  it("suggests the same slots from the days near the wish as from the whole booking window", async () => {
+    // Fill every Nagasaki slot from Monday 30 November to Friday 11 December, so the nearest free
+    // slots lie beyond the first days read.
+    const rows = [];
+    for (let day = 0; day < 12; day++) {
+      const date = new Date(Date.parse("2026-11-30T00:00:00+09:00") + day * 86_400_000);
+      for (const time of ["10:00", "10:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30"]) {
+        const startsAt = new Date(`${date.toISOString().slice(0, 10)}T${time}:00+09:00`);
+        for (const counsellorId of ["nagasaki-1", "nagasaki-2"]) {
+          rows.push({ reference: `F-${rows.length}`, officeId: "nagasaki", counsellorId, status: "requested" as const, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), channel: "web" as const });
+        }
+      }
+    }
+    await store.db.insert(bookings).values(rows);
+    const full = await loadSchedule(store.db, nagasaki, now, bookingWindow(nagasaki, now));
+    for (const wish of [
+      { kind: "point" as const, date: "2026-12-01", time: "14:00" },
+      { kind: "window" as const, date: "2026-11-25", from: "13:00", to: "17:00" },
+      { kind: "day" as const, date: "2026-12-20" },
+    ]) {
+      const fromStore = await suggest(store.db, { office: nagasaki, now, wish, n: 5 });
+      expect(fromStore, JSON.stringify(wish)).toEqual(suggestSlots(full, wish, 5));
+      expect(fromStore).toHaveLength(5);
+    }
   });
 
   it("refuses a named counsellor who is off and offers their nearest slots and the nearest with anyone", async () => {
