@@ -134,14 +134,14 @@ export async function latestConsent(
     .select({ termsVersion: consents.termsVersion, agreedAt: consents.agreedAt })
     .from(consents)
     .where(and(eq(consents.channel, input.channel), eq(consents.userKey, input.userKey)))
-    .orderBy(desc(consents.agreedAt))
+    .orderBy(desc(consents.agreedAt), desc(consents.termsVersion))
     .limit(1);
   if (row || !input.seekerNumber) return row;
   const [bySeeker] = await ex
     .select({ termsVersion: consents.termsVersion, agreedAt: consents.agreedAt })
     .from(consents)
     .where(eq(consents.seekerNumber, input.seekerNumber))
-    .orderBy(desc(consents.agreedAt))
+    .orderBy(desc(consents.agreedAt), desc(consents.termsVersion))
     .limit(1);
   return bySeeker;
 }

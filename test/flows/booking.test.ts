@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bookings, closures, consents, conversations, outbox } from "../../src/store/schema.ts";
+import { bookings, closures, consents, conversations, counsellors, outbox, termsVersions } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { startChat } from "../helpers/chat.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
@@ -292,5 +292,67 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
     expect(chat.text).toContain("オンライン相談はご利用いただけません");
     expect(chat.text).toContain("095-862-8643");
     expect(await store.db.select().from(consents)).toHaveLength(0);
+  });
+
+  describe("talking now (terms art. 6-2)", () => {
+    async function bookedChat() {
+      const chat = await startChat(app);
+      await upToWhen(chat);
+      await chat.say("12月1日 14時");
+      await finishAfterWhen(chat);
+      return chat;
+    }
+    const markAvailable = () =>
+      store.db.update(counsellors).set({ availableNowUntil: new Date(now.getTime() + 30 * 60_000) }).where(eq(counsellors.id, "nagasaki-1"));
+
+    it("is only for people whose consent is on record", async () => {
+      await markAvailable();
+      const chat = await startChat(app, { office: "nagasaki" });
+      await chat.tap("今すぐ相談する");
+      expect(chat.text).toContain("過去に規約へ\n同意いただいた方が対象です");
+    });
+
+    it("says so when no counsellor is free now", async () => {
+      const chat = await bookedChat();
+      await chat.tap("今すぐ相談する");
+      expect(chat.text).toContain("すぐに対応できる\n相談員がいません");
+    });
+
+    it("calls back the phone on record, which cannot be changed here, and tells staff", async () => {
+      const chat = await bookedChat();
+      await markAvailable();
+      await chat.tap("今すぐ相談する");
+      expect(chat.text).toContain("記録のある電話番号（090-1234-5678）に");
+      await chat.say("080-0000-1111");
+      expect(chat.text).toContain("電話番号を変更できません");
+      await chat.tap("はい");
+      expect(chat.text).toContain("ミーティングIDとパスコード");
+      const jobs = await store.db.select().from(outbox);
+      expect(jobs.filter((j) => (j.payload as { event: string }).event === "now")).toHaveLength(1);
+    });
+
+    it("asks for the current terms first when they changed since the consent", async () => {
+      const chat = await bookedChat();
+      await markAvailable();
+      await store.db.insert(termsVersions).values({ version: "2023-04-20", url: "https://example.jp/terms-old" }).onConflictDoNothing();
+      await store.db.update(consents).set({ termsVersion: "2023-04-20" });
+      await chat.tap("今すぐ相談する");
+      expect(chat.text).toContain("利用規約が改定されました（2023-06-05版）");
+      await chat.tap("同意する");
+      expect(chat.text).toContain("記録のある電話番号");
+      const versions = (await store.db.select().from(consents)).map((c) => c.termsVersion).sort();
+      expect(versions).toEqual(["2023-04-20", "2023-06-05"]);
+    });
+  });
+
+  it("starts fresh after a long silence and forgets the answers", async () => {
+    const built = await buildTestApp(store, { now, deps: { chatRateLimits: loose } });
+    const chat = await startChat(built.app);
+    await upToWhen(chat);
+    built.clock.advance(73 * 3_600_000);
+    await chat.say("こんにちは");
+    expect(chat.text).not.toContain("前回の続き");
+    const [conversation] = await store.db.select().from(conversations);
+    expect(JSON.stringify(conversation!.state)).not.toContain("taro@example.jp");
   });
 });
