@@ -9,7 +9,7 @@ import { createMailer } from "./notify/mail/transport.ts";
 import { createOutboxWorkers } from "./notify/outboxWorker.ts";
 import { parseStaffChannels } from "./notify/staffChannels.ts";
 import { sweep, syncCounsellors } from "./store/bookings.ts";
-import { ensureTermsVersions } from "./store/conversations.ts";
+import { ensureTermsVersions, forgetIdle } from "./store/conversations.ts";
 import { openStore, StoreError } from "./store/db.ts";
 
 const SWEEP_EVERY_MS = 60_000;
@@ -41,11 +41,12 @@ async function main(): Promise<void> {
   workers.start();
   line?.processor.start();
 
-  // No-shows (10 minutes after the start) and holds that ran out.
+  // No-shows (10 minutes after the start), holds that ran out, and personal data idle conversations no longer need.
   const sweeper = setInterval(() => {
-    sweep(store.db, clock())
-      .then((result) => {
-        if (result.noShows > 0) logger.info(result, "sweep");
+    const now = clock();
+    Promise.all([sweep(store.db, now), forgetIdle(store.db, new Date(now.getTime() - config.CONVERSATION_RESET_HOURS * 3_600_000))])
+      .then(([result, forgotten]) => {
+        if (result.noShows > 0 || forgotten.conversations > 0) logger.info({ ...result, forgotten }, "sweep");
         if (result.noShows > 0) workers.wake();
       })
       .catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "sweep failed"));

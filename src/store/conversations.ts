@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { BotMessage, Channel, Inbound, Locale } from "../flows/types.ts";
 import type { Db, Executor } from "./db.ts";
 import { consents, conversations, messages, termsVersions } from "./schema.ts";
@@ -149,4 +149,28 @@ export async function latestConsent(
 /** Ties a conversation's consents to the seeker number once it is known. */
 export async function linkConsentsToSeeker(ex: Executor, conversationId: string, seekerNumber: string): Promise<void> {
   await ex.update(consents).set({ seekerNumber }).where(eq(consents.conversationId, conversationId));
+}
+
+/**
+ * Conversations idle since `before` keep no personal data they no longer need: the answers a
+ * request was being built from, and the messages of that time (unless staff have the conversation).
+ */
+export async function forgetIdle(db: Db, before: Date): Promise<{ conversations: number; messages: number }> {
+  return db.transaction(async (tx) => {
+    const cleared = await tx
+      .update(conversations)
+      .set({ state: sql`${conversations.state} - 'answers' - 'prefill' - 'lastTurn' - 'confirm' - 'flow' - 'step' - 'history'` })
+      .where(and(lt(conversations.updatedAt, before), ne(conversations.mode, "handoff"), sql`${conversations.state} ?| array['answers', 'prefill', 'lastTurn']`))
+      .returning({ id: conversations.id });
+    const removed = await tx
+      .delete(messages)
+      .where(
+        and(
+          lt(messages.createdAt, before),
+          notInArray(messages.conversationId, tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.mode, "handoff"))),
+        ),
+      )
+      .returning({ id: messages.id });
+    return { conversations: cleared.length, messages: removed.length };
+  });
 }
