@@ -8,6 +8,7 @@ import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, type StaffEnv } from "./auth.ts";
 import { bookingRoutes } from "./bookings.ts";
+import { calendarRoutes } from "./calendar.ts";
 import { conversationRoutes } from "./conversations.ts";
 import { jstIso } from "./present.ts";
 
@@ -62,5 +63,6 @@ export function staffRoutes(deps: AppDeps) {
       return c.json({ counsellorId: input.counsellorId, office: findOffice(config, office.id)!.id, availableNowUntil: until ? jstIso(until) : null });
     })
     .route("/bookings", bookingRoutes(deps))
-    .route("/conversations", conversationRoutes(deps));
+    .route("/conversations", conversationRoutes(deps))
+    .route("/", calendarRoutes(deps));
 }

@@ -28,6 +28,34 @@ const action = (summary: string, body: unknown, extra: Record<string, unknown> =
 });
 const reason = { type: "object", required: ["reason"], additionalProperties: false, properties: { reason: { type: "string", minLength: 1, maxLength: 500 } } };
 
+const officeId = { enum: ["nagasaki", "young-nagasaki", "tsukimachi"] };
+const hhmm = { type: "string", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$" };
+const officeQuery = { name: "office", in: "query", schema: officeId };
+const fromQuery = { name: "from", in: "query", description: "First JST date, YYYY-MM-DD.", schema: { type: "string", format: "date" } };
+const toQuery = { name: "to", in: "query", description: "Last JST date, inclusive.", schema: { type: "string", format: "date" } };
+const seekerNumberParam = { name: "seekerNumber", in: "path", required: true, description: "求職番号, e.g. 42010-1234567.", schema: { type: "string" } };
+const closure = {
+  type: "object",
+  properties: { id: { type: "string", format: "uuid" }, office: { enum: [...officeId.enum, null], description: "null: every office." }, date: { type: "string", format: "date" }, reason: { type: "string" }, createdAt: { type: "string", format: "date-time" } },
+};
+const absence = {
+  type: "object",
+  properties: {
+    id: { type: "string", format: "uuid" },
+    counsellor: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+    office: { type: ["string", "null"] },
+    date: { type: "string", format: "date" },
+    from: { type: ["string", "null"] },
+    to: { type: ["string", "null"] },
+    createdAt: { type: "string", format: "date-time" },
+  },
+};
+const affected = {
+  type: "object",
+  description: "A requested or confirmed booking on the day: contact the seeker.",
+  properties: { id: { type: "string", format: "uuid" }, reference: { type: "string" }, office: { type: "string" }, counsellorId: { type: "string" }, status: { type: "string" }, startsAt: { type: "string", format: "date-time" }, when: { type: "string" } },
+};
+
 export const staffComponents = {
   schemas: {
     StaffBooking: {
@@ -160,6 +188,100 @@ export const staffPaths = {
   },
   "/api/staff/conversations/{id}/release": {
     post: { tags: ["staff"], summary: "Hand the chat back to the bot.", ...secured, parameters: [idParam], responses: { "200": { description: "Released." }, ...common, "404": errorResponse("No such conversation."), "409": errorResponse("Not with staff.") } },
+  },
+  "/api/staff/closures": {
+    get: {
+      tags: ["staff"],
+      summary: "Closures (a typhoon day) of the caller's office and those of every office; an admin sees all, or ?office=.",
+      ...secured,
+      parameters: [officeQuery, fromQuery, toQuery],
+      responses: { "200": { description: "The closures, by date.", ...json({ type: "object", properties: { closures: { type: "array", items: closure } } }) }, "400": errorResponse("Wrong filters, or a date that does not exist."), ...common },
+    },
+    post: {
+      tags: ["staff"],
+      summary: "Close an office for a day; the chat refuses that day at once with the reason. Bookings already on it are listed as affected, not cancelled.",
+      ...secured,
+      requestBody: {
+        required: true,
+        ...json({
+          type: "object",
+          required: ["date", "reason"],
+          additionalProperties: false,
+          properties: { date: { type: "string", format: "date" }, reason: { type: "string", minLength: 1, maxLength: 100 }, office: { ...officeId, description: "Omitted: every office (admins only)." } },
+        }),
+      },
+      responses: {
+        "201": { description: "Stored.", ...json({ type: "object", properties: { closure, affected: { type: "array", items: affected } } }) },
+        "400": errorResponse("A body of the wrong shape, a date that does not exist, or one in the past (code invalid_request)."),
+        "401": common["401"],
+        "403": errorResponse("Another office, or every office by a non-admin (code forbidden)."),
+        "409": errorResponse("The office is already closed that day (code already_closed)."),
+      },
+    },
+  },
+  "/api/staff/closures/{id}": {
+    delete: { tags: ["staff"], summary: "Reopen: remove a closure.", ...secured, parameters: [idParam], responses: { "204": { description: "Removed." }, ...common, "404": errorResponse("No such closure (also for a malformed id).") } },
+  },
+  "/api/staff/absences": {
+    get: {
+      tags: ["staff"],
+      summary: "Absences of the caller's office's counsellors; an admin sees all, or ?office=.",
+      ...secured,
+      parameters: [officeQuery, fromQuery, toQuery],
+      responses: { "200": { description: "The absences, by date.", ...json({ type: "object", properties: { absences: { type: "array", items: absence } } }) }, "400": errorResponse("Wrong filters."), ...common },
+    },
+    post: {
+      tags: ["staff"],
+      summary: "A counsellor is away for a day, or from/to a time; their slots stop being offered at once. Bookings it overlaps are listed as affected, not cancelled.",
+      ...secured,
+      requestBody: {
+        required: true,
+        ...json({
+          type: "object",
+          required: ["counsellorId", "date"],
+          additionalProperties: false,
+          properties: {
+            counsellorId: { type: "string" },
+            date: { type: "string", format: "date" },
+            from: { ...hhmm, description: "Omitted: from the start of the day." },
+            to: { ...hhmm, description: "Omitted: to the end of the day. After from." },
+          },
+        }),
+      },
+      responses: {
+        "201": { description: "Stored.", ...json({ type: "object", properties: { absence, affected: { type: "array", items: affected } } }) },
+        "400": errorResponse("A body of the wrong shape, an unknown counsellor, from not before to, or a past date (code invalid_request)."),
+        ...common,
+      },
+    },
+  },
+  "/api/staff/absences/{id}": {
+    delete: { tags: ["staff"], summary: "Remove an absence.", ...secured, parameters: [idParam], responses: { "204": { description: "Removed." }, ...common, "404": errorResponse("No such absence (also for a malformed id).") } },
+  },
+  "/api/staff/seekers/{seekerNumber}/clear-no-shows": {
+    post: {
+      tags: ["staff"],
+      summary: "Clear a seeker's no-show record: earlier no-shows stop counting and a suspension is lifted (audited).",
+      ...secured,
+      parameters: [seekerNumberParam],
+      responses: { "204": { description: "Cleared." }, "400": errorResponse("Not a seeker number."), "401": common["401"] },
+    },
+  },
+  "/api/staff/seekers/{seekerNumber}/standing": {
+    get: {
+      tags: ["staff"],
+      summary: "Whether a seeker may book online at an office: no-shows counted, suspension, active booking (the read is audited).",
+      ...secured,
+      parameters: [seekerNumberParam, { ...officeQuery, description: "Default: the caller's office; required for an admin." }],
+      responses: {
+        "200": {
+          description: "The standing.",
+          ...json({ type: "object", properties: { noShows: { type: "integer" }, suspended: { type: "boolean" }, activeBookingId: { type: ["string", "null"], format: "uuid" } } }),
+        },
+        "400": errorResponse("Not a seeker number, or no office."),
+        ...common,
+      },
+    },
   },
   "/api/staff/availability": {
     put: {

@@ -1,0 +1,150 @@
+// Closures (a typhoon day) and counsellors' absences that staff add at run time. loadSchedule reads
+// both, so a stored row changes what the chat offers at once.
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { addDays, jstInstant, minutesOf } from "../jst.ts";
+import { writeAudit } from "./audit.ts";
+import type { Db, Executor, Tx } from "./db.ts";
+import { absences, bookings, closures } from "./schema.ts";
+
+export type ClosureRow = typeof closures.$inferSelect;
+export type AbsenceRow = typeof absences.$inferSelect;
+
+/** A requested or confirmed booking that a new closure or absence falls on; staff contact the seeker. */
+export interface AffectedBooking {
+  id: string;
+  reference: string;
+  officeId: string;
+  counsellorId: string;
+  status: string;
+  startsAt: Date;
+}
+
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function dateWithin(column: typeof closures.date | typeof absences.date, range: DateRange): SQL | undefined {
+  return and(range.from ? gte(column, range.from) : undefined, range.to ? lte(column, range.to) : undefined);
+}
+
+/** Closures by date; officeId limits them to that office's own and the all-office ones (undefined: every closure). */
+export async function listClosures(ex: Executor, filter: DateRange & { officeId?: string }): Promise<ClosureRow[]> {
+  return ex
+    .select()
+    .from(closures)
+    .where(and(dateWithin(closures.date, filter), filter.officeId ? or(isNull(closures.officeId), eq(closures.officeId, filter.officeId)) : undefined))
+    .orderBy(asc(closures.date), asc(closures.createdAt));
+}
+
+export async function findClosure(ex: Executor, id: string): Promise<ClosureRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await ex.select().from(closures).where(eq(closures.id, id));
+  return row;
+}
+
+/** Active bookings on one JST day, of some offices (undefined: all) or some counsellors. */
+async function activeBookingsOn(ex: Executor, date: string, where: SQL | undefined): Promise<AffectedBooking[]> {
+  return ex
+    .select({ id: bookings.id, reference: bookings.reference, officeId: bookings.officeId, counsellorId: bookings.counsellorId, status: bookings.status, startsAt: bookings.startsAt })
+    .from(bookings)
+    .where(
+      and(
+        inArray(bookings.status, ["requested", "confirmed"]),
+        gte(bookings.startsAt, jstInstant(date)),
+        lt(bookings.startsAt, jstInstant(addDays(date, 1))),
+        where,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt));
+}
+
+export type AddClosureResult = { ok: true; closure: ClosureRow; affected: AffectedBooking[] } | { ok: false; reason: "already_closed"; closure: ClosureRow };
+
+/**
+ * Stores a closure with its audit row. Bookings already on that day stay as they are: they are
+ * returned so staff can contact each seeker, since a closure alone cancels nothing.
+ */
+export async function addClosure(db: Db, input: { officeId: string | null; date: string; reason: string; now: Date; actor: string }): Promise<AddClosureResult> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(closures)
+      .where(and(eq(closures.date, input.date), input.officeId === null ? isNull(closures.officeId) : eq(closures.officeId, input.officeId)));
+    if (existing) return { ok: false, reason: "already_closed", closure: existing };
+    const [row] = await tx.insert(closures).values({ officeId: input.officeId, date: input.date, reason: input.reason, createdAt: input.now }).returning();
+    await writeAudit(tx, { at: input.now, actor: input.actor, action: "add_closure", entity: "closure", entityId: row!.id, before: null, after: closureSnapshot(row!) });
+    const affected = await activeBookingsOn(tx, input.date, input.officeId === null ? undefined : eq(bookings.officeId, input.officeId));
+    return { ok: true, closure: row!, affected };
+  });
+}
+
+export async function removeClosure(db: Db, input: { id: string; now: Date; actor: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(closures).where(eq(closures.id, input.id)).returning();
+    if (!row) return false;
+    await writeAudit(tx, { at: input.now, actor: input.actor, action: "remove_closure", entity: "closure", entityId: row.id, before: closureSnapshot(row), after: null });
+    return true;
+  });
+}
+
+/** Absences by date; counsellorIds limits them to those counsellors (undefined: everyone's). */
+export async function listAbsences(ex: Executor, filter: DateRange & { counsellorIds?: readonly string[] }): Promise<AbsenceRow[]> {
+  if (filter.counsellorIds?.length === 0) return [];
+  return ex
+    .select()
+    .from(absences)
+    .where(and(dateWithin(absences.date, filter), filter.counsellorIds ? inArray(absences.counsellorId, [...filter.counsellorIds]) : undefined))
+    .orderBy(asc(absences.date), asc(absences.counsellorId), asc(absences.fromTime));
+}
+
+export async function findAbsence(ex: Executor, id: string): Promise<AbsenceRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await ex.select().from(absences).where(eq(absences.id, id));
+  return row;
+}
+
+/** Stores an absence with its audit row and answers the counsellor's bookings it overlaps (left as they are). */
+export async function addAbsence(
+  db: Db,
+  input: { counsellorId: string; date: string; fromTime?: string; toTime?: string; now: Date; actor: string },
+): Promise<{ absence: AbsenceRow; affected: AffectedBooking[] }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(absences)
+      .values({ counsellorId: input.counsellorId, date: input.date, fromTime: input.fromTime ?? null, toTime: input.toTime ?? null, createdAt: input.now })
+      .returning();
+    await writeAudit(tx, { at: input.now, actor: input.actor, action: "add_absence", entity: "absence", entityId: row!.id, before: null, after: absenceSnapshot(row!) });
+    return { absence: row!, affected: await overlapping(tx, row!) };
+  });
+}
+
+async function overlapping(tx: Tx, a: AbsenceRow): Promise<AffectedBooking[]> {
+  const from = a.fromTime ? minutesOf(a.fromTime) : 0;
+  const to = a.toTime ? minutesOf(a.toTime) : 24 * 60;
+  const day = jstInstant(a.date).getTime();
+  const sessions = await activeBookingsOn(tx, a.date, eq(bookings.counsellorId, a.counsellorId));
+  return sessions.filter((b) => {
+    const start = (b.startsAt.getTime() - day) / 60_000;
+    return start < to && start + 30 > from;
+  });
+}
+
+export async function removeAbsence(db: Db, input: { id: string; now: Date; actor: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(absences).where(eq(absences.id, input.id)).returning();
+    if (!row) return false;
+    await writeAudit(tx, { at: input.now, actor: input.actor, action: "remove_absence", entity: "absence", entityId: row.id, before: absenceSnapshot(row), after: null });
+    return true;
+  });
+}
+
+function closureSnapshot(c: ClosureRow): Record<string, unknown> {
+  return { officeId: c.officeId, date: c.date, reason: c.reason };
+}
+
+function absenceSnapshot(a: AbsenceRow): Record<string, unknown> {
+  return { counsellorId: a.counsellorId, date: a.date, fromTime: a.fromTime, toTime: a.toTime };
+}
