@@ -52,14 +52,16 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
 
   let stopped = true;
   const loops: Promise<void>[] = [];
-  let wakeUp: (() => void) | null = null;
+  // The loops asleep until their next poll; wake() ends every sleep at once.
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => [...sleepers].forEach((done) => done());
 
   async function runJob(job: OutboxJob): Promise<void> {
     const handler = options.handlers[job.kind];
     try {
       if (!handler) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
       await handler(job.payload, job);
-      await completeJob(options.db, job.id, clock());
+      await completeJob(options.db, job, clock());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof PermanentJobError ? { ...job, attempts: job.maxAttempts } : job;
@@ -85,15 +87,13 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
       }
       if (processed === 0 && !stopped) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, pollMs);
-          const previous = wakeUp;
-          wakeUp = done;
-          function done() {
+          const done = () => {
             clearTimeout(timer);
-            if (wakeUp === done) wakeUp = null;
-            previous?.();
+            sleepers.delete(done);
             resolve();
-          }
+          };
+          const timer = setTimeout(done, pollMs);
+          sleepers.add(done);
         });
       }
     }
@@ -106,10 +106,10 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
       stopped = false;
       for (let i = 0; i < (options.concurrency ?? 1); i++) loops.push(loop());
     },
-    wake: () => wakeUp?.(),
+    wake: wakeAll,
     async stop() {
       stopped = true;
-      wakeUp?.();
+      wakeAll();
       await Promise.all(loops.splice(0));
     },
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "./db.ts";
 import { outbox } from "./schema.ts";
 
@@ -40,7 +40,8 @@ export async function claimJobs(db: Db, options: { now: Date; limit: number; lea
       .where(
         or(
           and(eq(outbox.status, "pending"), lte(outbox.runAt, now)),
-          and(eq(outbox.status, "running"), lte(outbox.lockedUntil, now)),
+          // A job whose lease ran out (its worker died) is due again, while it has attempts left.
+          and(eq(outbox.status, "running"), lte(outbox.lockedUntil, now), lt(outbox.attempts, outbox.maxAttempts)),
         ),
       )
       .orderBy(asc(outbox.runAt), asc(outbox.id))
@@ -54,8 +55,11 @@ export async function claimJobs(db: Db, options: { now: Date; limit: number; lea
   });
 }
 
-export async function completeJob(db: Db, id: number, now: Date): Promise<void> {
-  await db.update(outbox).set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null }).where(eq(outbox.id, id));
+/** The claim's attempt number fences the update: a worker whose lease was taken over changes nothing. */
+const stillOurs = (job: Pick<OutboxJob, "id" | "attempts">) => and(eq(outbox.id, job.id), eq(outbox.status, "running"), eq(outbox.attempts, job.attempts));
+
+export async function completeJob(db: Db, job: Pick<OutboxJob, "id" | "attempts">, now: Date): Promise<void> {
+  await db.update(outbox).set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null }).where(stillOurs(job));
 }
 
 /** Schedules another attempt, or marks the job dead after its last attempt. */
@@ -74,7 +78,7 @@ export async function failJob(
         ? { status: "dead", lastError: error, finishedAt: now, lockedUntil: null }
         : { status: "pending", lastError: error, runAt: retryAt, lockedUntil: null },
     )
-    .where(eq(outbox.id, job.id));
+    .where(stillOurs(job));
   return dead ? "dead" : "retry";
 }
 
