@@ -64,9 +64,8 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
       await completeJob(options.db, job, clock());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const final = error instanceof PermanentJobError ? { ...job, attempts: job.maxAttempts } : job;
-      const retryAt = new Date(clock().getTime() + retryDelay(job.attempts, backoff, random));
-      const outcome = await failJob(options.db, final, message.slice(0, 2000), retryAt, clock());
+      const retry = { at: new Date(clock().getTime() + retryDelay(job.attempts, backoff, random)), permanent: error instanceof PermanentJobError };
+      const outcome = await failJob(options.db, job, message.slice(0, 2000), retry, clock());
       onError(error, job, outcome);
     }
   }

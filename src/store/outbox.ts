@@ -62,21 +62,21 @@ export async function completeJob(db: Db, job: Pick<OutboxJob, "id" | "attempts"
   await db.update(outbox).set({ status: "done", finishedAt: now, lockedUntil: null, lastError: null }).where(stillOurs(job));
 }
 
-/** Schedules another attempt, or marks the job dead after its last attempt. */
+/** Schedules another attempt, or marks the job dead after its last attempt (or at once when `permanent`). */
 export async function failJob(
   db: Db,
   job: Pick<OutboxJob, "id" | "attempts" | "maxAttempts">,
   error: string,
-  retryAt: Date,
+  retry: { at: Date; permanent: boolean },
   now: Date,
 ): Promise<"retry" | "dead"> {
-  const dead = job.attempts >= job.maxAttempts;
+  const dead = retry.permanent || job.attempts >= job.maxAttempts;
   await db
     .update(outbox)
     .set(
       dead
         ? { status: "dead", lastError: error, finishedAt: now, lockedUntil: null }
-        : { status: "pending", lastError: error, runAt: retryAt, lockedUntil: null },
+        : { status: "pending", lastError: error, runAt: retry.at, lockedUntil: null },
     )
     .where(stillOurs(job));
   return dead ? "dead" : "retry";

@@ -112,6 +112,13 @@ describe.each(storeKinds)("outbox on $name", (kind) => {
     expect(job).toMatchObject({ status: "done", attempts: 2 });
   });
 
+  it("does not take over a job that used its last attempt", async () => {
+    await enqueue(store.db, { kind: "note", idempotencyKey: "spent", payload: {}, maxAttempts: 3 });
+    await store.db.update(outbox).set({ status: "running", attempts: 3, lockedUntil: new Date(t0.getTime() - 1) });
+    const workers = createOutboxWorkers({ db: store.db, clock: () => t0, handlers: { note: async () => {} } });
+    expect(await workers.runOnce()).toBe(0);
+  });
+
   it("waits for the jobs in flight when it stops", async () => {
     await enqueue(store.db, { kind: "slow", idempotencyKey: "s", payload: {} });
     let finished = false;
