@@ -42,8 +42,6 @@ export interface ConversationState {
   /** Values found in an earlier message for slots not asked yet. */
   prefill?: Partial<Record<AnswerKey, string>>;
   confirm?: PendingConfirm;
-  /** Returning to the summary after changing one answer. */
-  editing?: boolean;
   /** Slots answered, in order, for 「戻る」. */
   history?: AnswerKey[];
   /** The booking a cancel or change is about. */

@@ -66,7 +66,15 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
     if (input.text.length > MAX_TEXT) return say(turn, turn.m.menu.tooLong(MAX_TEXT));
     if (input.text === "") return say(turn, turn.m.menu.empty);
   }
-  if (turn.mode === "handoff") return acknowledgeWhileWithStaff(turn);
+  if (turn.mode === "handoff") {
+    // With a person now: the bot only acknowledges, unless the user asks for the bot back or for
+    // something it can do alone (cancel, check, book), which ends the handoff.
+    const wish = input ? commandOf(input) : null;
+    const back = input?.kind === "choice" && input.value === "handoff:leave";
+    if (!back && (wish === null || !LEAVES_HANDOFF.has(wish))) return acknowledgeWhileWithStaff(turn);
+    turn.mode = "bot";
+    if (back) return showMenu(turn);
+  }
 
   const idle = state.lastActiveAt ? turn.now.getTime() - new Date(state.lastActiveAt).getTime() : 0;
   if (idle > resetAfterMs) {
@@ -123,10 +131,13 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
 }
 
 type Command = Intent | "now";
+const COMMANDS = new Set<Command>(["cancel", "change", "status", "human", "back", "restart", "stop", "help", "book", "faq", "now"]);
+const LEAVES_HANDOFF = new Set<Command>(["stop", "book", "status", "cancel", "change", "restart"]);
 
 function commandOf(input: SlotInput): Command | null {
   if (input.kind === "choice") {
-    if (input.value.startsWith("menu:")) return input.value.slice(5) as Command;
+    const menu = input.value.startsWith("menu:") ? (input.value.slice(5) as Command) : null;
+    if (menu) return COMMANDS.has(menu) ? menu : null;
     if (input.value === "stop") return "stop";
     if (input.value === "back") return "back";
     return null;

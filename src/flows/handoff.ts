@@ -1,4 +1,4 @@
-import { findOffice } from "../config.ts";
+import { findOffice, type OfficeId } from "../config.ts";
 import { staffNoticeJob } from "../store/bookings.ts";
 import { setConversationMode } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
@@ -9,6 +9,8 @@ import { abandonIntake } from "./intake.ts";
 export async function startHandoff(turn: Turn): Promise<void> {
   if (turn.state.flow === "intake") await abandonIntake(turn);
   const officeId = turn.state.answers?.office ?? turn.conversation.officeId ?? turn.config.offices[0]!.id;
+  // The staff of the office told are the ones who see the conversation.
+  turn.state.answers = { ...turn.state.answers, office: officeId as OfficeId };
   await turn.db.transaction(async (tx) => {
     await setConversationMode(tx, turn.conversation.id, "handoff", turn.now);
     await enqueue(
@@ -21,10 +23,11 @@ export async function startHandoff(turn: Turn): Promise<void> {
   turn.state.step = undefined;
   turn.wakeOutbox();
   const office = findOffice(turn.config, officeId);
-  say(turn, turn.m.handoff.started);
-  if (office) say(turn, turn.m.handoff.officeHours(`${office.openingHours.from}～${office.openingHours.to}`));
+  const leave = { choices: [{ label: turn.m.handoff.leave, value: "handoff:leave" }] };
+  say(turn, turn.m.handoff.started, office ? {} : leave);
+  if (office) say(turn, turn.m.handoff.officeHours(`${office.openingHours.from}～${office.openingHours.to}`), leave);
 }
 
 export function acknowledgeWhileWithStaff(turn: Turn): void {
-  say(turn, turn.m.handoff.waiting);
+  say(turn, turn.m.handoff.waiting, { choices: [{ label: turn.m.handoff.leave, value: "handoff:leave" }] });
 }

@@ -28,6 +28,7 @@ const office: SlotDef = {
     return again;
   },
   row: (turn, a) => (a.office ? findOffice(turn.config, a.office)?.name[turn.locale] : undefined),
+  resets: ["counsellor", "when"],
 };
 
 function matchOffice(turn: Turn, text: string): OfficeId | undefined {
@@ -58,6 +59,7 @@ const requester: SlotDef = {
     return again;
   },
   row: (turn, a) => (a.requester === "employer" ? turn.m.intake.requesterEmployer : turn.m.intake.requesterSeeker),
+  resets: ["seekerNumber", "establishmentNumber"],
 };
 
 const consent: SlotDef = {
@@ -232,6 +234,7 @@ const counsellor: SlotDef = {
     return again;
   },
   row: (turn, a) => (a.counsellor ? counsellorName(officeOf(turn)!, a.counsellor, turn.locale) : turn.m.rows.none),
+  resets: ["when"],
 };
 
 const when: SlotDef = {
@@ -255,6 +258,7 @@ const when: SlotDef = {
   },
   extract: (text, turn) => (parseWhen(text, { now: turn.now }).length > 0 ? text : undefined),
   row: (turn, a) => (a.when ? formatSlot(turn.locale, new Date(a.when.startsAt)) : undefined),
+  forget: (turn) => releaseHold(turn.db, turn.conversation.id, turn.now),
 };
 
 const topic: SlotDef = {
@@ -282,6 +286,11 @@ const support: SlotDef = {
   accept: (turn, input) => {
     const t = textOf(input).trim();
     if (t === "support:none" || parseYesNo(t) === "no" || /不要|いらない|必要ない|not needed/i.test(t)) return done(null);
+    if (parseYesNo(t) === "yes") {
+      // 「はい」 says support is needed, not which: ask again with the kinds.
+      support.ask(turn);
+      return again;
+    }
     if (t === "support:interpreter") return done(turn.m.intake.supportInterpreter);
     if (t === "support:assistant") return done(turn.m.intake.supportAssistant);
     if (t.length > 0 && t.length <= 200 && input.kind === "text") return done(t);
@@ -300,7 +309,7 @@ export const intake = defineFlow(
 
 async function finish(turn: Turn, input: SlotInput | null): Promise<void> {
   const value = input?.kind === "choice" ? input.value : input?.kind === "text" ? input.text.trim() : "";
-  if (value === "submit" || (input?.kind === "text" && /^(申し込む|申込|送信|submit|send)/i.test(value))) return submit(turn);
+  if (value === "submit" || (input?.kind === "text" && /^(申し込む|申し込みます|申込む|お願いします|送信|submit|send)[。.!！]?$/i.test(value))) return submit(turn);
   if (value === "edit") {
     say(turn, turn.m.intake.askEditWhich, { choices: editChoices(turn, intake) });
     return;
@@ -364,7 +373,6 @@ async function submit(turn: Turn): Promise<void> {
     // The slot went while the user was typing: ask for the time again, with alternatives.
     delete a.when;
     turn.state.step = "when";
-    turn.state.editing = true;
     await explainRefusal(turn, result.refusal, { office, counsellorId: a.counsellor, seekerNumber: a.seekerNumber }, { alternatives: result.alternatives });
     return;
   }
@@ -398,7 +406,6 @@ export async function abandonIntake(turn: Turn): Promise<void> {
   turn.state.prefill = undefined;
   turn.state.history = undefined;
   turn.state.confirm = undefined;
-  turn.state.editing = false;
 }
 
 export async function startIntake(turn: Turn): Promise<void> {
@@ -412,6 +419,5 @@ export async function startIntake(turn: Turn): Promise<void> {
   turn.state.step = undefined;
   turn.state.answers = keep;
   turn.state.history = undefined;
-  turn.state.editing = false;
   return drive(turn, intake, null);
 }

@@ -5,7 +5,7 @@ import { bookingsOfConversation, cancelBySeeker, currentHold, findBooking, relea
 import { actorOf, limitsOf, say, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
 import type { BookingCard, Choice } from "./types.ts";
-import { answerWhen, explainRefusal, formatSlot, pickerBounds, type WhenInput } from "./when.ts";
+import { answerWhen, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker, type WhenInput } from "./when.ts";
 
 export function bookingCard(turn: Turn, b: Booking): BookingCard {
   const office = findOffice(turn.config, b.officeId);
@@ -111,9 +111,11 @@ async function continueChange(turn: Turn, input: WhenInput, target: Booking): Pr
     turn.state.step = "when";
   }
   if (input.kind === "choice" && input.value === "no") return showMenu(turn, turn.m.change.kept);
-  const held = await answerWhen(turn, input, {
+  // A time offered "with another counsellor" is taken with whoever is free.
+  const anyone = isAnyCounsellorChoice(input);
+  const held = await answerWhen(turn, withoutAnyMarker(input), {
     office,
-    counsellorId: target.counsellorNamed ? target.counsellorId : null,
+    counsellorId: target.counsellorNamed && !anyone ? target.counsellorId : null,
     replacing: target.id,
   });
   if (!held) return;

@@ -26,6 +26,10 @@ export interface SlotDef {
   extract?: (text: string, turn: Turn) => string | undefined;
   /** The summary row, or undefined to leave the slot out of it. */
   row?: (turn: Turn, answers: Answers) => string | undefined;
+  /** Answers that no longer hold when this one changes (a new counsellor needs a new time). */
+  resets?: AnswerKey[];
+  /** Undoes what this slot's answer took when the answer is forgotten (the held slot). */
+  forget?: (turn: Turn) => Promise<void>;
 }
 
 export interface FlowDef {
@@ -62,7 +66,6 @@ export async function drive(turn: Turn, flow: FlowDef, input: SlotInput | null):
     const slot = flow.slots.find((s) => s.name === state.step) ?? nextSlot(flow, answers);
     if (!slot) {
       state.step = SUMMARY;
-      state.editing = false;
       continue;
     }
     state.step = slot.name;
@@ -85,10 +88,12 @@ export async function drive(turn: Turn, flow: FlowDef, input: SlotInput | null):
       state.step = undefined;
       return;
     }
+    const changed = answers[slot.name] !== undefined && JSON.stringify(answers[slot.name]) !== JSON.stringify(outcome.value);
     (answers as Record<string, unknown>)[slot.name] = outcome.value;
+    if (changed) for (const name of slot.resets ?? []) await forgetAnswer(turn, flow, name);
     state.history = [...(state.history ?? []).filter((h) => h !== slot.name), slot.name];
-    state.step = state.editing ? SUMMARY : undefined;
-    if (state.editing) state.editing = false;
+    // The next missing answer, or the summary when none is (so an edit returns to it).
+    state.step = undefined;
   }
 }
 
@@ -123,26 +128,32 @@ export function prefillOthers(turn: Turn, flow: FlowDef, text: string): void {
   }
 }
 
+async function forgetAnswer(turn: Turn, flow: FlowDef, name: AnswerKey): Promise<void> {
+  const answers = answersOf(turn.state);
+  if (answers[name] === undefined) return;
+  delete answers[name];
+  turn.state.history = (turn.state.history ?? []).filter((h) => h !== name);
+  await flow.slots.find((s) => s.name === name)?.forget?.(turn);
+}
+
 /** 「戻る」: forget the last answer and ask that slot again. */
 export async function goBack(turn: Turn, flow: FlowDef): Promise<boolean> {
   const history = turn.state.history ?? [];
   const last = history[history.length - 1];
   if (!last) return false;
   turn.state.history = history.slice(0, -1);
-  delete answersOf(turn.state)[last];
+  await forgetAnswer(turn, flow, last);
   turn.state.step = last;
   turn.state.confirm = undefined;
-  turn.state.editing = false;
   await drive(turn, flow, null);
   return true;
 }
 
-/** Opens one answer for change from the summary. */
+/** Opens one answer for change from the summary: only those the summary offered. */
 export async function edit(turn: Turn, flow: FlowDef, name: string): Promise<boolean> {
-  const slot = flow.slots.find((s) => s.name === name && (s.applies?.(answersOf(turn.state)) ?? true));
-  if (!slot) return false;
+  if (!editChoices(turn, flow).some((c) => c.value === `edit:${name}`)) return false;
+  const slot = flow.slots.find((s) => s.name === name)!;
   turn.state.step = slot.name;
-  turn.state.editing = true;
   await slot.ask(turn);
   return true;
 }

@@ -54,7 +54,8 @@ export function runTurn(
     if (options.key) result.state.lastTurn = { key: options.key, messages: result.messages };
     const stored = inbound.kind === "text" ? { ...inbound, text: cleanText(inbound.text).slice(0, 2000) } : inbound;
     await deps.db.transaction(async (tx) => {
-      await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode }, now);
+      const officeId = result.state.answers?.office ?? conversation.officeId;
+      await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode, officeId }, now);
       await appendMessages(
         tx,
         conversation.id,

@@ -184,7 +184,7 @@ export async function explainRefusal(
   const office = options.office;
   if (refusal.reason === "seeker_has_booking") {
     const existing = await findBooking(turn.db, refusal.bookingId);
-    const when = existing ? formatSlot(locale, existing.startsAt) : "";
+    const when = existing ? formatSlot(locale, existing.startsAt) : null;
     say(turn, m.refusal.seekerHasBooking(when), {
       choices: [
         { label: m.menu.change, value: "menu:change" },
@@ -248,7 +248,7 @@ export function refusalText(
     case "counsellor_unavailable":
       return m.refusal.counsellorUnavailable(counsellorName(office, refusal.counsellorId ?? counsellorId ?? "", locale));
     case "seeker_has_booking":
-      return m.refusal.seekerHasBooking("-");
+      return m.refusal.seekerHasBooking(null);
     case "seeker_suspended":
       return m.refusal.seekerSuspended(office.phone);
     case "hold_lost":
@@ -265,4 +265,3 @@ export function withoutAnyMarker(input: WhenInput): WhenInput {
   return input.kind === "choice" ? { kind: "choice", value: input.value.replace(/\|any$/, "") } : input;
 }
 
-export type { BotMessage };

@@ -18,14 +18,14 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
     if (!runtime) {
       return jsonError(c, 503, "line_not_configured", "The LINE channel is not configured: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN.");
     }
-    // The signature covers the exact bytes sent, so it is checked on the raw text before parsing.
-    const raw = await c.req.text();
-    if (!verifyLineSignature(raw, c.req.header("x-line-signature"), runtime.channelSecret)) {
+    // The signature covers the exact bytes sent, so it is checked on them before any decoding.
+    const bytes = Buffer.from(await c.req.arrayBuffer());
+    if (!verifyLineSignature(bytes, c.req.header("x-line-signature"), runtime.channelSecret)) {
       return jsonError(c, 401, "invalid_signature", "The x-line-signature header does not match the body.");
     }
     let json: unknown;
     try {
-      json = JSON.parse(raw);
+      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch {
       return jsonError(c, 400, "invalid_json", "The request body is not valid JSON.");
     }

@@ -15,7 +15,7 @@ import {
   type Wish,
 } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
-import type { Db, Executor, Tx } from "./db.ts";
+import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
 import { absences, activeStatuses, bookings, closures, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
 
@@ -175,6 +175,8 @@ export interface HoldInput {
   actor: string;
   /** How many alternatives to offer with a refusal. */
   alternatives?: number;
+  /** Staff booking for a seeker mid-conversation: the seeker's own hold in that conversation stays. */
+  keepOtherHolds?: boolean;
 }
 
 /**
@@ -184,14 +186,24 @@ export interface HoldInput {
  */
 export async function holdSlot(db: Db, input: HoldInput): Promise<HoldResult> {
   const outcome = await db.transaction(async (tx) => {
-    await tx
-      .update(bookings)
-      .set({ status: "expired", updatedAt: input.now })
-      .where(and(eq(bookings.conversationId, input.conversationId), eq(bookings.status, "held")));
+    if (!input.keepOtherHolds) {
+      await tx
+        .update(bookings)
+        .set({ status: "expired", updatedAt: input.now })
+        .where(and(eq(bookings.conversationId, input.conversationId), eq(bookings.status, "held")));
+    }
     return takeSlot(tx, input, { status: "held", holdExpiresAt: new Date(input.now.getTime() + input.holdMinutes * 60_000) });
   });
   if (outcome.ok) return outcome;
   return { ...outcome, ...(await alternativesFor(db, input, outcome.refusal)) };
+}
+
+/**
+ * Two conversations of one seeker asking at the same moment wait for each other here, so the
+ * one-active-booking rule holds under races (the lock ends with the transaction).
+ */
+async function lockSeeker(tx: Tx, seekerNumber: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`seeker:${seekerNumber}`}))`);
 }
 
 type TakeOutcome = { ok: true; booking: Booking } | { ok: false; refusal: SlotRefusal };
@@ -208,6 +220,7 @@ async function takeSlot(
     .set({ status: "expired", updatedAt: now })
     .where(and(eq(bookings.officeId, office.id), eq(bookings.startsAt, startsAt), eq(bookings.status, "held"), lte(bookings.holdExpiresAt, now)));
 
+  if (input.seekerNumber) await lockSeeker(tx, input.seekerNumber);
   const standing = input.seekerNumber
     ? await seekerStanding(tx, { seekerNumber: input.seekerNumber, officeId: office.id, now, limits: input.limits, excludeBookingId: input.replacing })
     : undefined;
@@ -295,14 +308,25 @@ export async function requestBooking(
   db: Db,
   input: { holdId: string; office: Office; details: RequestDetails; replacing?: string; now: Date; limits: SeekerLimits; actor: string; holdMinutes: number },
 ): Promise<RequestResult> {
-  const outcome = await db.transaction(async (tx): Promise<RequestResult | { ok: false; retake: Booking }> => {
+  type Outcome = RequestResult | { ok: false; retake: Booking } | { ok: false; refused: SlotRefusal; startsAt: Date };
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     const [hold] = await tx.select().from(bookings).where(eq(bookings.id, input.holdId)).for("update");
-    if (!hold) return { ok: false, refusal: { ok: false, reason: "hold_lost" }, alternatives: [] };
+    if (!hold || hold.officeId !== input.office.id) return { ok: false, refusal: { ok: false, reason: "hold_lost" }, alternatives: [] };
     if (hold.status === "requested") return { ok: true, booking: hold };
     if (hold.status !== "held") return { ok: false, retake: hold };
 
+    // The rules again, as of now: a hold taken before the cutoff does not outlive it.
+    const day = jstDate(hold.startsAt);
+    const schedule = await loadSchedule(tx, input.office, input.now, { from: day, to: day }, { excludeBookingId: hold.id });
+    const still = checkSlot(schedule, { startsAt: hold.startsAt, counsellorId: hold.counsellorId });
+    if (!still.ok) {
+      await tx.update(bookings).set({ status: "expired", updatedAt: input.now }).where(eq(bookings.id, hold.id));
+      return { ok: false, refused: still, startsAt: hold.startsAt };
+    }
+
     const seekerNumber = input.details.seekerNumber ?? undefined;
     if (seekerNumber) {
+      await lockSeeker(tx, seekerNumber);
       const standing = await seekerStanding(tx, {
         seekerNumber,
         officeId: hold.officeId,
@@ -323,6 +347,10 @@ export async function requestBooking(
     await afterRequest(tx, row!, input);
     return { ok: true, booking: row! };
   });
+  if ("refused" in outcome) {
+    const base = { office: input.office, startsAt: outcome.startsAt, conversationId: "", channel: "web" as const, now: input.now, holdMinutes: 0, limits: input.limits, actor: input.actor, replacing: input.replacing };
+    return { ok: false, refusal: outcome.refused, ...(await alternativesFor(db, base, outcome.refused)) };
+  }
   if (outcome.ok || !("retake" in outcome)) return outcome;
 
   // The hold was released (it ran out and someone else's hold cleared it): take the slot again if it is free.
@@ -495,7 +523,7 @@ export async function clearNoShows(db: Db, input: { seekerNumber: string; staffI
 }
 
 export async function findBooking(ex: Executor, id: string): Promise<Booking | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await ex.select().from(bookings).where(eq(bookings.id, id));
   return row;
 }

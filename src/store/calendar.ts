@@ -3,7 +3,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
 import { writeAudit } from "./audit.ts";
-import type { Db, Executor, Tx } from "./db.ts";
+import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { absences, bookings, closures } from "./schema.ts";
 
 export type ClosureRow = typeof closures.$inferSelect;
@@ -24,7 +24,6 @@ export interface DateRange {
   to?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function dateWithin(column: typeof closures.date | typeof absences.date, range: DateRange): SQL | undefined {
   return and(range.from ? gte(column, range.from) : undefined, range.to ? lte(column, range.to) : undefined);
@@ -40,7 +39,7 @@ export async function listClosures(ex: Executor, filter: DateRange & { officeId?
 }
 
 export async function findClosure(ex: Executor, id: string): Promise<ClosureRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await ex.select().from(closures).where(eq(closures.id, id));
   return row;
 }
@@ -101,7 +100,7 @@ export async function listAbsences(ex: Executor, filter: DateRange & { counsello
 }
 
 export async function findAbsence(ex: Executor, id: string): Promise<AbsenceRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await ex.select().from(absences).where(eq(absences.id, id));
   return row;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { BotMessage, Channel, Inbound, Locale } from "../flows/types.ts";
-import type { Db, Executor } from "./db.ts";
+import { isUuid, type Db, type Executor } from "./db.ts";
 import { consents, conversations, messages, termsVersions } from "./schema.ts";
 
 export type Conversation = typeof conversations.$inferSelect;
@@ -50,7 +50,7 @@ export async function conversationOfUser(ex: Executor, channel: Channel, userKey
 }
 
 export async function findConversation(ex: Executor, id: string): Promise<Conversation | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await ex.select().from(conversations).where(eq(conversations.id, id));
   return row;
 }

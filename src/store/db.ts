@@ -25,6 +25,13 @@ export interface Store {
   close(): Promise<void>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string from outside can be compared with a uuid column (anything else would be an SQL error). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export class StoreError extends Error {
   override name = "StoreError";
 }

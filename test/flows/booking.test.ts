@@ -355,4 +355,82 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
     const [conversation] = await store.db.select().from(conversations);
     expect(JSON.stringify(conversation!.state)).not.toContain("taro@example.jp");
   });
+
+  describe("answers the bot never offered, and changes of mind", () => {
+    it("asks for the time again when the counsellor changes after a time was held", async () => {
+      const chat = await startChat(app);
+      await upToWhen(chat);
+      await chat.say("11月30日 14時");
+      await finishAfterWhenUntilSummary(chat);
+      await chat.tap("修正する");
+      await chat.tap("指名");
+      await chat.tap("相談員B");
+      expect(chat.text).toContain("ご希望の日時");
+      await chat.say("11月30日 14時");
+      await chat.say("事務職の求人について");
+      expect(chat.text).toContain("指名：相談員B");
+      await chat.tap("申し込む");
+      const active = await store.db.select().from(bookings).where(eq(bookings.status, "requested"));
+      expect(active).toHaveLength(1);
+      expect(active[0]).toMatchObject({ counsellorId: "nagasaki-2", counsellorNamed: true });
+      expect((await store.db.select().from(bookings).where(eq(bookings.status, "held"))).length).toBe(0);
+    });
+
+    it("does not submit when the user writes that they will not", async () => {
+      const chat = await startChat(app);
+      await upToWhen(chat);
+      await chat.say("12月1日 14時");
+      await finishAfterWhenUntilSummary(chat);
+      await chat.say("申込はやめておきます");
+      expect(chat.text).not.toContain("受け付けました");
+      expect(await store.db.select().from(bookings).where(eq(bookings.status, "requested"))).toHaveLength(0);
+    });
+
+    it("refuses to edit an answer the summary did not offer, and ignores unknown menu values", async () => {
+      const chat = await startChat(app);
+      await upToWhen(chat);
+      await chat.say("12月1日 14時");
+      await finishAfterWhenUntilSummary(chat);
+      await chat.choose("edit:office");
+      expect(chat.text).toContain("お申し込み内容をご確認ください");
+      await chat.choose("menu:drop-tables");
+      expect(chat.text).toContain("お申し込み内容をご確認ください");
+      expect(await store.db.select().from(bookings).where(eq(bookings.status, "held"))).toHaveLength(1);
+    });
+
+    it("asks which support is needed when the answer is only yes", async () => {
+      const chat = await startChat(app);
+      await upToWhen(chat);
+      await chat.say("12月1日 14時");
+      await chat.say("事務職の求人について");
+      await chat.say("はい");
+      expect(chat.text).toContain("通訳や介助の方の同席は必要ですか");
+      await chat.tap("通訳が必要");
+      expect(chat.text).toContain("通訳・介助：通訳が必要");
+    });
+
+    it("takes a time offered with another counsellor when changing a named booking", async () => {
+      const chat = await startChat(app);
+      await upToWhen(chat);
+      await chat.say("戻る");
+      await chat.tap("相談員B");
+      await chat.say("11月30日 14時");
+      await finishAfterWhen(chat);
+      await chat.tap("予約を変更する");
+      // Counsellor B does not work on Tuesdays; A does.
+      await chat.say("12月1日 10時");
+      const withAnyone = chat.choices.find((c) => c.value.endsWith("|any"));
+      expect(withAnyone).toBeTruthy();
+      await chat.choose(withAnyone!.value);
+      expect(chat.text).toContain("へ変更しますか");
+    });
+
+    it("lets the user leave a handoff and use the bot again", async () => {
+      const chat = await startChat(app, { office: "nagasaki" });
+      await chat.say("人と話したい");
+      await chat.tap("自動案内に戻る");
+      expect(chat.mode).toBe("bot");
+      expect(chat.text).toContain("ご用件をお選びください");
+    });
+  });
 });

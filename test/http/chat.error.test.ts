@@ -41,8 +41,10 @@ describe("the web chat API, given wrong requests", () => {
   it("answers an unknown session with 404", async () => {
     const res = await post("/api/chat/sessions/00000000-0000-4000-8000-000000000000/messages", JSON.stringify({ text: "hi" }), "x");
     expect(res.status).toBe(404);
-    const malformed = await post("/api/chat/sessions/not-a-uuid/messages", JSON.stringify({ text: "hi" }), "x");
-    expect(malformed.status).toBe(404);
+    for (const id of ["not-a-uuid", "-".repeat(36), "a".repeat(36)]) {
+      const malformed = await post(`/api/chat/sessions/${id}/messages`, JSON.stringify({ text: "hi" }), "x");
+      expect(malformed.status, id).toBe(404);
+    }
   });
 
   it("refuses text over 2,000 characters politely, without a crash", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, bookings, staffSessions, staffUsers } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { addStaff, call, loginAs, makeRequest, PASSWORD, tuesdayTen } from "../helpers/staff.ts";
+import { startChat } from "../helpers/chat.ts";
 import { storeKinds, type TestStore } from "../helpers/stores.ts";
 
 const pglite = storeKinds[0]!;
@@ -89,6 +90,19 @@ describe("the staff API: what someone without the right gets", () => {
     expect((await call(t.app, nagasaki, "PUT", "/api/staff/availability", { counsellorId: "young-1", minutes: 30 })).status).toBe(403);
     const followUp = await call(t.app, nagasaki, "POST", "/api/staff/bookings", { office: "young-nagasaki", startsAt: "2026-12-07T11:00:00+09:00", fromBookingId: young.id });
     expect(followUp.status).toBe(403);
+  });
+
+  it("keeps a chat that has not chosen an office from office staff, and files a chat under the office it chose", async () => {
+    const anonymous = await startChat(t.app);
+    await anonymous.say("長崎 太郎です、こんにちは");
+    const seen = await call(t.app, nagasaki, "GET", `/api/staff/conversations/${anonymous.sessionId}`);
+    expect(seen.status).toBe(403);
+    const listed = await call(t.app, nagasaki, "GET", "/api/staff/conversations?state=bot");
+    expect(JSON.stringify(await listed.json())).not.toContain(anonymous.sessionId);
+
+    await anonymous.choose("menu:book");
+    await anonymous.choose("office:nagasaki");
+    expect((await call(t.app, nagasaki, "GET", `/api/staff/conversations/${anonymous.sessionId}`)).status).toBe(200);
   });
 
   it("throttles a wrong password after five tries with 429 and Retry-After, even for the right one, for 15 minutes", async () => {

@@ -224,6 +224,31 @@ describe.each(storeKinds)("the booking ledger on $name", (kind) => {
     }
   });
 
+  it("lets only one of two simultaneous requests from the same seeker through", async () => {
+    const [a, b] = await Promise.all([
+      hold({ startsAt: mondayTwoPm, seekerNumber: "42010-9999999" }),
+      hold({ startsAt: tuesdayTwoPm, seekerNumber: "42010-9999999" }),
+    ]);
+    if (!a.ok || !b.ok) throw new Error("both holds should be taken");
+    const results = await Promise.all(
+      [a, b].map((h) =>
+        requestBooking(store.db, { holdId: h.booking.id, office: nagasaki, details: details("42010-9999999"), now, limits, actor: "seeker:web:test", holdMinutes: 10 }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ refusal: { reason: "seeker_has_booking" } });
+  });
+
+  it("refuses to turn a hold into a request once the cutoff has passed", async () => {
+    // Held on Friday 27 November at 17:00 for Monday; the request comes at 17:20, after the 17:15 cutoff.
+    const friday = new Date("2026-11-27T17:00:00+09:00");
+    const held = await hold({ now: friday });
+    if (!held.ok) throw new Error("hold refused");
+    const late = await requestBooking(store.db, { holdId: held.booking.id, office: nagasaki, details: details("42010-1212121"), now: new Date("2026-11-27T17:20:00+09:00"), limits, actor: "seeker:web:test", holdMinutes: 30 });
+    expect(late).toMatchObject({ ok: false, refusal: { reason: "too_late" } });
+    if (!late.ok) expect(late.alternatives.length).toBeGreaterThan(0);
+  });
+
   it("refuses a named counsellor who is off and offers their nearest slots and the nearest with anyone", async () => {
     // Counsellor B does not work on Tuesdays.
     const result = await hold({ startsAt: tuesdayTwoPm, counsellorId: "nagasaki-2" });

@@ -143,7 +143,7 @@ export const en: Messages = {
     full: "That time is taken.",
     inPast: "That time has already passed.",
     counsellorUnavailable: (name: string) => `${name} is not available at that time.`,
-    seekerHasBooking: (when: string) => `You already have a booking on ${when}.\nTo move it, choose "Change booking".`,
+    seekerHasBooking: (when: string | null) => `You already have a booking${when ? ` on ${when}` : ""}.\nTo move it, choose "Change booking".`,
     seekerSuspended: (phone: string | null) =>
       `Sorry, after repeated missed sessions without notice we cannot take online bookings from you.${phone ? ` Please call us on ${phone}.` : " Please talk to us at the office."}`,
   },
@@ -189,6 +189,7 @@ export const en: Messages = {
     officeHours: (hours: string) => `Outside office hours (weekdays ${hours}) the reply comes on the next working day.`,
     waiting: "Passed on to staff. Please wait for their reply.",
     released: "You are back with the automatic assistant. What would you like to do?",
+    leave: "Back to the assistant",
   },
 
   now: {

@@ -150,7 +150,8 @@ export const ja = {
     full: "その時間は埋まっています。",
     inPast: "その日時はすでに過ぎています。",
     counsellorUnavailable: (name: string) => `${name}はその時間に相談をお受けできません。`,
-    seekerHasBooking: (when: string) => `すでに ${when} の\nご予約があります。\n変更する場合は「予約を変更する」を\nお選びください。`,
+    seekerHasBooking: (when: string | null) =>
+      `すでに${when ? ` ${when} の\n` : ""}ご予約があります。\n変更する場合は「予約を変更する」を\nお選びください。`,
     seekerSuspended: (phone: string | null) =>
       `申し訳ありません。\n連絡のないキャンセルが続いたため、\nオンラインでのご予約をお受けできません。${phone ? `\nお電話（${phone}）でご相談ください。` : "\n窓口でご相談ください。"}`,
   },
@@ -197,6 +198,7 @@ export const ja = {
     officeHours: (hours: string) => `受付時間（平日 ${hours}）外は、\n翌開庁日のお返事になります。`,
     waiting: "担当者に伝えました。\n返信までお待ちください。",
     released: "自動案内に戻りました。\nご用件をお選びください。",
+    leave: "自動案内に戻る",
   },
 
   now: {

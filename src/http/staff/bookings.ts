@@ -224,6 +224,7 @@ export function bookingRoutes(deps: AppDeps) {
         startsAt: new Date(input.startsAt),
         counsellorId: input.counsellorId,
         conversationId: from?.conversationId ?? crypto.randomUUID(),
+        keepOtherHolds: true,
         channel: from && from.channel !== "staff" ? from.channel : "staff",
         locale: input.locale ?? from?.locale ?? "ja",
         seekerNumber: details.seekerNumber ?? undefined,

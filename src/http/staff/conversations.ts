@@ -11,8 +11,10 @@ import { HttpError } from "../errors.ts";
 import { jstIso } from "./present.ts";
 import { actorOf, body, canSeeOffice, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
 
-// Conversations that have not chosen an office yet are everyone's: someone must answer them.
-const mayHandle = (staff: StaffPrincipal, conversation: Conversation) => conversation.officeId === null || canSeeOffice(staff, conversation.officeId);
+// A conversation belongs to the office it chose (a handoff always names one); one that has not
+// chosen yet is for admins only, since its transcript may already hold personal data.
+const mayHandle = (staff: StaffPrincipal, conversation: Conversation) =>
+  conversation.officeId === null ? staff.role === "admin" : canSeeOffice(staff, conversation.officeId);
 
 function conversationJson(c: Conversation) {
   return { id: c.id, channel: c.channel, officeId: c.officeId, locale: c.locale, state: c.mode, updatedAt: jstIso(c.updatedAt), createdAt: jstIso(c.createdAt) };
