@@ -1,5 +1,6 @@
 import type { Config, Office, OfficeId } from "../config.ts";
 import { findOffice } from "../config.ts";
+import { parseYesNo } from "../nlu/index.ts";
 import type { SeekerLimits } from "../store/bookings.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { Db } from "../store/db.ts";
@@ -90,6 +91,16 @@ export function yesNoChoices(m: Messages): Choice[] {
     { label: m.choice.yes, value: "yes" },
     { label: m.choice.no, value: "no" },
   ];
+}
+
+/** A yes or a no, tapped (the values of yesNoChoices) or written; null when it is neither. */
+export function yesOrNo(input: { kind: string; value?: unknown; text?: string }): "yes" | "no" | null {
+  if (input.kind === "choice") return input.value === "yes" || input.value === "confirm:yes" ? "yes" : input.value === "no" ? "no" : null;
+  return input.kind === "text" && typeof input.text === "string" ? parseYesNo(input.text) : null;
+}
+
+export function officeChoices(turn: Turn): Choice[] {
+  return turn.config.offices.map((o) => ({ label: o.name[turn.locale].slice(0, 20), value: `office:${o.id}` }));
 }
 
 export function answersOf(state: ConversationState): Answers {

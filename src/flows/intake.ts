@@ -2,7 +2,7 @@ import { currentTerms, findOffice, officeIds, type OfficeId } from "../config.ts
 import { parseEmail, parseEstablishmentNumber, parseName, parsePhone, parseSeekerNumber, parseWhen, parseYesNo } from "../nlu/index.ts";
 import { releaseHold, requestBooking } from "../store/bookings.ts";
 import { latestConsent, linkConsentsToSeeker, recordConsent } from "../store/conversations.ts";
-import { actorOf, answersOf, limitsOf, officeOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
+import { actorOf, answersOf, limitsOf, officeChoices, officeOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import { again, defineFlow, done, drive, edit, editChoices, summaryRows, type SlotDef, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "./types.ts";
@@ -16,7 +16,7 @@ const office: SlotDef = {
   name: "office",
   ask: (turn) =>
     say(turn, turn.m.intake.askOffice, {
-      choices: turn.config.offices.map((o) => ({ label: o.name[turn.locale].slice(0, 20), value: `office:${o.id}` })),
+      choices: officeChoices(turn),
     }),
   accept: (turn, input) => {
     if (input.kind === "confirmed") return done(input.value);
@@ -62,6 +62,14 @@ const requester: SlotDef = {
   resets: ["seekerNumber", "establishmentNumber"],
 };
 
+/** 「同意する」 tapped or written, or a plain yes or no. */
+export function consentAnswer(input: SlotInput): "yes" | "no" | null {
+  const t = textOf(input);
+  if (t === "consent:yes" || /^(同意します|同意する|agree|i agree)[。.!！]?$/i.test(t.trim())) return "yes";
+  if (t === "consent:no" || /^(同意しません|同意しない|i do not agree|disagree)[。.!！]?$/i.test(t.trim())) return "no";
+  return input.kind === "text" ? parseYesNo(t) : null;
+}
+
 const consent: SlotDef = {
   name: "consent",
   ask: (turn) => {
@@ -75,8 +83,7 @@ const consent: SlotDef = {
     });
   },
   accept: async (turn, input) => {
-    const t = textOf(input);
-    const reply = t === "consent:yes" ? "yes" : t === "consent:no" ? "no" : /同意します|同意する|^agree|i agree/i.test(t) ? "yes" : parseYesNo(t);
+    const reply = consentAnswer(input);
     if (reply === "yes") {
       const terms = currentTerms(turn.config);
       await recordConsent(turn.db, {

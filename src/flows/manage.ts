@@ -1,8 +1,7 @@
 // The flows about bookings already made: see them, cancel one, move one.
 import { findOffice } from "../config.ts";
-import { parseYesNo } from "../nlu/index.ts";
 import { bookingsOfConversation, cancelBySeeker, currentHold, findBooking, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
-import { actorOf, limitsOf, say, type Turn } from "./context.ts";
+import { actorOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
 import type { BookingCard, Choice } from "./types.ts";
 import { answerWhen, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker, type WhenInput } from "./when.ts";
@@ -80,11 +79,6 @@ export async function continueManage(turn: Turn, input: WhenInput): Promise<void
   const target = turn.state.targetBookingId ? await findBooking(turn.db, turn.state.targetBookingId) : undefined;
   if (!target || target.conversationId !== turn.conversation.id) return startManage(turn, flow);
   return flow === "cancel" ? continueCancel(turn, input, target) : continueChange(turn, input, target);
-}
-
-function yesOrNo(input: WhenInput): "yes" | "no" | null {
-  if (input.kind === "choice") return input.value === "yes" ? "yes" : input.value === "no" ? "no" : null;
-  return input.kind === "text" ? parseYesNo(input.text) : null;
 }
 
 async function continueCancel(turn: Turn, input: WhenInput, target: Booking): Promise<void> {

@@ -1,11 +1,12 @@
 // 臨時的利用 (terms art. 6-2): a session right away, for users whose consent is on record, when a
 // counsellor of the office is free now. The phone number on record cannot be changed here.
 import { currentTerms, findOffice } from "../config.ts";
-import { parsePhone, parseYesNo } from "../nlu/index.ts";
+import { parsePhone } from "../nlu/index.ts";
 import { counsellorsAvailableNow, phoneOnRecord, staffNoticeJob } from "../store/bookings.ts";
 import { latestConsent, recordConsent } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
-import { officeOf, say, yesNoChoices, type Turn } from "./context.ts";
+import { officeChoices, officeOf, say, yesNoChoices, yesOrNo, type Turn } from "./context.ts";
+import { consentAnswer } from "./intake.ts";
 import { menuChoices, showMenu } from "./menu.ts";
 import type { WhenInput } from "./when.ts";
 
@@ -18,7 +19,7 @@ export async function startNow(turn: Turn): Promise<void> {
   if (!office) {
     turn.state.step = "office";
     say(turn, turn.m.intake.askOffice, {
-      choices: turn.config.offices.map((o) => ({ label: o.name[turn.locale].slice(0, 20), value: `office:${o.id}` })),
+      choices: officeChoices(turn),
     });
     return;
   }
@@ -56,8 +57,7 @@ export async function continueNow(turn: Turn, input: WhenInput): Promise<void> {
     return startNow(turn);
   }
   if (turn.state.step === "terms") {
-    const yes = value === "consent:yes" || (input.kind === "text" && (/同意/.test(value) || parseYesNo(value) === "yes"));
-    if (!yes) return showMenu(turn, turn.m.intake.consentDeclined(officeOf(turn)?.phone ?? null));
+    if (consentAnswer(input) !== "yes") return showMenu(turn, turn.m.intake.consentDeclined(officeOf(turn)?.phone ?? null));
     await recordConsent(turn.db, {
       termsVersion: currentTerms(turn.config).version,
       channel: turn.conversation.channel,
@@ -71,8 +71,7 @@ export async function continueNow(turn: Turn, input: WhenInput): Promise<void> {
     say(turn, turn.m.now.phoneLocked);
     return startNow(turn);
   }
-  const reply = input.kind === "choice" ? (value === "yes" ? "yes" : value === "no" ? "no" : null) : parseYesNo(value);
-  if (reply !== "yes") return showMenu(turn);
+  if (yesOrNo(input) !== "yes") return showMenu(turn);
   const office = officeOf(turn)!;
   await enqueue(
     turn.db,

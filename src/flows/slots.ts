@@ -1,5 +1,4 @@
-import { parseYesNo } from "../nlu/index.ts";
-import { answersOf, type AnswerKey, type Answers, type Turn } from "./context.ts";
+import { answersOf, yesOrNo, type AnswerKey, type Answers, type Turn } from "./context.ts";
 import type { Choice } from "./types.ts";
 
 export type SlotInput =
@@ -110,7 +109,7 @@ function resolveConfirm(turn: Turn, input: SlotInput): SlotInput | null {
   if (!pending || pending.slot !== turn.state.step) return input;
   turn.state.confirm = undefined;
   if (input.kind === "choice" && input.value === "confirm:alt") return { kind: "confirmed", value: pending.alternative };
-  const reply = input.kind === "choice" ? (input.value === "yes" || input.value === "confirm:yes" ? "yes" : input.value === "no" ? "no" : null) : input.kind === "text" ? parseYesNo(input.text) : null;
+  const reply = yesOrNo(input);
   if (reply === "yes") return { kind: "confirmed", value: pending.value };
   if (reply === "no") return null;
   return input;

@@ -7,20 +7,10 @@ import { officeIdSchema } from "../config.ts";
 import { runTurn } from "../flows/turn.ts";
 import { conversationHistory, createConversation, findConversation, hashToken, type Conversation } from "../store/conversations.ts";
 import type { AppDeps } from "./app.ts";
-import { HttpError, readJson } from "./errors.ts";
+import { HttpError, parseOr400, readJson } from "./errors.ts";
 import { clientKey, defaultChatRateLimits, RateLimiter, type ChatRateLimits } from "./middleware/rateLimit.ts";
 
 const createBody = z.object({ office: officeIdSchema.optional(), locale: z.enum(["ja", "en"]).optional() }).strict();
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new HttpError(400, "invalid_request", `${where}${issue.message}`);
-  }
-  return result.data;
-}
 
 /** The web chat API: sessions with a bearer token each, one turn per posted message. */
 export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRateLimits) {
@@ -66,7 +56,7 @@ export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRa
 
   app.post("/sessions", async (c) => {
     sessionsPerClient.enforce(c, clientKey(c));
-    const body = parse(createBody, await readJson(c));
+    const body = parseOr400(createBody, await readJson(c));
     const token = randomBytes(32).toString("base64url");
     const conversation = await createConversation(deps.store.db, {
       channel: "web",
@@ -84,7 +74,7 @@ export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRa
     const conversation = await authorised(c);
     messagesPerClient.enforce(c, clientKey(c));
     messagesPerSession.enforce(c, conversation.id);
-    const body = parse(webInboundSchema, await readJson(c));
+    const body = parseOr400(webInboundSchema, await readJson(c));
     const result = await runTurn(turnDeps, conversation.id, toInbound(body));
     return c.json({ messages: result.messages, mode: result.mode });
   });

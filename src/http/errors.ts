@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { z } from "zod";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** A request the client can fix, answered as { error: { code, message } } with a 4xx status. */
@@ -30,4 +31,15 @@ export async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }
+}
+
+/** Validates a body or query; the first problem becomes a 400 naming the field. */
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    throw new HttpError(400, "invalid_request", `${where}${issue.message}`);
+  }
+  return result.data;
 }

@@ -5,7 +5,7 @@ import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
 import { verifyLineSignature } from "../bot/line/signature.ts";
 import { storeEvents } from "../store/inbox.ts";
 import type { AppDeps } from "./app.ts";
-import { jsonError } from "./errors.ts";
+import { jsonError, parseOr400 } from "./errors.ts";
 
 /**
  * LINE's webhook. LINE gives up after about two seconds, so the events are only checked and
@@ -29,15 +29,10 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
     } catch {
       return jsonError(c, 400, "invalid_json", "The request body is not valid JSON.");
     }
-    const parsed = lineWebhookBodySchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-      return jsonError(c, 400, "invalid_request", `${where}${issue.message}`);
-    }
+    const body = parseOr400(lineWebhookBodySchema, json);
     const stored = await storeEvents(
       deps.store.db,
-      parsed.data.events.map((event) => ({
+      body.events.map((event) => ({
         source: LINE_INBOX_SOURCE,
         eventId: event.webhookEventId,
         userKey: chatIdOf(event),

@@ -4,7 +4,7 @@ import { getCookie } from "hono/cookie";
 import type { z } from "zod";
 import { staffOfSession, type StaffUser } from "../../store/staff.ts";
 import type { AppDeps } from "../app.ts";
-import { HttpError, readJson } from "../errors.ts";
+import { HttpError, parseOr400, readJson } from "../errors.ts";
 
 export const SESSION_COOKIE = "staff_session";
 
@@ -51,15 +51,7 @@ export function requireStaff(deps: Pick<AppDeps, "store" | "clock">): Middleware
 }
 
 /** Parses a value with zod; the first problem becomes a 400 naming the field. */
-export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    throw new HttpError(400, "invalid_request", `${where}${issue.message}`);
-  }
-  return result.data;
-}
+export { parseOr400 };
 
 export async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   return parseOr400(schema, await readJson(c));
