@@ -36,7 +36,7 @@ describeInBrowser("the web chat widget in Chromium", () => {
   /** From the menu to the question about time, by mouse and typing. */
   async function answerUpToWhen(page: Page) {
     await choose(page, "相談を予約する");
-    await botSays(page, "ご相談されるのはどなたですか");
+    await botSays(page, "どなたのご相談ですか");
     await choose(page, "仕事を探している方");
     await botSays(page, "利用規約に同意しますか");
     await choose(page, "同意する");
@@ -88,7 +88,7 @@ describeInBrowser("the web chat widget in Chromium", () => {
     const { context, page } = await openPage();
     await openWidget(page);
     await choose(page, "相談を予約する");
-    await botSays(page, "ご相談されるのはどなたですか");
+    await botSays(page, "どなたのご相談ですか");
     await choose(page, "仕事を探している方");
     await botSays(page, "利用規約に同意しますか");
 
@@ -169,7 +169,7 @@ describeInBrowser("the web chat widget in Chromium", () => {
     expect(outline).not.toBe("none");
 
     await page.keyboard.press("Enter");
-    await botSays(page, "ご相談されるのはどなたですか");
+    await botSays(page, "どなたのご相談ですか");
     await pick("仕事を探している方");
     await botSays(page, "利用規約に同意しますか");
     await pick("同意する");
@@ -205,7 +205,7 @@ describeInBrowser("the web chat widget in Chromium", () => {
       const { context, page } = await openPage(viewport, { bypassCSP: true });
       await openWidget(page);
       await choose(page, "相談を予約する");
-      await botSays(page, "ご相談されるのはどなたですか");
+      await botSays(page, "どなたのご相談ですか");
       await page.screenshot({ path: artefact(`open-${name}.png`), animations: "disabled" });
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {

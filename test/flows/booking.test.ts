@@ -89,7 +89,7 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
   it("takes several answers from one message", async () => {
     const chat = await startChat(app, { office: "nagasaki" });
     await chat.say("12月1日の14時で、山田花子です");
-    expect(chat.text).toContain("ご相談されるのはどなたですか");
+    expect(chat.text).toContain("どなたのご相談ですか");
     await chat.tap("仕事を探している方");
     await chat.tap("同意する");
     // The name came with the first message.
@@ -229,7 +229,7 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
     await finishAfterWhen(chat);
     // The same conversation remembers the office and the consent to the current terms.
     await chat.choose("menu:book");
-    expect(chat.text).toContain("ご相談されるのはどなたですか");
+    expect(chat.text).toContain("どなたのご相談ですか");
     await chat.tap("仕事を探している方");
     expect(chat.text).toContain("お名前");
     for (const answer of ["長崎 太郎", "42010-1234567", "taro@example.jp", "090-1234-5678"]) await chat.say(answer);

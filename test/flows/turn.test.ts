@@ -15,7 +15,7 @@ describe("running a turn", () => {
     const conversation = await conversationOfUser(store.db, "line", "U0123", now);
     await runTurn(turnDeps, conversation.id, { kind: "choice", value: "menu:book" }, { key: "line:e1" });
     const first = await runTurn(turnDeps, conversation.id, { kind: "choice", value: "office:nagasaki" }, { key: "line:e2" });
-    expect(first.messages[0]!.text).toContain("ご相談されるのはどなたですか");
+    expect(first.messages[0]!.text).toContain("どなたのご相談ですか");
     const before = await findConversation(store.db, conversation.id);
 
     const again = await runTurn(turnDeps, conversation.id, { kind: "choice", value: "office:nagasaki" }, { key: "line:e2" });

@@ -34,7 +34,7 @@ export const ja = {
   intake: {
     askOffice: "どちらの窓口で相談しますか？",
     officeUnknown: "窓口を読み取れませんでした。\n下のボタンからお選びください。",
-    askRequester: "ご相談されるのはどなたですか？",
+    askRequester: "どなたのご相談ですか？",
     requesterSeeker: "仕事を探している方",
     requesterEmployer: "事業主・人事担当の方",
     requesterUnknown: "下のボタンからお選びください。",
