@@ -1,27 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bookings, consents, conversations, webhookInbox } from "../../src/store/schema.ts";
-import { lineUserId, startFakeLinePlatform, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, useStore } from "../helpers/stores.ts";
-import { lineUser, startLineHarness, type LineHarness } from "./line.harness.ts";
+import { lineUserId } from "../fakes/line-platform/index.ts";
+import { storeKinds } from "../helpers/stores.ts";
+import { lineUser, useLineHarness } from "./line.harness.ts";
 
 describe.each(storeKinds)("a booking over LINE on $name", (kind) => {
-  const store = useStore(kind);
-  let fake: FakeLine;
-  let h: LineHarness;
-  beforeAll(async () => {
-    fake = await startFakeLinePlatform();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    h = await startLineHarness(store, fake);
-  });
-  afterEach(async () => {
-    await h?.close();
-  });
+  const { store, fake, h } = useLineHarness(kind);
 
   async function upToWhen(user: ReturnType<typeof lineUser>) {
     await user.follow();

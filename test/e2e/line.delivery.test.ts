@@ -1,30 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { conversationHistory } from "../../src/store/conversations.ts";
 import { conversations, outbox, webhookInbox } from "../../src/store/schema.ts";
-import { lineUserId, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, useStore } from "../helpers/stores.ts";
-import { lineUser, startLineHarness, type LineHarness } from "./line.harness.ts";
+import { lineUserId, textEvent } from "../fakes/line-platform/index.ts";
+import { storeKinds } from "../helpers/stores.ts";
+import { lineUser, useLineHarness } from "./line.harness.ts";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe.each(storeKinds)("delivering LINE answers once on $name", (kind) => {
-  const store = useStore(kind);
-  let fake: FakeLine;
-  let h: LineHarness;
-  beforeAll(async () => {
-    fake = await startFakeLinePlatform();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    h = await startLineHarness(store, fake);
-  });
-  afterEach(async () => {
-    await h?.close();
-  });
+  const { store, fake, h } = useLineHarness(kind);
 
   const at = () => ({ timestamp: h.t.clock().getTime() });
   const pushes = () => fake.requests.filter((r) => r.path === "/v2/bot/message/push");

@@ -2,18 +2,19 @@
 // talks to it by signed webhooks and reads what the platform delivered.
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { lineRuntimeOf, type LineRuntime } from "../../src/bot/line/runtime.ts";
 import { createJobHandlers } from "../../src/notify/handlers.ts";
 import type { Mailer } from "../../src/notify/mail/transport.ts";
 import { createOutboxWorkers, type OutboxWorkers } from "../../src/notify/outboxWorker.ts";
 import { parseStaffChannels } from "../../src/notify/staffChannels.ts";
 import { buildTestApp } from "../helpers/app.ts";
-import type { TestStore } from "../helpers/stores.ts";
+import { useStore, type StoreKind, type TestStore } from "../helpers/stores.ts";
 import {
   followEvent,
   lineWebhookSender,
   postbackEvent,
+  startFakeLinePlatform,
   textEvent,
   type FakeLine,
   type LineWebhookSender,
@@ -152,4 +153,29 @@ export function lineUser(h: LineHarness, fake: FakeLine, userId: string) {
     },
   };
   return user;
+}
+
+/**
+ * A store, a fake LINE platform and a harness for every test of the file: the store and the fake
+ * live for the file and are emptied before each test, the harness is made anew for each. The
+ * objects are filled in by the hooks.
+ */
+export function useLineHarness(kind: StoreKind): { store: TestStore; fake: FakeLine; h: LineHarness } {
+  const store = useStore(kind);
+  const fake = {} as FakeLine;
+  const h = {} as LineHarness;
+  beforeAll(async () => {
+    Object.assign(fake, await startFakeLinePlatform());
+  });
+  afterAll(async () => {
+    await fake.close?.();
+  });
+  beforeEach(async () => {
+    fake.reset();
+    Object.assign(h, await startLineHarness(store, fake));
+  });
+  afterEach(async () => {
+    await h.close?.();
+  });
+  return { store, fake, h };
 }

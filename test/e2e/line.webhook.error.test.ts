@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signLineBody } from "../../src/bot/line/signature.ts";
 import { webhookInbox } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
-import { lineUserId, lineWebhookSender, startFakeLinePlatform, textEvent, unknownEvent, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, useStore } from "../helpers/stores.ts";
-import { CHANNEL_SECRET, startLineHarness, tuesdayTen, type LineHarness } from "./line.harness.ts";
+import { lineUserId, lineWebhookSender, textEvent, unknownEvent } from "../fakes/line-platform/index.ts";
+import { storeKinds } from "../helpers/stores.ts";
+import { CHANNEL_SECRET, useLineHarness, tuesdayTen } from "./line.harness.ts";
 
 describe("the LINE webhook and requests it cannot take", () => {
-  const store = useStore(storeKinds[0]!);
-  let fake: FakeLine;
-  let h: LineHarness;
-  beforeAll(async () => {
-    fake = await startFakeLinePlatform();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    h = await startLineHarness(store, fake);
-  });
-  afterEach(async () => {
-    await h?.close();
-  });
+  const { store, fake, h } = useLineHarness(storeKinds[0]!);
 
   const signed = (raw: string) => h.sender.sendRaw(raw, signLineBody(raw, CHANNEL_SECRET));
 

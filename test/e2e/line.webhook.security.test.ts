@@ -1,27 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signLineBody } from "../../src/bot/line/signature.ts";
 import { webhookInbox } from "../../src/store/schema.ts";
-import { lineUserId, lineWebhookSender, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
-import { storeKinds, useStore } from "../helpers/stores.ts";
-import { CHANNEL_SECRET, startLineHarness, type LineHarness } from "./line.harness.ts";
+import { lineUserId, lineWebhookSender, textEvent } from "../fakes/line-platform/index.ts";
+import { storeKinds } from "../helpers/stores.ts";
+import { CHANNEL_SECRET, useLineHarness } from "./line.harness.ts";
 
 describe("the LINE webhook refuses what LINE did not sign", () => {
-  const store = useStore(storeKinds[0]!);
-  let fake: FakeLine;
-  let h: LineHarness;
-  beforeAll(async () => {
-    fake = await startFakeLinePlatform();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    h = await startLineHarness(store, fake);
-  });
-  afterEach(async () => {
-    await h?.close();
-  });
+  const { store, fake, h } = useLineHarness(storeKinds[0]!);
 
   const body = () =>
     JSON.stringify({ destination: "U".padEnd(33, "0"), events: [textEvent(lineUserId("intruder"), "予約したい", { timestamp: h.t.clock().getTime() })] });
