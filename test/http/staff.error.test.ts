@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { buildTestApp } from "../helpers/app.ts";
 import { addStaff, call, loginAs, makeRequest, tuesdayTen } from "../helpers/staff.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const pglite = storeKinds[0]!;
 
 describe("the staff API: what a wrong request gets", () => {
-  let store: TestStore;
+  const store = useStore(pglite);
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let token: string;
-
-  beforeAll(async () => {
-    store = await pglite.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
   beforeEach(async () => {
-    await store.reset();
     t = await buildTestApp(store, { now: tuesdayTen });
     await addStaff(store, { email: "ng@example.jp", officeId: "nagasaki" });
     token = await loginAs(t.app, "ng@example.jp");

@@ -1,25 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { conversationHistory } from "../../src/store/conversations.ts";
 import { auditLog, bookings, conversations, counsellors, outbox } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { addStaff, call, loginAs, makeRequest, mondayTwoPm, PASSWORD, tuesdayTen } from "../helpers/staff.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 describe.each(storeKinds)("the staff API on $name: what works", (kind) => {
-  let store: TestStore;
+  const store = useStore(kind);
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let token: string;
   let staffId: string;
-
-  beforeAll(async () => {
-    store = await kind.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
   beforeEach(async () => {
-    await store.reset();
     t = await buildTestApp(store, { now: tuesdayTen });
     staffId = (await addStaff(store, { email: "ng@example.jp", officeId: "nagasaki" })).id;
     token = await loginAs(t.app, "ng@example.jp");

@@ -1,26 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, bookings, staffSessions, staffUsers } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { addStaff, call, loginAs, makeRequest, PASSWORD, tuesdayTen } from "../helpers/staff.ts";
 import { startChat } from "../helpers/chat.ts";
-import { storeKinds, type TestStore } from "../helpers/stores.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const pglite = storeKinds[0]!;
 
 describe("the staff API: what someone without the right gets", () => {
-  let store: TestStore;
+  const store = useStore(pglite);
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let nagasaki: string;
-
-  beforeAll(async () => {
-    store = await pglite.open();
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
   beforeEach(async () => {
-    await store.reset();
     t = await buildTestApp(store, { now: tuesdayTen });
     await addStaff(store, { email: "ng@example.jp", officeId: "nagasaki" });
     await addStaff(store, { email: "yn@example.jp", officeId: "young-nagasaki" });
