@@ -1,4 +1,4 @@
-// `npm start`: bundles the server's own TypeScript into one file with esbuild (packages stay in
+// `npm start` (and `npm run line-worker`, which passes `line-worker`): bundles the process's own TypeScript into one file with esbuild (packages stay in
 // node_modules) and runs it. Loading one bundle starts the server much faster than transpiling every
 // file on the fly, and there is still no build step to remember. The bundle is rebuilt only when one
 // of the files it was made from has changed since.
@@ -6,11 +6,17 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+const entries = { server: "src/main.ts", "line-worker": "src/lineWorker.ts" };
+const name = process.argv[2] ?? "server";
+if (!(name in entries)) {
+  console.error(`scripts/start.mjs: unknown process "${name}" (expected one of: ${Object.keys(entries).join(", ")})`);
+  process.exit(2);
+}
 const root = fileURLToPath(new URL("..", import.meta.url));
 // One folder below the root, like src/paths.ts, so the bundle finds the project's files.
 const cache = join(root, ".cache");
-const outfile = join(cache, "server.mjs");
-const inputsFile = join(cache, "server.inputs.json");
+const outfile = join(cache, `${name}.mjs`);
+const inputsFile = join(cache, `${name}.inputs.json`);
 
 function upToDate() {
   if (!existsSync(outfile) || !existsSync(inputsFile)) return false;
@@ -24,7 +30,7 @@ if (!upToDate()) {
   mkdirSync(cache, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ["src/main.ts"],
+    entryPoints: [entries[name]],
     outfile,
     bundle: true,
     platform: "node",

@@ -76,6 +76,11 @@ export const envSchema = z.object({
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
   LINE_API_BASE_URL: z.url().default("https://api.line.me"),
+  /**
+   * inline: the server also answers the LINE events it stores (one process at a time does, over a
+   * lock). off: it only stores them, and `npm run line-worker` processes answer them (PostgreSQL).
+   */
+  LINE_PROCESSOR: z.enum(["inline", "off"]).default("inline"),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("相談予約ボット <no-reply@localhost>"),
   STAFF_WEBHOOK_URL: optionalUrl,
@@ -125,6 +130,9 @@ export function parseOfficeFile(raw: unknown, source = "offices file"): OfficeFi
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = parseEnv(env);
+  if (parsed.LINE_PROCESSOR === "off" && !parsed.DATABASE_URL) {
+    throw new ConfigError("LINE_PROCESSOR=off needs DATABASE_URL: on the embedded database no other process can answer the LINE events");
+  }
   let text: string;
   try {
     text = readFileSync(parsed.OFFICES_FILE, "utf8");

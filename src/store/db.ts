@@ -22,7 +22,20 @@ export interface Store {
   kind: "pglite" | "postgres";
   /** Whether the database answers and the migrations are applied. */
   ready(): Promise<boolean>;
+  /** Calls back on every NOTIFY on the channel, from any process; resolves to the unsubscribe. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Takes the lock named by key unless another holder has it (null then). On PostgreSQL it is a
+   * session advisory lock, so it holds across processes and ends with its connection.
+   */
+  tryLock(key: number, options?: { heartbeatMs?: number }): Promise<HeldLock | null>;
   close(): Promise<void>;
+}
+
+export interface HeldLock {
+  /** Resolves if the lock is lost without release(): its connection broke, so another may take it. */
+  lost: Promise<void>;
+  release(): Promise<void>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,8 +96,56 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     db,
     kind: "postgres",
     ready: () => migrationsApplied(db),
+    listen: async (channel, onNotify) => {
+      const subscription = await client.listen(channel, onNotify);
+      return () => subscription.unlisten();
+    },
+    tryLock: (key, lockOptions) => advisoryLock(url, key, lockOptions?.heartbeatMs ?? 5_000),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * A session advisory lock on a connection of its own (outside the pool, never recycled), checked
+ * every heartbeat: an error or a new backend pid means the session, and so the lock, has ended.
+ */
+async function advisoryLock(url: string, key: number, heartbeatMs: number): Promise<HeldLock | null> {
+  const session = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_SECONDS, max_lifetime: null, idle_timeout: 0, onnotice: () => {} });
+  const end = () => session.end({ timeout: 1 }).catch(() => {});
+  let pid: number;
+  try {
+    const [row] = await session<{ ok: boolean; pid: number }[]>`select pg_try_advisory_lock(${key}) as ok, pg_backend_pid() as pid`;
+    if (!row?.ok) {
+      await end();
+      return null;
+    }
+    pid = row.pid;
+  } catch (error) {
+    await end();
+    throw error;
+  }
+  let markLost = () => {};
+  const lost = new Promise<void>((resolve) => (markLost = resolve));
+  let over = false;
+  const finish = async () => {
+    if (over) return;
+    over = true;
+    clearInterval(heartbeat);
+    await end();
+  };
+  const heartbeat = setInterval(() => {
+    session<{ pid: number }[]>`select pg_backend_pid() as pid`
+      .then(([row]) => row?.pid === pid)
+      .catch(() => false)
+      .then((same) => {
+        if (same || over) return;
+        markLost();
+        void finish();
+      });
+  }, heartbeatMs);
+  heartbeat.unref();
+  // Ending the session releases the lock.
+  return { lost, release: finish };
 }
 
 async function openPglite(options: OpenStoreOptions): Promise<Store> {
@@ -112,10 +173,25 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
     release();
     throw new StoreError(`Cannot apply the database migrations: ${reason(error)}`);
   }
+  // One process owns the folder (the lockfile), so a lock need only hold within this process.
+  const held = new Set<number>();
   return {
     db,
     kind: "pglite",
     ready: () => migrationsApplied(db),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
+    tryLock: async (key) => {
+      if (held.has(key)) return null;
+      held.add(key);
+      let released = false;
+      return {
+        lost: new Promise<void>(() => {}),
+        release: async () => {
+          if (!released) held.delete(key);
+          released = true;
+        },
+      };
+    },
     close: async () => {
       await client.close();
       release();

@@ -3,7 +3,8 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { lineRuntimeOf, type LineRuntime } from "../../src/bot/line/runtime.ts";
+import { lineRuntimeOf, runLineProcessing, type LineRuntime } from "../../src/bot/line/runtime.ts";
+import { silentLogger } from "../../src/logger.ts";
 import { createJobHandlers } from "../../src/notify/handlers.ts";
 import type { Mailer } from "../../src/notify/mail/transport.ts";
 import { createOutboxWorkers, type OutboxWorkers } from "../../src/notify/outboxWorker.ts";
@@ -50,7 +51,8 @@ export interface LineHarness {
 export async function startLineHarness(
   store: TestStore,
   fake: FakeLine,
-  options: { now?: Date; env?: Record<string, string> } = {},
+  /** processor: false leaves the events to another process (LINE_PROCESSOR=off). */
+  options: { now?: Date; env?: Record<string, string>; processor?: boolean } = {},
 ): Promise<LineHarness> {
   let workers: OutboxWorkers | undefined;
   const t = await buildTestApp(store, {
@@ -64,6 +66,12 @@ export async function startLineHarness(
     deps: { wakeOutbox: () => {} },
   });
   const runtime = lineRuntimeOf(t.deps)!;
+  // As main.ts runs it: this process answers the events while it holds the processor's lock.
+  const processing = options.processor === false ? undefined : await runLineProcessing(store, runtime, silentLogger, { retryMs: 50 });
+  for (let i = 0; processing && !processing.leading(); i++) {
+    if (i > 200) throw new Error("another process holds the LINE processor's lock");
+    await new Promise((r) => setTimeout(r, 10));
+  }
   const mailer: Mailer = { send: async (mail) => ({ messageId: mail.messageId }), close: () => {} };
   workers = createOutboxWorkers({
     db: store.db,
@@ -101,6 +109,7 @@ export async function startLineHarness(
       return result;
     },
     async close() {
+      await processing?.stop();
       await runtime.processor.stop();
       server.close();
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();

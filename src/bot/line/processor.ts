@@ -35,7 +35,7 @@ export interface LineProcessorOptions {
 export interface LineProcessor {
   /** Drains what the inbox holds (events stored before a restart included) and keeps going when woken. */
   start(): void;
-  /** New events were stored. */
+  /** New events were stored (nothing happens before start()). */
   wake(): void;
   /** Resolves once nothing is queued, running or waiting for a retry. */
   idle(): Promise<void>;
@@ -56,7 +56,8 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
   const retry = options.retry ?? { baseMs: 1_000, maxMs: 60_000, maxAttempts: 8 };
   const turnDeps = { db, config, clock, wakeOutbox };
 
-  let stopped = false;
+  // Nothing is read until start(): the process that runs the processor is chosen by keepLeading.
+  let stopped = true;
   let filling: Promise<void> | null = null;
   let fillAgain = false;
   /** The last read stopped because the queue was full: a finished event reads again. */

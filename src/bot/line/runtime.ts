@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
-import type { Db } from "../../store/db.ts";
+import type { Db, Store } from "../../store/db.ts";
+import { keepLeading, type Leadership, type LeadershipOptions } from "../../store/leadership.ts";
 import { createLineClient, type LineClient } from "./client.ts";
-import { createLineProcessor, type LineProcessor, type LineProcessorOptions } from "./processor.ts";
+import { createLineProcessor, LINE_INBOX_SOURCE, type LineProcessor, type LineProcessorOptions } from "./processor.ts";
 
 export interface LineDeps {
   config: Config;
@@ -55,4 +56,39 @@ export function lineRuntimeOf(deps: LineDeps): LineRuntime | undefined {
     runtimes.set(deps, runtime);
   }
   return runtime ?? undefined;
+}
+
+/** The advisory lock held by the one process that runs the LINE processor. Chosen once. */
+export const LINE_PROCESSOR_LOCK = 4_201_862_865;
+/** The channel drizzle/0001_inbox_notify.sql notifies on each stored webhook event. */
+export const INBOX_CHANNEL = "webhook_inbox";
+/** A notification lost while the listening connection reconnected would strand events: look anyway. */
+const RESCAN_EVERY_MS = 10_000;
+
+/**
+ * Runs the LINE processor in this process while no other process does, woken by the events any
+ * process stores (LISTEN/NOTIFY): so the webhook can be served by one process or several while
+ * another one, or one of them, answers the events in order.
+ */
+export async function runLineProcessing(
+  store: Store,
+  runtime: LineRuntime,
+  logger: Logger,
+  options: Pick<LeadershipOptions, "retryMs" | "heartbeatMs"> = {},
+): Promise<Leadership> {
+  const unlisten = await store.listen(INBOX_CHANNEL, (source) => {
+    if (source === LINE_INBOX_SOURCE) runtime.processor.wake();
+  });
+  const leadership = keepLeading(store, { key: LINE_PROCESSOR_LOCK, name: "line-processor", role: runtime.processor, logger, ...options });
+  const rescan = setInterval(() => runtime.processor.wake(), RESCAN_EVERY_MS);
+  rescan.unref();
+  return {
+    leading: leadership.leading,
+    async stop() {
+      clearInterval(rescan);
+      await leadership.stop();
+      await runtime.processor.stop();
+      await unlisten();
+    },
+  };
 }

@@ -59,6 +59,7 @@ describe.each(storeKinds)("the LINE event processor on $name", (kind) => {
       },
     };
     runtime = createLineRuntime(t.deps, { client, retry: { baseMs: 5, maxMs: 20, maxAttempts: 3 } })!;
+    runtime.processor.start();
   });
   afterEach(async () => {
     await runtime?.processor.stop();

@@ -1,0 +1,30 @@
+// `npm run line-worker`: answers the LINE events the servers store, in a process of its own, so that
+// the webhook's acknowledgements never wait behind conversation turns. Give it the same environment as
+// the server (PostgreSQL only) and set LINE_PROCESSOR=off on the servers. Several may run: one answers,
+// the others stand by and take over within seconds when it stops. It runs the outbox too, so its
+// pushes go out at once.
+import { runLineProcessing } from "./bot/line/runtime.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openServices, runProcess } from "./run/services.ts";
+
+runProcess(async () => {
+  const config = loadConfig();
+  if (!config.DATABASE_URL) {
+    throw new ConfigError("the LINE worker needs DATABASE_URL (PostgreSQL): the embedded database belongs to the server's process");
+  }
+  if (!config.LINE_CHANNEL_SECRET || !config.LINE_CHANNEL_ACCESS_TOKEN) {
+    throw new ConfigError("the LINE worker needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN");
+  }
+  const { logger, store, mailer, workers, line } = await openServices(config);
+  workers.start();
+  const processing = await runLineProcessing(store, line!, logger);
+  logger.info({ store: store.kind }, "LINE worker started");
+
+  return async (signal) => {
+    logger.info({ signal }, "stopping");
+    await Promise.all([processing.stop(), workers.stop()]);
+    mailer.close();
+    await store.close();
+    logger.info("stopped");
+  };
+});

@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
+import { ConfigError, loadConfig, type Config } from "../config.ts";
+import type { AppDeps } from "../http/app.ts";
+import { createLogger } from "../logger.ts";
+import { createJobHandlers } from "../notify/handlers.ts";
+import { createMailer, type Mailer } from "../notify/mail/transport.ts";
+import { createOutboxWorkers, type OutboxWorkers } from "../notify/outboxWorker.ts";
+import { parseStaffChannels } from "../notify/staffChannels.ts";
+import { syncCounsellors } from "../store/bookings.ts";
+import { ensureTermsVersions } from "../store/conversations.ts";
+import { openStore, StoreError, type Store } from "../store/db.ts";
+
+/** What both processes (the server and the LINE worker) run on: one config, store, outbox and LINE client. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  clock: () => Date;
+  store: Store;
+  mailer: Mailer;
+  workers: OutboxWorkers;
+  deps: AppDeps;
+  line: LineRuntime | undefined;
+}
+
+export async function openServices(config: Config = loadConfig()): Promise<Services> {
+  const channels = parseStaffChannels(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const clock = () => new Date();
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await syncCounsellors(store.db, config.offices);
+  await ensureTermsVersions(store.db, config.terms);
+
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, mailDir: join(config.DATA_DIR, "mail") });
+  const deps: AppDeps = { config, store, logger, clock, wakeOutbox: () => workers.wake() };
+  const line = lineRuntimeOf(deps);
+  const workers = createOutboxWorkers({
+    db: store.db,
+    clock,
+    concurrency: config.OUTBOX_WORKERS,
+    handlers: createJobHandlers({ db: store.db, config, channels, mailer, line: line?.client, clock }),
+    onError: (error, job, outcome) =>
+      logger.warn({ jobId: job?.id, kind: job?.kind, outcome, error: error instanceof Error ? error.message : String(error) }, "outbox job failed"),
+  });
+  return { config, logger, clock, store, mailer, workers, deps, line };
+}
+
+/**
+ * Runs a process's main: a configuration or database problem ends it with one line naming it, and
+ * SIGTERM or SIGINT runs the stop it returned, then exits 0.
+ */
+export function runProcess(main: () => Promise<(signal: string) => Promise<void>>): void {
+  main()
+    .then((stop) => {
+      let stopping = false;
+      const onSignal = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        void stop(signal).then(() => process.exit(0));
+      };
+      process.on("SIGTERM", () => onSignal("SIGTERM"));
+      process.on("SIGINT", () => onSignal("SIGINT"));
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ConfigError || error instanceof StoreError) {
+        console.error(`相談予約ボット cannot start: ${error.message}`);
+      } else {
+        console.error("相談予約ボット cannot start:", error);
+      }
+      process.exit(1);
+    });
+}

@@ -1,0 +1,95 @@
+// `npm run line-worker` as a process of its own, answering what a server with LINE_PROCESSOR=off stored.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { followEvent, lineUserId, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
+import { startProcess, type RunningProcess } from "../helpers/process.ts";
+import { postgresKind, testDatabaseUrl, useStore } from "../helpers/stores.ts";
+import { CHANNEL_SECRET, startLineHarness, type LineHarness } from "./line.harness.ts";
+
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("the LINE worker process", () => {
+  const dir = mkdtempSync(join(tmpdir(), "soudan-line-worker-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses the embedded database in one line: its folder belongs to the server", { timeout: 30_000 }, async () => {
+    const run = startProcess(["line-worker"], { DATABASE_URL: "", DATA_DIR: dir, LINE_CHANNEL_SECRET: "s", LINE_CHANNEL_ACCESS_TOKEN: "t" });
+    expect(await run.exit).toBe(1);
+    expect(run.output().trim()).toBe(
+      "相談予約ボット cannot start: the LINE worker needs DATABASE_URL (PostgreSQL): the embedded database belongs to the server's process",
+    );
+  });
+
+  it("says a server may not leave its events to another process on the embedded database", { timeout: 30_000 }, async () => {
+    const run = startProcess([], { DATABASE_URL: "", DATA_DIR: dir, LINE_PROCESSOR: "off", PORT: "0" });
+    expect(await run.exit).toBe(1);
+    expect(run.output().trim()).toMatch(/^相談予約ボット cannot start: LINE_PROCESSOR=off needs DATABASE_URL/);
+  });
+});
+
+describe.skipIf(!testDatabaseUrl)("servers that only store LINE events, and worker processes that answer them, on postgres", () => {
+  const store = useStore(postgresKind, { resetEach: false });
+  let fake: FakeLine;
+  let server: LineHarness;
+  const workers: RunningProcess[] = [];
+  beforeAll(async () => {
+    fake = await startFakeLinePlatform();
+    server = await startLineHarness(store, fake, { now: new Date(), env: { LINE_PROCESSOR: "off", DATABASE_URL: store.databaseUrl! }, processor: false });
+  });
+  afterAll(async () => {
+    for (const w of workers) w.child.kill("SIGKILL");
+    await server?.close();
+    await fake?.close();
+  });
+
+  function startWorker(): RunningProcess {
+    const worker = startProcess(["line-worker"], {
+      DATABASE_URL: store.databaseUrl!,
+      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: fake.channelAccessToken,
+      LINE_API_BASE_URL: fake.baseUrl,
+      DATA_DIR: mkdtempSync(join(tmpdir(), "soudan-line-worker-")),
+    });
+    workers.push(worker);
+    return worker;
+  }
+  const texts = (userId: string) => fake.delivered(userId).map((m) => (m as { text?: string }).text ?? "");
+
+  it("answers by reply, in order and once; a second worker stands by and takes over when the first stops", { timeout: 90_000 }, async () => {
+    const first = startWorker();
+    await first.waitFor("running this role here");
+    const second = startWorker();
+    await second.waitFor("LINE worker started");
+
+    const userId = lineUserId("worker");
+    const at = () => ({ timestamp: Date.now() });
+    const sent = await server.sender.send([followEvent(userId, at()), textEvent(userId, "よくある質問", at())]);
+    expect(sent.status).toBe(200);
+    await until(() => texts(userId).some((t) => t.includes("知りたいこと")), "the answer to the second event");
+    expect(texts(userId)[0]).toContain("ご用件をお選びください");
+    const replies = fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200);
+    expect(replies).toHaveLength(2);
+    expect(fake.requests.filter((r) => r.path === "/v2/bot/message/push")).toHaveLength(0);
+    expect(second.output()).not.toContain("running this role here");
+
+    first.child.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
+    await second.waitFor("running this role here", 10_000);
+    const before = texts(userId).length;
+    await server.sender.send([textEvent(userId, "予約の確認", at())]);
+    await until(() => texts(userId).length > before, "the answer from the worker that took over");
+    // Nothing was answered twice: one reply per event.
+    expect(fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200)).toHaveLength(3);
+
+    second.child.kill("SIGTERM");
+    expect(await second.exit).toBe(0);
+  });
+});

@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/logger.ts";
+import { openStore, type Store } from "../../src/store/db.ts";
+import { keepLeading, type Leadership } from "../../src/store/leadership.ts";
+import { postgresKind, storeKinds, testDatabaseUrl, useStore, type TestStore } from "../helpers/stores.ts";
+
+const KEY = 77_001;
+
+/** A role that records when it runs. */
+function role(name: string, log: string[]) {
+  return {
+    start: () => void log.push(`${name} start`),
+    stop: async () => void log.push(`${name} stop`),
+  };
+}
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A second handle on the same database, as another process would have (PGlite: the same one). */
+async function secondHandle(store: TestStore, opened: Store[]): Promise<Store> {
+  if (store.kind === "pglite") return store;
+  const other = await openStore({ databaseUrl: store.databaseUrl!, maxConnections: 2 });
+  opened.push(other);
+  return other;
+}
+
+describe.each(storeKinds)("a role run by one process at a time, on $name", (kind) => {
+  const store = useStore(kind, { resetEach: false });
+  const running: Leadership[] = [];
+  const opened: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((l) => l.stop()));
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+
+  it("runs in the first process only, and in the one standing by once the first stops", async () => {
+    const log: string[] = [];
+    const first = keepLeading(store, { key: KEY, name: "test", role: role("a", log), logger: silentLogger, retryMs: 20 });
+    running.push(first);
+    await until(() => first.leading());
+    const second = keepLeading(await secondHandle(store, opened), { key: KEY, name: "test", role: role("b", log), logger: silentLogger, retryMs: 20 });
+    running.push(second);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(second.leading()).toBe(false);
+    expect(log).toEqual(["a start"]);
+
+    await first.stop();
+    await until(() => second.leading());
+    expect(log).toEqual(["a start", "a stop", "b start"]);
+  });
+
+  it("lets another role's lock be taken at the same time", async () => {
+    const log: string[] = [];
+    const one = keepLeading(store, { key: KEY, name: "one", role: role("one", log), logger: silentLogger });
+    const other = keepLeading(store, { key: KEY + 1, name: "other", role: role("other", log), logger: silentLogger });
+    running.push(one, other);
+    await until(() => one.leading() && other.leading());
+  });
+});
+
+describe.skipIf(!testDatabaseUrl)("a role whose process loses its database connection, on postgres", () => {
+  const store = useStore(postgresKind, { resetEach: false });
+  const running: Leadership[] = [];
+  const opened: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((l) => l.stop()));
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+
+  it("is stopped there and taken over by the process standing by", async () => {
+    const log: string[] = [];
+    const first = keepLeading(await secondHandle(store, opened), { key: KEY, name: "test", role: role("a", log), logger: silentLogger, retryMs: 20, heartbeatMs: 20 });
+    running.push(first);
+    await until(() => first.leading());
+    const second = keepLeading(await secondHandle(store, opened), { key: KEY, name: "test", role: role("b", log), logger: silentLogger, retryMs: 20, heartbeatMs: 20 });
+    running.push(second);
+
+    // The connection holding the lock is cut, as when its process dies or the network drops.
+    await store.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ${KEY} and database = (select oid from pg_database where datname = current_database())`,
+    );
+    await until(() => second.leading());
+    await until(() => !first.leading());
+    expect(log.slice(0, 3).sort()).toEqual(["a start", "a stop", "b start"]);
+    expect(log.indexOf("b start")).toBeGreaterThan(0);
+  });
+});
