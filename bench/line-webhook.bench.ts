@@ -1,27 +1,25 @@
 // How fast the LINE webhook acknowledges, beside a bare node:http server that only checks the HMAC,
 // at 200 and 500 signed events a second over loopback sockets, with PostgreSQL behind the app; and
-// how many events a second the processor answers end to end (turn, reply to the fake LINE).
+// how many events a second are answered end to end (turn, reply to the fake LINE).
+// The app runs as `npm start` runs it, in processes of its own, three ways: answering the events
+// itself (LINE_PROCESSOR=inline, the default); storing them only while `npm run line-worker`
+// answers them (LINE_PROCESSOR=off), with the worker at normal priority and at its default nice 10.
 // The load comes from a worker thread (its own event loop), open loop: a slow answer does not slow
 // the sending. One event per request, as LINE mostly sends them.
 // Run: npx tsx bench/line-webhook.bench.ts   (DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL server;
 // a database of its own is made and dropped)
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { serve, type ServerType } from "@hono/node-server";
 import postgres from "postgres";
-import { lineRuntimeOf } from "../src/bot/line/runtime.ts";
 import { signLineBody, verifyLineSignature } from "../src/bot/line/signature.ts";
-import { loadConfig } from "../src/config.ts";
-import { createApp, type AppDeps } from "../src/http/app.ts";
-import { silentLogger } from "../src/logger.ts";
-import { syncCounsellors } from "../src/store/bookings.ts";
-import { ensureTermsVersions } from "../src/store/conversations.ts";
-import { openStore } from "../src/store/db.ts";
 import { FAKE_BOT_DESTINATION, lineUserId, postbackEvent, startFakeLinePlatform, textEvent, type FakeLine } from "../test/fakes/line-platform/index.ts";
+import { startProcess, type RunningProcess } from "../test/helpers/process.ts";
 
 const SECRET = "bench-channel-secret";
 const SECONDS = 5;
@@ -129,82 +127,109 @@ async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(port: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the server did not become ready");
+}
+
+async function stopProcess(p: RunningProcess): Promise<void> {
+  p.child.kill("SIGTERM");
+  if ((await p.exit) !== 0) throw new Error(`a process did not stop cleanly:\n${p.output()}`);
+}
+
+type Setup = "inline" | "separate, worker at nice 0" | "separate, worker at nice 10 (its default)";
+
 export async function main() {
   const fake = await startFakeLinePlatform();
   const database = await benchDatabase();
-  const store = await openStore({ databaseUrl: database.url, maxConnections: 12 });
-  const config = loadConfig({
-    OFFICES_FILE: process.env.OFFICES_FILE ?? "./config/offices.json",
-    LOG_LEVEL: "silent",
+  const bare = await bareServer();
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/line/webhook`;
+  const dataDir = mkdtempSync(join(tmpdir(), "soudan-bench-line-"));
+  const env = {
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
     LINE_CHANNEL_SECRET: SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: fake.channelAccessToken,
     LINE_API_BASE_URL: fake.baseUrl,
-  });
-  await syncCounsellors(store.db, config.offices);
-  await ensureTermsVersions(store.db, config.terms);
-  const deps: AppDeps = { config, store, logger: silentLogger, clock: () => new Date(), wakeOutbox: () => {} };
-  const line = lineRuntimeOf(deps)!;
-  const app = createApp(deps);
-  const appServer: ServerType = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => appServer.once("listening", () => resolve()));
-  line.processor.start();
-  const bare = await bareServer();
-  const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/line/webhook`;
-  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/line/webhook`;
-
-  const ack: Record<string, ReturnType<typeof summary> & { loopDelayP99?: number }> = {};
-  try {
-    // Warm both up (JIT, connection pools, the users' conversations).
-    await runLoad(bareUrl, makeBodies(fake, 200), 200);
-    await runLoad(appUrl, makeBodies(fake, USERS), 200);
-    await line.processor.idle();
-
-    for (const rate of [200, 500]) {
-      ack[`bare node:http @${rate}/s`] = summary(await runLoad(bareUrl, makeBodies(fake, rate * SECONDS), rate));
-      const loop = monitorEventLoopDelay({ resolution: 1 });
-      loop.enable();
-      ack[`app /line/webhook @${rate}/s`] = { ...summary(await runLoad(appUrl, makeBodies(fake, rate * SECONDS), rate)), loopDelayP99: Math.round(loop.percentile(99) / 1e4) / 100 };
-      loop.disable();
-      await line.processor.idle();
+  };
+  const replies = () => fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200).length;
+  let expected = 0;
+  /** Waits until every event sent so far has had its reply. */
+  async function answered(): Promise<void> {
+    for (let i = 0; replies() < expected; i++) {
+      if (i > 6000) throw new Error(`only ${replies()} of ${expected} events were answered`);
+      await new Promise((r) => setTimeout(r, 10));
     }
-    // The same with the processor paused: what storing alone costs.
-    await line.processor.stop();
-    ack["app, processor paused @500/s"] = summary(await runLoad(appUrl, makeBodies(fake, 500 * SECONDS), 500));
-    line.processor.start();
-    await line.processor.idle();
+  }
+  async function load(url: string, count: number, rate: number, eventsPerBody = 1, concurrency?: number) {
+    expected += count * eventsPerBody;
+    return runLoad(url, makeBodies(fake, count, eventsPerBody), rate, concurrency);
+  }
 
-    // End to end: a burst stored as fast as the webhook takes it, then answered by the processor.
-    const burst = 3000;
-    const requestsBefore = fake.requests.length;
-    const started = performance.now();
-    const stored = await runLoad(appUrl, makeBodies(fake, burst / 10, 10), 1_000, 16);
-    await line.processor.idle();
-    const elapsed = (performance.now() - started) / 1000;
-    const replies = fake.requests.slice(requestsBefore).filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200).length;
+  const ack: Record<string, ReturnType<typeof summary>> = {};
+  const endToEnd: Record<string, { events: number; seconds: number; eventsPerSecond: number }> = {};
+  const running: RunningProcess[] = [];
+  try {
+    await runLoad(bareUrl, makeBodies(fake, 200), 200);
+    for (const rate of [200, 500]) ack[`bare node:http @${rate}/s`] = summary(await runLoad(bareUrl, makeBodies(fake, rate * SECONDS), rate));
 
-    const result = {
-      ack,
-      endToEnd: {
-        events: burst,
-        storedFailures: stored.failed,
-        replied: replies,
-        seconds: Math.round(elapsed * 100) / 100,
-        eventsPerSecond: Math.round(burst / elapsed),
-      },
-    };
-    console.log("LINE webhook acknowledgement latency (ms), PostgreSQL, loopback:");
+    for (const setup of ["inline", "separate, worker at nice 0", "separate, worker at nice 10 (its default)"] as Setup[]) {
+      const port = await freePort();
+      const server = startProcess([], { ...env, PORT: String(port), LINE_PROCESSOR: setup === "inline" ? "inline" : "off" });
+      running.push(server);
+      await waitReady(port);
+      if (setup !== "inline") {
+        const worker = startProcess(["line-worker"], { ...env, LOG_LEVEL: "info", ...(setup.includes("nice 0") ? { LINE_WORKER_NICE: "0" } : {}) });
+        running.push(worker);
+        await worker.waitFor("LINE worker started");
+      }
+      const url = `http://127.0.0.1:${port}/line/webhook`;
+      // Warm up (JIT, connection pools, the users' conversations).
+      await load(url, USERS, 200);
+      await answered();
+      for (const rate of [200, 500]) {
+        ack[`${setup} @${rate}/s`] = summary(await load(url, rate * SECONDS, rate));
+        await answered();
+      }
+      // End to end: a burst stored as fast as the webhook takes it, then answered.
+      const burst = 3000;
+      const started = performance.now();
+      const stored = await load(url, burst / 10, 1_000, 10, 16);
+      if (stored.failed > 0) throw new Error(`${stored.failed} webhook requests of the burst failed`);
+      await answered();
+      const seconds = (performance.now() - started) / 1000;
+      endToEnd[setup] = { events: burst, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(burst / seconds) };
+      for (const p of running.splice(0).reverse()) await stopProcess(p);
+    }
+
+    console.log("LINE webhook acknowledgement latency (ms), PostgreSQL, loopback; the app as `npm start` runs it:");
     console.table(ack);
-    console.log(`End to end: ${burst} events answered in ${result.endToEnd.seconds} s = ${result.endToEnd.eventsPerSecond} events/s (${replies} replies)`);
-    return result;
+    console.log("End to end (3,000 events in bodies of 10, each answered by a reply to the fake LINE):");
+    console.table(endToEnd);
+    return { ack, endToEnd };
   } finally {
-    await line.processor.stop();
-    appServer.close();
-    (appServer as { closeAllConnections?: () => void }).closeAllConnections?.();
+    for (const p of running) p.child.kill("SIGKILL");
     bare.closeAllConnections();
     bare.close();
     await fake.close();
-    await store.close();
     await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -81,6 +81,11 @@ export const envSchema = z.object({
    * lock). off: it only stores them, and `npm run line-worker` processes answer them (PostgreSQL).
    */
   LINE_PROCESSOR: z.enum(["inline", "off"]).default("inline"),
+  /**
+   * The CPU priority `npm run line-worker` gives itself (nice, 0–19): answers can wait a few
+   * milliseconds, the webhook's acknowledgements on the same machine should not.
+   */
+  LINE_WORKER_NICE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(19).default(10)),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("相談予約ボット <no-reply@localhost>"),
   STAFF_WEBHOOK_URL: optionalUrl,

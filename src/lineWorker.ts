@@ -2,7 +2,8 @@
 // the webhook's acknowledgements never wait behind conversation turns. Give it the same environment as
 // the server (PostgreSQL only) and set LINE_PROCESSOR=off on the servers. Several may run: one answers,
 // the others stand by and take over within seconds when it stops. It runs the outbox too, so its
-// pushes go out at once.
+// pushes go out at once. It lowers its own CPU priority (LINE_WORKER_NICE, default 10).
+import { setPriority } from "node:os";
 import { runLineProcessing } from "./bot/line/runtime.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openServices, runProcess } from "./run/services.ts";
@@ -15,10 +16,11 @@ runProcess(async () => {
   if (!config.LINE_CHANNEL_SECRET || !config.LINE_CHANNEL_ACCESS_TOKEN) {
     throw new ConfigError("the LINE worker needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN");
   }
+  setPriority(config.LINE_WORKER_NICE);
   const { logger, store, mailer, workers, line } = await openServices(config);
   workers.start();
   const processing = await runLineProcessing(store, line!, logger);
-  logger.info({ store: store.kind }, "LINE worker started");
+  logger.info({ store: store.kind, nice: config.LINE_WORKER_NICE }, "LINE worker started");
 
   return async (signal) => {
     logger.info({ signal }, "stopping");

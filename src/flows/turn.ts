@@ -16,9 +16,11 @@ export interface TurnDeps {
 // version check in saveConversation refuses a turn that read a stale state.
 const running = new Map<string, Promise<unknown>>();
 
-function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = running.get(key) ?? Promise.resolve();
-  const next = previous.then(work, work);
+/** Runs work after the key's earlier work; `waited` says whether there was any. */
+function serialize<T>(key: string, work: (waited: boolean) => Promise<T>): Promise<T> {
+  const previous = running.get(key);
+  const run = () => work(previous !== undefined);
+  const next = (previous ?? Promise.resolve()).then(run, run);
   const settled = next.catch(() => {});
   running.set(key, settled);
   void settled.then(() => {
@@ -30,16 +32,18 @@ function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
 /**
  * Runs one turn of a conversation and stores its new state and the messages both ways. With a key
  * (a webhook event id), running the same event again after a crash repeats its replies instead of
- * answering the next question with it.
+ * answering the next question with it. Given the conversation just read rather than its id, the
+ * turn saves reading it again, unless another turn of it ran in the meantime.
  */
 export function runTurn(
   deps: TurnDeps,
-  conversationId: string,
+  given: string | Conversation,
   inbound: Inbound,
   options: { key?: string } = {},
 ): Promise<TurnResult & { conversation: Conversation }> {
-  return serialize(conversationId, async () => {
-    const conversation = await findConversation(deps.db, conversationId);
+  const conversationId = typeof given === "string" ? given : given.id;
+  return serialize(conversationId, async (waited) => {
+    const conversation = typeof given !== "string" && !waited ? given : await findConversation(deps.db, conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} not found`);
     const previous = (conversation.state as ConversationState).lastTurn;
     if (options.key && previous?.key === options.key) {

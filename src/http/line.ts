@@ -40,7 +40,7 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
       })),
       deps.clock(),
     );
-    if (stored.length > 0) runtime.processor.wake();
+    if (stored.length > 0) runtime.eventsStored();
     return c.json({}, 200);
   });
 

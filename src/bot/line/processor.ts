@@ -229,13 +229,14 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         return;
       }
       case "inbound": {
-        const conversation = await conversationOfUser(db, "line", meaning.userId, now);
+        let conversation = await conversationOfUser(db, "line", meaning.userId, now);
         if (meaning.inbound.kind === "start" && !conversation.followed) {
-          await saveConversation(db, conversation, { followed: true }, now);
+          const version = await saveConversation(db, conversation, { followed: true }, now);
+          conversation = { ...conversation, followed: true, version, updatedAt: now };
         }
         // Understanding a date and checking the calendar can take a moment: show that we are on it.
         const loading = mayTakeLong(meaning.inbound) ? client.showLoading(meaning.userId, 5).catch(() => undefined) : undefined;
-        const result = await runTurn(turnDeps, conversation.id, meaning.inbound, { key: `line:${row.eventId}` });
+        const result = await runTurn(turnDeps, conversation, meaning.inbound, { key: `line:${row.eventId}` });
         await loading;
         await deliver(row, event, meaning.userId, render(result.messages, result.locale));
         return;

@@ -1,13 +1,13 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
-import type { Db, Store } from "../../store/db.ts";
+import type { Store } from "../../store/db.ts";
 import { keepLeading, type Leadership, type LeadershipOptions } from "../../store/leadership.ts";
 import { createLineClient, type LineClient } from "./client.ts";
 import { createLineProcessor, LINE_INBOX_SOURCE, type LineProcessor, type LineProcessorOptions } from "./processor.ts";
 
 export interface LineDeps {
   config: Config;
-  store: { db: Db };
+  store: Pick<Store, "db" | "kind" | "notify">;
   logger: Logger;
   clock: () => Date;
   wakeOutbox: () => void;
@@ -18,6 +18,8 @@ export interface LineRuntime {
   channelSecret: string;
   client: LineClient;
   processor: LineProcessor;
+  /** New events are in the inbox: wakes this process's processor and, on PostgreSQL, whichever process runs it. */
+  eventsStored(): void;
 }
 
 export type LineRuntimeOptions = { client?: LineClient } & Partial<
@@ -40,7 +42,34 @@ export function createLineRuntime(deps: LineDeps, options: LineRuntimeOptions = 
     client,
     ...tuning,
   });
-  return { channelSecret, client, processor };
+  // One NOTIFY at a time: wakes asked for while one is on its way are answered by one more after it.
+  let notifying = false;
+  let notifyAgain = false;
+  function notifyOthers(): void {
+    if (notifying) {
+      notifyAgain = true;
+      return;
+    }
+    notifying = true;
+    notifyAgain = false;
+    deps.store
+      .notify(INBOX_CHANNEL, LINE_INBOX_SOURCE)
+      .catch((error: unknown) => deps.logger.warn({ err: error instanceof Error ? error.name : typeof error }, "could not notify the LINE processor"))
+      .finally(() => {
+        notifying = false;
+        if (notifyAgain) notifyOthers();
+      });
+  }
+  return {
+    channelSecret,
+    client,
+    processor,
+    eventsStored() {
+      processor.wake();
+      // On PGlite this process is the only one.
+      if (deps.store.kind === "postgres") notifyOthers();
+    },
+  };
 }
 
 const runtimes = new WeakMap<object, LineRuntime | null>();
@@ -60,7 +89,7 @@ export function lineRuntimeOf(deps: LineDeps): LineRuntime | undefined {
 
 /** The advisory lock held by the one process that runs the LINE processor. Chosen once. */
 export const LINE_PROCESSOR_LOCK = 4_201_862_865;
-/** The channel drizzle/0001_inbox_notify.sql notifies on each stored webhook event. */
+/** The channel on which a process that stored webhook events says so; the payload is their source. */
 export const INBOX_CHANNEL = "webhook_inbox";
 /** A notification lost while the listening connection reconnected would strand events: look anyway. */
 const RESCAN_EVERY_MS = 10_000;
