@@ -105,7 +105,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     notify: async (channel, payload) => {
       await client.notify(channel, payload);
     },
-    tryLock: (key, lockOptions) => advisoryLock(url, key, lockOptions?.heartbeatMs ?? 5_000),
+    tryLock: (key, lockOptions) => advisoryLock(url, key, lockOptions?.heartbeatMs ?? 1_000),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -24,7 +24,10 @@ export interface LeadershipOptions {
   logger: Logger;
   /** How often a process standing by tries to take the role over. */
   retryMs?: number;
-  /** How often the holder checks that its lock's connection is alive. */
+  /**
+   * How often the holder checks that its lock's session is alive (default 1 s, shorter than retryMs:
+   * a holder that lost its session has usually stopped before another takes over).
+   */
   heartbeatMs?: number;
 }
 
