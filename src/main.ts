@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { runLineProcessing } from "./bot/line/runtime.ts";
+import { runLineProcessing, watchLineBacklog } from "./bot/line/runtime.ts";
 import { createApp } from "./http/app.ts";
 import { openServices, runProcess } from "./run/services.ts";
 import { sweep } from "./store/bookings.ts";
@@ -15,6 +15,7 @@ runProcess(async () => {
   });
   workers.start();
   const lineProcessing = line && config.LINE_PROCESSOR === "inline" ? await runLineProcessing(store, line, logger) : undefined;
+  const lineBacklog = line ? watchLineBacklog(store, logger, clock) : undefined;
 
   // No-shows (10 minutes after the start), holds that ran out, and personal data idle conversations no longer need.
   const sweeper = setInterval(() => {
@@ -31,6 +32,7 @@ runProcess(async () => {
   return async (signal) => {
     logger.info({ signal }, "stopping");
     clearInterval(sweeper);
+    lineBacklog?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     await Promise.all([closed, workers.stop(), lineProcessing?.stop()]);
     mailer.close();

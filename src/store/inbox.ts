@@ -93,3 +93,13 @@ export async function findInboxEvent(ex: Executor, source: string, eventId: stri
     .where(and(eq(webhookInbox.source, source), eq(webhookInbox.eventId, eventId)));
   return row;
 }
+
+/** How many events of a source wait unprocessed, and since when the oldest has. */
+export async function waitingEvents(ex: Executor, source: string): Promise<{ count: number; oldest: Date | null }> {
+  const [row] = await ex
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<Date | string | null>`min(${webhookInbox.receivedAt})` })
+    .from(webhookInbox)
+    .where(and(isNull(webhookInbox.processedAt), eq(webhookInbox.source, source)));
+  const oldest = row?.oldest ?? null;
+  return { count: row?.count ?? 0, oldest: oldest === null ? null : new Date(oldest) };
+}

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
 import type { Store } from "../../store/db.ts";
+import { waitingEvents } from "../../store/inbox.ts";
 import { keepLeading, type Leadership, type LeadershipOptions } from "../../store/leadership.ts";
 import { createLineClient, type LineClient } from "./client.ts";
 import { createLineProcessor, LINE_INBOX_SOURCE, type LineProcessor, type LineProcessorOptions } from "./processor.ts";
@@ -120,4 +121,33 @@ export async function runLineProcessing(
       await unlisten();
     },
   };
+}
+
+/**
+ * Says in the log, every minute while it lasts, that LINE events have waited unanswered for more than
+ * two minutes: no process is answering them (LINE_PROCESSOR=off and no `npm run line-worker`), or the
+ * one that should is stuck. Returns the check, for tests, and the stop.
+ */
+export function watchLineBacklog(
+  store: Pick<Store, "db">,
+  logger: Logger,
+  clock: () => Date,
+  options: { everyMs?: number; olderThanMs?: number } = {},
+): { check(): Promise<boolean>; stop(): void } {
+  const olderThanMs = options.olderThanMs ?? 120_000;
+  async function check(): Promise<boolean> {
+    const { count, oldest } = await waitingEvents(store.db, LINE_INBOX_SOURCE);
+    const waitedMs = oldest ? clock().getTime() - oldest.getTime() : 0;
+    if (count === 0 || waitedMs < olderThanMs) return false;
+    logger.warn(
+      { waiting: count, oldestWaitedSeconds: Math.round(waitedMs / 1000) },
+      "LINE events are waiting unanswered: is a process answering them? (with LINE_PROCESSOR=off, run npm run line-worker)",
+    );
+    return true;
+  }
+  const timer = setInterval(() => {
+    check().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : typeof error }, "could not look at the LINE inbox"));
+  }, options.everyMs ?? 60_000);
+  timer.unref();
+  return { check, stop: () => clearInterval(timer) };
 }

@@ -1,5 +1,7 @@
+import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { markFailed, markProcessed, pendingEvents, storeEvents } from "../../../src/store/inbox.ts";
+import { watchLineBacklog } from "../../../src/bot/line/runtime.ts";
+import { markFailed, markProcessed, pendingEvents, storeEvents, waitingEvents } from "../../../src/store/inbox.ts";
 import { storeKinds, useStore } from "../../helpers/stores.ts";
 
 const now = new Date("2026-11-24T10:00:00+09:00");
@@ -27,6 +29,29 @@ describe.each(storeKinds)("the webhook inbox on $name", (kind) => {
     const some = await pendingEvents(store.db, { source: "line", limit: 10, excludeIds: [a!.id], excludeUserKeys: ["U2"] });
     expect(some.map((e) => e.eventId)).toEqual(["d"]);
     expect(await pendingEvents(store.db, { source: "line", limit: 1 })).toHaveLength(1);
+  });
+
+  it("counts the events still waiting and knows since when the oldest has", async () => {
+    expect(await waitingEvents(store.db, "line")).toEqual({ count: 0, oldest: null });
+    const [a] = await storeEvents(store.db, [event("a")], now);
+    await storeEvents(store.db, [event("b")], new Date(now.getTime() + 60_000));
+    await storeEvents(store.db, [{ ...event("c"), source: "other" }], new Date(now.getTime() - 60_000));
+    expect(await waitingEvents(store.db, "line")).toEqual({ count: 2, oldest: now });
+    await markProcessed(store.db, a!.id, now);
+    expect(await waitingEvents(store.db, "line")).toEqual({ count: 1, oldest: new Date(now.getTime() + 60_000) });
+  });
+
+  it("warns in the log when LINE events have waited unanswered for more than two minutes", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => void lines.push(line) });
+    let clock = new Date(now.getTime() + 60_000);
+    const watch = watchLineBacklog(store, logger, () => clock);
+    watch.stop();
+    await storeEvents(store.db, [event("a"), event("b", "U2")], now);
+    expect(await watch.check()).toBe(false);
+    clock = new Date(now.getTime() + 180_000);
+    expect(await watch.check()).toBe(true);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ waiting: 2, oldestWaitedSeconds: 180, msg: expect.stringContaining("npm run line-worker") });
   });
 
   it("marks an event processed only once", async () => {
