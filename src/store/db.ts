@@ -163,15 +163,23 @@ async function advisoryLock(url: string, key: number, heartbeatMs: number): Prom
     clearInterval(heartbeat);
     await end();
   };
+  // A check that does not answer within a few beats counts as lost too (a connection gone silent):
+  // stopping is the safe side, since another process can only take the lock once the session ends.
+  const answerWithinMs = heartbeatMs * 3;
+  let checking = false;
   const heartbeat = setInterval(() => {
-    session<{ pid: number }[]>`select pg_backend_pid() as pid`
-      .then(([row]) => row?.pid === pid)
-      .catch(() => false)
-      .then((same) => {
-        if (same || over) return;
-        markLost();
-        void finish();
-      });
+    if (checking) return;
+    checking = true;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), answerWithinMs)));
+    const answered = session<{ pid: number }[]>`select pg_backend_pid() as pid`.then(([row]) => row?.pid === pid).catch(() => false);
+    void Promise.race([answered, silent]).then((same) => {
+      clearTimeout(timer);
+      checking = false;
+      if (same || over) return;
+      markLost();
+      void finish();
+    });
   }, heartbeatMs);
   heartbeat.unref();
   // Ending the session releases the lock.

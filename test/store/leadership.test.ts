@@ -1,3 +1,5 @@
+import { createServer, connect, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logger.ts";
@@ -90,5 +92,64 @@ describe.skipIf(!testDatabaseUrl)("a role whose process loses its database conne
     await until(() => !first.leading());
     expect(log.slice(0, 3).sort()).toEqual(["a start", "a stop", "b start"]);
     expect(log.indexOf("b start")).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A TCP proxy to PostgreSQL that can go silent, as a connection does when the network between drops
+ * everything: nothing passes either way, and a socket closed on one side stays open on the other.
+ */
+async function silenceableProxy(target: URL) {
+  const pairs: [Socket, Socket][] = [];
+  let silent = false;
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port || 5432), target.hostname);
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      from.on("data", (data) => void (silent || to.write(data)));
+      from.on("close", () => void (silent || to.destroy()));
+      from.on("error", () => {});
+    }
+    pairs.push([client, upstream]);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    goSilent: () => void (silent = true),
+    /** Ends every connection, on both sides, and takes no more. */
+    cut: () => {
+      server.close();
+      pairs.forEach(([a, b]) => (a.destroy(), b.destroy()));
+    },
+  };
+}
+
+describe.skipIf(!testDatabaseUrl)("a role whose database connection goes silent, on postgres", () => {
+  const store = useStore(postgresKind, { resetEach: false });
+
+  it("is stopped there within seconds, and taken over only once the session has really ended", { timeout: 20_000 }, async () => {
+    const proxy = await silenceableProxy(new URL(store.databaseUrl!));
+    const throughProxy = await openStore({ databaseUrl: proxy.url, maxConnections: 1 });
+    const log: string[] = [];
+    const first = keepLeading(throughProxy, { key: KEY, name: "test", role: role("a", log), logger: silentLogger, retryMs: 50, heartbeatMs: 200 });
+    await until(() => first.leading());
+    const second = keepLeading(store, { key: KEY, name: "test", role: role("b", log), logger: silentLogger, retryMs: 50 });
+    try {
+      proxy.goSilent();
+      await until(() => !first.leading(), 8_000);
+      expect(log).toEqual(["a start", "a stop"]);
+      // PostgreSQL still sees the silent session holding the lock: nobody else may run the role yet.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(second.leading()).toBe(false);
+
+      proxy.cut();
+      await until(() => second.leading());
+      expect(log).toEqual(["a start", "a stop", "b start"]);
+    } finally {
+      proxy.cut();
+      await Promise.all([first.stop(), second.stop()]);
+      await throughProxy.close().catch(() => {});
+    }
   });
 });
