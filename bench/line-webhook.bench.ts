@@ -6,8 +6,8 @@
 // answers them (LINE_PROCESSOR=off), with the worker at normal priority and at its default nice 10.
 // The load comes from a worker thread (its own event loop), open loop: a slow answer does not slow
 // the sending. One event per request, as LINE mostly sends them.
-// Run: npx tsx bench/line-webhook.bench.ts   (DATABASE_URL or TEST_DATABASE_URL: a PostgreSQL server;
-// a database of its own is made and dropped)
+// Run: npx tsx bench/line-webhook.bench.ts [inline|nice0|nice10 ...]   (DATABASE_URL or TEST_DATABASE_URL:
+// a PostgreSQL server; a database of its own is made and dropped)
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -152,9 +152,13 @@ async function stopProcess(p: RunningProcess): Promise<void> {
   if ((await p.exit) !== 0) throw new Error(`a process did not stop cleanly:\n${p.output()}`);
 }
 
-type Setup = "inline" | "separate, worker at nice 0" | "separate, worker at nice 10 (its default)";
+// The last only stores the events and nobody answers them: the floor of the acknowledgement alone.
+const setups = ["inline", "separate, worker at nice 0", "separate, worker at nice 10 (its default)", "storing only, nothing answering"] as const;
+type Setup = (typeof setups)[number];
 
-export async function main() {
+/** All the setups, or those named (inline, nice0, nice10, none). */
+export async function main(only: string[] = []) {
+  const chosen = setups.filter((_, i) => only.length === 0 || only.includes(["inline", "nice0", "nice10", "none"][i]!));
   const fake = await startFakeLinePlatform();
   const database = await benchDatabase();
   const bare = await bareServer();
@@ -163,7 +167,7 @@ export async function main() {
   const env = {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: "info",
     LINE_CHANNEL_SECRET: SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: fake.channelAccessToken,
     LINE_API_BASE_URL: fake.baseUrl,
@@ -177,8 +181,8 @@ export async function main() {
       await new Promise((r) => setTimeout(r, 10));
     }
   }
-  async function load(url: string, count: number, rate: number, eventsPerBody = 1, concurrency?: number) {
-    expected += count * eventsPerBody;
+  async function load(url: string, count: number, rate: number, eventsPerBody = 1, concurrency?: number, answering = true) {
+    if (answering) expected += count * eventsPerBody;
     return runLoad(url, makeBodies(fake, count, eventsPerBody), rate, concurrency);
   }
 
@@ -189,23 +193,29 @@ export async function main() {
     await runLoad(bareUrl, makeBodies(fake, 200), 200);
     for (const rate of [200, 500]) ack[`bare node:http @${rate}/s`] = summary(await runLoad(bareUrl, makeBodies(fake, rate * SECONDS), rate));
 
-    for (const setup of ["inline", "separate, worker at nice 0", "separate, worker at nice 10 (its default)"] as Setup[]) {
+    for (const setup of chosen as Setup[]) {
       const port = await freePort();
-      const server = startProcess([], { ...env, PORT: String(port), LINE_PROCESSOR: setup === "inline" ? "inline" : "off" });
+      // Logging a line a request as in production, to /dev/null.
+      const server = startProcess([], { ...env, PORT: String(port), LINE_PROCESSOR: setup === "inline" ? "inline" : "off" }, { discardLogs: true });
       running.push(server);
       await waitReady(port);
-      if (setup !== "inline") {
-        const worker = startProcess(["line-worker"], { ...env, LOG_LEVEL: "info", ...(setup.includes("nice 0") ? { LINE_WORKER_NICE: "0" } : {}) });
+      const answering = setup !== "storing only, nothing answering";
+      if (setup.startsWith("separate")) {
+        const worker = startProcess(["line-worker"], { ...env, ...(setup.includes("nice 0") ? { LINE_WORKER_NICE: "0" } : {}) });
         running.push(worker);
         await worker.waitFor("LINE worker started");
       }
       const url = `http://127.0.0.1:${port}/line/webhook`;
       // Warm up (JIT, connection pools, the users' conversations).
-      await load(url, USERS, 200);
+      await load(url, USERS, 200, 1, undefined, answering);
       await answered();
       for (const rate of [200, 500]) {
-        ack[`${setup} @${rate}/s`] = summary(await load(url, rate * SECONDS, rate));
+        ack[`${setup} @${rate}/s`] = summary(await load(url, rate * SECONDS, rate, 1, undefined, answering));
         await answered();
+      }
+      if (!answering) {
+        for (const p of running.splice(0).reverse()) await stopProcess(p);
+        continue;
       }
       // End to end: a burst stored as fast as the webhook takes it, then answered.
       const burst = 3000;
@@ -234,7 +244,7 @@ export async function main() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error: unknown) => {
+  main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -8,11 +8,16 @@ export interface RunningProcess {
   waitFor(text: string, deadlineMs?: number): Promise<void>;
 }
 
-/** One of the project's processes as npm runs it (`scripts/start.mjs`, then the arguments), in a process of its own. */
-export function startProcess(args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, ["scripts/start.mjs", ...args], { env: { ...process.env, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * One of the project's processes as npm runs it (`scripts/start.mjs`, then the arguments), in a
+ * process of its own. With `discardLogs` its standard output goes to /dev/null, as a busy server's
+ * logs would go to a file, rather than pile up here.
+ */
+export function startProcess(args: string[], env: Record<string, string>, options: { discardLogs?: boolean } = {}): RunningProcess {
+  const stdout = options.discardLogs ? "ignore" : "pipe";
+  const child = spawn(process.execPath, ["scripts/start.mjs", ...args], { env: { ...process.env, LOG_LEVEL: "info", ...env }, stdio: ["ignore", stdout, "pipe"] });
   let text = "";
-  child.stdout!.on("data", (d) => (text += d));
+  child.stdout?.on("data", (d) => (text += d));
   child.stderr!.on("data", (d) => (text += d));
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
