@@ -1,7 +1,8 @@
 // `npm start` (and `npm run line-worker`, which passes `line-worker`): bundles the process's own
-// TypeScript into one file with esbuild (packages stay in node_modules) and runs it. Loading one bundle starts the server much faster than transpiling every
-// file on the fly, and there is still no build step to remember. The bundle is rebuilt only when one
-// of the files it was made from has changed since.
+// TypeScript into one file with esbuild (packages stay in node_modules) and runs it. Loading one
+// bundle starts the process much faster than transpiling every file on the fly, and there is still
+// no build step to remember. The bundle is rebuilt only when one of the files it was made from has
+// changed since.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
