@@ -11,6 +11,7 @@ import { createOutboxWorkers, type OutboxWorkers } from "../../src/notify/outbox
 import { parseStaffChannels } from "../../src/notify/staffChannels.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { useStore, type StoreKind, type TestStore } from "../helpers/stores.ts";
+import { until } from "../helpers/until.ts";
 import {
   followEvent,
   lineWebhookSender,
@@ -68,10 +69,7 @@ export async function startLineHarness(
   const runtime = lineRuntimeOf(t.deps)!;
   // As main.ts runs it: this process answers the events while it holds the processor's lock.
   const processing = options.processor === false ? undefined : await runLineProcessing(store, runtime, silentLogger, { retryMs: 50 });
-  for (let i = 0; processing && !processing.leading(); i++) {
-    if (i > 200) throw new Error("another process holds the LINE processor's lock");
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  if (processing) await until(() => processing.leading(), "the LINE processor's lock", 2_000);
   const mailer: Mailer = { send: async (mail) => ({ messageId: mail.messageId }), close: () => {} };
   workers = createOutboxWorkers({
     db: store.db,

@@ -6,15 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followEvent, lineUserId, startFakeLinePlatform, textEvent, type FakeLine } from "../fakes/line-platform/index.ts";
 import { startProcess, type RunningProcess } from "../helpers/process.ts";
 import { postgresKind, testDatabaseUrl, useStore } from "../helpers/stores.ts";
+import { until } from "../helpers/until.ts";
 import { CHANNEL_SECRET, startLineHarness, type LineHarness } from "./line.harness.ts";
-
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("the LINE worker process", () => {
   const dir = mkdtempSync(join(tmpdir(), "soudan-line-worker-"));
@@ -75,7 +68,7 @@ describe.skipIf(!testDatabaseUrl)("servers that only store LINE events, and work
     const at = () => ({ timestamp: Date.now() });
     const sent = await server.sender.send([followEvent(userId, at()), textEvent(userId, "よくある質問", at())]);
     expect(sent.status).toBe(200);
-    await until(() => texts(userId).some((t) => t.includes("知りたいこと")), "the answer to the second event");
+    await until(() => texts(userId).some((t) => t.includes("知りたいこと")), "the answer to the second event", 15_000);
     expect(texts(userId)[0]).toContain("ご用件をお選びください");
     const replies = fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200);
     expect(replies).toHaveLength(2);
@@ -87,7 +80,7 @@ describe.skipIf(!testDatabaseUrl)("servers that only store LINE events, and work
     await second.waitFor("running this role here", 10_000);
     const before = texts(userId).length;
     await server.sender.send([textEvent(userId, "予約の確認", at())]);
-    await until(() => texts(userId).length > before, "the answer from the worker that took over");
+    await until(() => texts(userId).length > before, "the answer from the worker that took over", 15_000);
     // Nothing was answered twice: one reply per event.
     expect(fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200)).toHaveLength(3);
 

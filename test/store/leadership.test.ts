@@ -6,6 +6,7 @@ import { silentLogger } from "../../src/logger.ts";
 import { openStore, type Store } from "../../src/store/db.ts";
 import { keepLeading, type Leadership } from "../../src/store/leadership.ts";
 import { postgresKind, storeKinds, testDatabaseUrl, useStore, type TestStore } from "../helpers/stores.ts";
+import { until } from "../helpers/until.ts";
 
 const KEY = 77_001;
 
@@ -15,14 +16,6 @@ function role(name: string, log: string[]) {
     start: () => void log.push(`${name} start`),
     stop: async () => void log.push(`${name} stop`),
   };
-}
-
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** A second handle on the same database, as another process would have (PGlite: the same one). */
@@ -137,7 +130,7 @@ describe.skipIf(!testDatabaseUrl)("a role whose database connection goes silent,
     const second = keepLeading(store, { key: KEY, name: "test", role: role("b", log), logger: silentLogger, retryMs: 50 });
     try {
       proxy.goSilent();
-      await until(() => !first.leading(), 8_000);
+      await until(() => !first.leading(), "the silent holder to stop", 8_000);
       expect(log).toEqual(["a start", "a stop"]);
       // PostgreSQL still sees the silent session holding the lock: nobody else may run the role yet.
       await new Promise((r) => setTimeout(r, 300));
