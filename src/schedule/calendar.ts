@@ -75,13 +75,7 @@ export function previousBusinessDay(
   date: DateString,
   closures: readonly Closure[] | ClosureLookup,
 ): DateString {
-  const lookup = typeof closures === "function" ? closures : closureLookup(officeId, closures);
-  let d = date;
-  for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
-    d = addDays(d, -1);
-    if (isBusinessDay(officeId, d, lookup)) return d;
-  }
-  throw new RangeError(`no business day for office ${officeId} in the year before ${date}`);
+  return stepToBusinessDay(officeId, date, closures, -1);
 }
 
 /** The first business day strictly after a date. */
@@ -90,11 +84,15 @@ export function nextBusinessDay(
   date: DateString,
   closures: readonly Closure[] | ClosureLookup,
 ): DateString {
+  return stepToBusinessDay(officeId, date, closures, 1);
+}
+
+function stepToBusinessDay(officeId: OfficeId, date: DateString, closures: readonly Closure[] | ClosureLookup, step: 1 | -1): DateString {
   const lookup = typeof closures === "function" ? closures : closureLookup(officeId, closures);
   let d = date;
   for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
-    d = addDays(d, 1);
+    d = addDays(d, step);
     if (isBusinessDay(officeId, d, lookup)) return d;
   }
-  throw new RangeError(`no business day for office ${officeId} in the year after ${date}`);
+  throw new RangeError(`no business day for office ${officeId} in the year ${step < 0 ? "before" : "after"} ${date}`);
 }
