@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { invitationMail, seekerNoticeMail, staffNoticeMail, type InvitationInput } from "../../../src/notify/mail/compose.ts";
-import { office } from "../offices.ts";
-
-const booking: InvitationInput = {
-  reference: "NG-7K3P",
-  seekerName: "山田 太郎",
-  email: "taro@example.jp",
-  office: office("nagasaki"),
-  startsAt: new Date("2026-12-03T14:00:00+09:00"),
-  endsAt: new Date("2026-12-03T14:30:00+09:00"),
-  meetingUrl: "https://meet.example.jp/r/abc",
-  issuedAt: new Date("2026-12-01T10:00:00+09:00"),
-};
+import { invitationMail, seekerNoticeMail, staffNoticeMail } from "../../../src/notify/mail/compose.ts";
+import { office, sampleInvitation as booking } from "../offices.ts";
 
 function unfold(ics: string): string {
   return ics.replace(/\r\n[ \t]/g, "");

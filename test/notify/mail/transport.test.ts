@@ -7,21 +7,11 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invitationMail, type InvitationInput } from "../../../src/notify/mail/compose.ts";
 import { createMailer, MailSendError } from "../../../src/notify/mail/transport.ts";
-import { office } from "../offices.ts";
+import { sampleInvitation } from "../offices.ts";
 
 const FROM = "相談予約ボット <no-reply@soudan.example.jp>";
 
-const booking: InvitationInput = {
-  reference: "NG-7K3P",
-  seekerName: "山田 太郎",
-  email: "taro@example.jp",
-  office: office("nagasaki"),
-  startsAt: new Date("2026-12-03T14:00:00+09:00"),
-  endsAt: new Date("2026-12-03T14:30:00+09:00"),
-  meetingUrl: "https://meet.example.jp/r/abc",
-  organizerEmail: "no-reply@soudan.example.jp",
-  issuedAt: new Date("2026-12-01T10:00:00+09:00"),
-};
+const booking: InvitationInput = { ...sampleInvitation, organizerEmail: "no-reply@soudan.example.jp" };
 
 interface Received {
   rcptTo: string[];
