@@ -5,15 +5,8 @@ import type { WhenCase, WhenExpectation } from "./when.ts";
 
 export type Outcome = "right" | "unsure" | "wrong";
 
-/** What a parser answered, reduced to what the corpus checks. */
-export interface Answer {
-  date: string;
-  time?: string;
-  partOfDay?: { from: string; to: string };
-  end?: { date: string; time?: string };
-  ambiguousHour?: boolean;
-  confirm?: string;
-}
+/** What a parser answered, reduced to what the corpus checks: a reading without its place in the text. */
+export type Answer = Omit<WhenReading, "span">;
 
 export function matches(answer: Answer | undefined, expected: WhenExpectation): boolean {
   if (!answer) return false;
