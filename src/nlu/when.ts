@@ -12,6 +12,10 @@ export interface WhenReading {
   partOfDay?: { from: string; to: string };
   end?: { date: string; time?: string };
   ambiguousHour?: boolean;
+  /** An open range: any time after (or before) the date and time given. */
+  open?: "after" | "before";
+  /** A vague span: any day from `date` to `end.date`, said loosely (来週のどこか, 月末). */
+  vague?: boolean;
   confirm?: string;
   span: [number, number];
 }

@@ -14,6 +14,8 @@ export function matches(answer: Answer | undefined, expected: WhenExpectation): 
   if (answer.time !== expected.time) return false;
   if (JSON.stringify(answer.partOfDay) !== JSON.stringify(expected.partOfDay)) return false;
   if (JSON.stringify(answer.end) !== JSON.stringify(expected.end)) return false;
+  if (answer.open !== expected.open) return false;
+  if (Boolean(answer.vague) !== Boolean(expected.vague)) return false;
   if (expected.ambiguousHour !== undefined && Boolean(answer.ambiguousHour) !== expected.ambiguousHour) return false;
   return true;
 }

@@ -10,6 +10,10 @@ export interface WhenExpectation {
   partOfDay?: { from: string; to: string };
   end?: { date: string; time?: string };
   ambiguousHour?: boolean;
+  /** An open range: any time after (or before) the date and time given. */
+  open?: "after" | "before";
+  /** A vague span (来週のどこか, 月末): any day from `date` to `end.date`, said loosely. */
+  vague?: boolean;
 }
 
 export interface WhenCase {
@@ -31,6 +35,9 @@ const span = (date: string, time: string, endDate: string, endTime?: string): Wh
 });
 const days = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate } });
 const today = "2026-11-24";
+const after = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "after" });
+const before = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "before" });
+const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
 const AM = ["10:00", "12:00"] as const;
 const PM = ["13:00", "17:00"] as const;
 
@@ -566,4 +573,64 @@ export const whenCorpus: WhenCase[] = [
   { category: "relativeWeek", text: "今週か来週の金曜", expect: on("2026-11-27"), also: [on("2026-12-04")] },
   { category: "range", text: "1時半〜2時半", expect: span(today, "13:30", today, "14:30") },
   { category: "range", text: "10時〜", expect: on(today, "10:00") },
+  // ── second round, development part (the classes of issue 13; the sealed part is when.sealed.ts) ─
+  { category: "year", text: "2027/1/5 10:30", expect: on("2027-01-05", "10:30") },
+  { category: "year", text: "2026-12-21 13:00", expect: on("2026-12-21", "13:00") },
+  { category: "year", text: "2027年1月6日の午前", expect: pod("2027-01-06", ...AM) },
+  { category: "year", text: "R9.1.12", expect: on("2027-01-12") },
+  { category: "year", text: "令和9年2月2日 14時", expect: on("2027-02-02", "14:00") },
+  { category: "year", text: "2026/12/10 15:30希望", expect: on("2026-12-10", "15:30") },
+  { category: "year", text: "2027.1.15 11:00", expect: on("2027-01-15", "11:00") },
+  { category: "nthWeekday", text: "12月の第3火曜日", expect: on("2026-12-15") },
+  { category: "nthWeekday", text: "来月の最初の金曜", expect: on("2026-12-04") },
+  { category: "nthWeekday", text: "1月の第1月曜の午後", expect: pod("2027-01-04", ...PM) },
+  { category: "nthWeekday", text: "来月の最終月曜日", expect: on("2026-12-28") },
+  { category: "nthWeekday", text: "12月の第2水曜 10時", expect: on("2026-12-09", "10:00") },
+  { category: "nthWeekday", text: "1月の3回目の木曜", expect: on("2027-01-21") },
+  { category: "relative", text: "3日後", expect: on("2026-11-27") },
+  { category: "relative", text: "1週間後の木曜", expect: on("2026-12-03") },
+  { category: "relative", text: "6日後の午前中", expect: pod("2026-11-30", ...AM) },
+  { category: "relative", text: "2週間後の午後", expect: pod("2026-12-08", ...PM) },
+  { category: "relative", text: "1ヶ月後の5日", expect: on("2026-12-05") },
+  { category: "relative", text: "二週間後の月曜の10時", expect: on("2026-12-07", "10:00") },
+  { category: "range", text: "午後1時から2時半まで", expect: span(today, "13:00", today, "14:30") },
+  { category: "range", text: "11時〜12時", expect: span(today, "11:00", today, "12:00") },
+  { category: "range", text: "9日〜11日", expect: days("2026-12-09", "2026-12-11") },
+  { category: "range", text: "午前10時から同11時半", expect: span(today, "10:00", today, "11:30") },
+  { category: "range", text: "12/2 14:00-16:00", expect: span("2026-12-02", "14:00", "2026-12-02", "16:00") },
+  { category: "openRange", text: "明日の15時以降", expect: after("2026-11-25", "15:00") },
+  { category: "openRange", text: "12時までなら", expect: before(today, "12:00") },
+  { category: "openRange", text: "12月7日以降", expect: after("2026-12-07") },
+  { category: "openRange", text: "12月4日まで", expect: before("2026-12-04") },
+  { category: "openRange", text: "木曜の14時より後", expect: after("2026-11-26", "14:00") },
+  { category: "openRange", text: "明後日の午後3時過ぎ", expect: after("2026-11-26", "15:00") },
+  { category: "labelled", text: "希望日時：12/9 11:00", expect: on("2026-12-09", "11:00") },
+  { category: "labelled", text: "求職番号 42010-9876543 希望日 12月3日 14時", expect: on("2026-12-03", "14:00") },
+  { category: "labelled", text: "【第1希望】12月8日(火)10:00\n【第2希望】12月9日(水)13:00", expect: on("2026-12-08", "10:00"), also: [on("2026-12-09", "13:00")] },
+  { category: "labelled", text: "電話 090-2222-3333 希望 12/4 15時", expect: on("2026-12-04", "15:00") },
+  { category: "labelled", text: "予約日: 2026-12-14 時間: 10:30", expect: on("2026-12-14", "10:30") },
+  { category: "polite", text: "恐れ入りますが、12月7日の午前10時はご都合いかがでしょうか", expect: on("2026-12-07", "10:00") },
+  { category: "polite", text: "来週火曜の14時ごろでしたら伺えます", expect: on("2026-12-01", "14:00") },
+  { category: "polite", text: "差し支えなければ、明後日の15時にお願いできればと存じます", expect: on("2026-11-26", "15:00") },
+  { category: "context", text: "面接が12月9日なので、その前の12月4日の10時がいいです", expect: on("2026-12-04", "10:00") },
+  { category: "context", text: "12月2日は通院なので、12月3日の午後でお願いします", expect: pod("2026-12-03", ...PM) },
+  { category: "context", text: "11月15日に退職しました。明後日の14時でお願いします", expect: on("2026-11-26", "14:00") },
+  { category: "english", text: "12/9 11am", expect: on("2026-12-09", "11:00") },
+  { category: "english", text: "Thursday at 2", expect: { date: "2026-11-26", time: "14:00", ambiguousHour: true } },
+  { category: "english", text: "Dec 4th, 10am", expect: on("2026-12-04", "10:00") },
+  { category: "english", text: "next Tuesday morning", expect: pod("2026-12-01", ...AM) },
+  { category: "english", text: "after 2pm tomorrow", expect: after("2026-11-25", "14:00") },
+  { category: "notDate", text: "+81 80-9999-8888", expect: "none" },
+  { category: "notDate", text: "+1 212-555-0199", expect: "none" },
+  { category: "notDate", text: "3.5メートル", expect: "none" },
+  { category: "notDate", text: "2.5倍", expect: "none" },
+  { category: "notDate", text: "5/100", expect: "none" },
+  { category: "notDate", text: "夜勤明けで眠いです", expect: "none" },
+  { category: "notDate", text: "27時", expect: "none" },
+  { category: "notDate", text: "10時65分", expect: "none" },
+  { category: "vague", text: "月末あたりで", expect: vague("2026-11-24", "2026-11-30") },
+  { category: "vague", text: "来週のうち", expect: vague("2026-11-30", "2026-12-04") },
+  { category: "vague", text: "12月の上旬", expect: vague("2026-12-01", "2026-12-10") },
+  { category: "vague", text: "next week", expect: vague("2026-11-30", "2026-12-04") },
+  { category: "vague", text: "late next week", expect: vague("2026-12-03", "2026-12-04") },
 ];
