@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleOptions, entries } from "./entries.mjs";
 
-const entries = { server: "src/main.ts", "line-worker": "src/lineWorker.ts" };
 const name = process.argv[2] ?? "server";
 if (!(name in entries)) {
   console.error(`scripts/start.mjs: unknown process "${name}" (expected one of: ${Object.keys(entries).join(", ")})`);
@@ -33,15 +33,10 @@ if (!upToDate()) {
     absWorkingDir: root,
     entryPoints: [entries[name]],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
+    ...bundleOptions,
     sourcemap: "inline",
     metafile: true,
     write: false,
-    logLevel: "warning",
   });
   // Written aside and renamed, so a second start at the same moment never reads half a file.
   const temp = `${outfile}.${process.pid}.tmp`;

@@ -1,5 +1,5 @@
-import { build } from "esbuild";
-import { fromRoot } from "../src/paths.ts";
+import { readFile } from "node:fs/promises";
+import { asset, fromProductionBuild, fromRoot } from "../src/paths.ts";
 
 export interface WidgetOffice {
   id: string;
@@ -8,13 +8,14 @@ export interface WidgetOffice {
 }
 
 const entry = fromRoot("web", "widget", "main.ts");
+/** The prebuilt widget's file name in dist/ (npm run build). */
+export const WIDGET_FILE = "widget.js";
+// Left in the bundle as a global name (minifiers keep those), then replaced by the offices' table.
+const OFFICES_MARK = "__SOUDAN_OFFICES__";
 
-/**
- * Bundles web/widget into the one script a site embeds. The offices' names and phones go in at build
- * time, so the panel can still show a phone number when the server cannot be reached.
- */
-export async function buildWidget(offices: readonly WidgetOffice[] = []): Promise<string> {
-  const table = Object.fromEntries(offices.map((o) => [o.id, { ja: o.name.ja, en: o.name.en, phone: o.phone }]));
+/** The widget bundled from web/widget with a mark where the offices' table goes (esbuild: a dev dependency). */
+export async function bundleWidget(): Promise<string> {
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -25,7 +26,23 @@ export async function buildWidget(offices: readonly WidgetOffice[] = []): Promis
     legalComments: "none",
     write: false,
     logLevel: "silent",
-    define: { __OFFICES__: JSON.stringify(table) },
+    define: { __OFFICES__: OFFICES_MARK },
   });
   return result.outputFiles[0]!.text;
+}
+
+/** Puts the offices' names and phones into a bundled widget. */
+export function withOffices(bundle: string, offices: readonly WidgetOffice[]): string {
+  const table = Object.fromEntries(offices.map((o) => [o.id, { ja: o.name.ja, en: o.name.en, phone: o.phone }]));
+  return bundle.replaceAll(OFFICES_MARK, `(${JSON.stringify(table)})`);
+}
+
+/**
+ * The one script a site embeds. The offices' names and phones go in when it is served, so the panel
+ * can still show a phone number when the server cannot be reached. The production build serves the
+ * bundle made by `npm run build`; a checkout bundles web/widget now.
+ */
+export async function buildWidget(offices: readonly WidgetOffice[] = []): Promise<string> {
+  const bundle = fromProductionBuild ? await readFile(asset(WIDGET_FILE), "utf8") : await bundleWidget();
+  return withOffices(bundle, offices);
 }

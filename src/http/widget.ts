@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { buildWidget } from "../../web/build.ts";
 import type { Config } from "../config.ts";
-import { fromRoot } from "../paths.ts";
+import { asset } from "../paths.ts";
 import type { AppDeps } from "./app.ts";
 
-const startTemplate = readFileSync(fromRoot("web", "start.html"), "utf8");
+const startTemplate = readFileSync(asset("web", "start.html"), "utf8");
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

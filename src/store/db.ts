@@ -8,7 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { fromRoot } from "../paths.ts";
+import { asset } from "../paths.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -51,7 +51,7 @@ export class StoreError extends Error {
   override name = "StoreError";
 }
 
-const migrationsFolder = fromRoot("drizzle");
+const migrationsFolder = asset("drizzle");
 const CONNECT_TIMEOUT_SECONDS = 5;
 // Chosen once: two processes migrating one PostgreSQL wait for each other on this lock.
 const MIGRATION_LOCK_KEY = 4_201_862_864;
