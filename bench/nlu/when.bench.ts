@@ -4,7 +4,7 @@
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import * as chrono from "chrono-node";
-import { parseWhen } from "../../src/nlu/when.ts";
+import { parseWhen } from "../../src/nlu/when/index.ts";
 import { CORPUS_NOW, whenCorpus, type WhenCase } from "../../test/nlu/corpus/when.ts";
 import { formatTable, score, tally, type Answer } from "../../test/nlu/corpus/score.ts";
 

@@ -1,4 +1,4 @@
-export { parseWhen, type WhenReading, type WhenConfirmReason } from "./when.ts";
+export { parseWhen, type WhenReading, type WhenConfirmReason } from "./when/index.ts";
 export { parseSeekerNumber, type SeekerNumberResult } from "./seekerNumber.ts";
 export { parseEstablishmentNumber, type EstablishmentNumberResult } from "./establishmentNumber.ts";
 export { parsePhone, type PhoneResult, type PhoneKind } from "./phone.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/nlu/when.ts";
+import { parseWhen } from "../../src/nlu/when/index.ts";
 import { CORPUS_NOW, whenCorpus } from "./corpus/when.ts";
 import { formatTable, score, tally, type Outcome } from "./corpus/score.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/nlu/when.ts";
+import { parseWhen } from "../../src/nlu/when/index.ts";
 import { CORPUS_NOW } from "./corpus/when.ts";
 import { sealedWhenCorpus } from "./corpus/when.sealed.ts";
 import { formatTable, score, tally, type Outcome } from "./corpus/score.ts";

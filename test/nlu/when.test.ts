@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/nlu/when.ts";
+import { parseWhen } from "../../src/nlu/when/index.ts";
 
 // Tuesday 24 November 2026, 10:00 in Tokyo (01:00 UTC).
 const now = new Date("2026-11-24T10:00:00+09:00");

@@ -1,6 +1,6 @@
 // Scoring shared by the corpus test and the bench: a reading is right when the first one's date,
 // time, part of day and end match; 'unsure' is an honest "please confirm" or "no idea".
-import type { WhenReading } from "../../../src/nlu/when.ts";
+import type { WhenReading } from "../../../src/nlu/when/index.ts";
 import type { WhenCase, WhenExpectation } from "./when.ts";
 
 export type Outcome = "right" | "unsure" | "wrong";

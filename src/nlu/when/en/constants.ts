@@ -1,0 +1,18 @@
+// English word tables.
+
+export const WEEKDAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+/** Parts of the day as office-hour windows, "HH:mm-HH:mm". */
+export const EN_PARTS_OF_DAY: Record<string, string> = {
+  morning: "10:00-12:00",
+  afternoon: "13:00-17:00",
+  "early afternoon": "13:00-14:00",
+  "late afternoon": "16:00-17:00",
+  evening: "16:00-17:00",
+  lunchtime: "12:00-13:00",
+};
+
+/** After a date: it is refused. */
+export const EN_NOT_THAT_DAY = /^\s*(?:is|are|'s)?\s*(?:not|no good|bad|impossible|doesn't|does not|won't|isn't)/i;
+/** Before a date: it is refused, or it happened. */
+export const EN_NOT_A_WISH_BEFORE = /\b(?:not|except|but not|can't do|cannot do|quit|left|resigned|born|was|had|last)\s*(?:on\s*)?$/i;

@@ -1,0 +1,42 @@
+// The English configuration: chrono.en's casual parsers and refiners with ours around them. Only
+// order lives here.
+import * as chrono from "chrono-node";
+import type { Parser, Refiner } from "chrono-node";
+import { flagDoubts } from "../refiners/flagDoubts.ts";
+import { mergeDateRange } from "../refiners/mergeDateRange.ts";
+import { mergeDateTime } from "../refiners/mergeDateTime.ts";
+import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
+import { overlapRemoval } from "../refiners/overlapRemoval.ts";
+import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
+import { shareAlternatives } from "../refiners/shareAlternatives.ts";
+import { enNextWeekWeekdayParser } from "./parsers/nextWeekWeekday.ts";
+import { enNoonParser } from "./parsers/noon.ts";
+import { enOrdinalDayParser } from "./parsers/ordinalDay.ts";
+import { enPartOfDayParser } from "./parsers/partOfDay.ts";
+import { enWeekdayParser } from "./parsers/weekday.ts";
+import { enBusinessHour } from "./refiners/businessHour.ts";
+import { enDropNonWishes } from "./refiners/dropNonWishes.ts";
+
+const base = chrono.en.casual.clone();
+
+export const enParsers: Parser[] = [
+  enNextWeekWeekdayParser, // before enWeekday: "Tuesday next week" is one reading, not "Tuesday"
+  enWeekdayParser, // ours replaces chrono's: weeks start on Monday, "next" means next week's
+  enPartOfDayParser, // ours replaces chrono's casual times: parts of the day are office-hour windows
+  enNoonParser,
+  ...base.parsers.filter((p) => !/Weekday|CasualTime/.test(p.constructor.name)), // chrono.en for the rest
+  enOrdinalDayParser, // last: "the 3rd" only where chrono found no fuller date
+];
+
+export const enRefiners: Refiner[] = [
+  ...base.refiners.filter((r) => !/ForwardDate/.test(r.constructor.name)), // chrono's merges; we date forward ourselves
+  overlapRemoval, // every later refiner assumes results do not overlap
+  mergeWeekdayThenDate, // before mergeDateTime: "Tuesday, December 8, 3 PM" is one date first
+  enBusinessHour, // before the date meets its time: the hour is read before it is dated
+  mergeDateTime,
+  mergeDateRange,
+  shareAlternatives, // after the merges: alternatives share whole readings
+  enDropNonWishes,
+  pairLoneDateAndTime, // after the drops: only what is left is paired
+  flagDoubts, // last: doubts are judged on final dates
+];

@@ -1,0 +1,2 @@
+export { parseWhen } from "./pipeline.ts";
+export type { WhenConfirmReason, WhenReading } from "./types.ts";

@@ -1,0 +1,67 @@
+// The Japanese configuration: which parsers and refiners run, in which order. Only order lives here.
+import type { Parser, Refiner } from "chrono-node";
+import { dropMovedFrom } from "../refiners/dropMovedFrom.ts";
+import { flagDoubts } from "../refiners/flagDoubts.ts";
+import { mergeDateRange } from "../refiners/mergeDateRange.ts";
+import { mergeDateTime } from "../refiners/mergeDateTime.ts";
+import { mergePartOfDayTime } from "../refiners/mergePartOfDayTime.ts";
+import { mergeRestatedDate } from "../refiners/mergeRestatedDate.ts";
+import { mergeTimeRange } from "../refiners/mergeTimeRange.ts";
+import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
+import { overlapRemoval } from "../refiners/overlapRemoval.ts";
+import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
+import { shareAlternatives } from "../refiners/shareAlternatives.ts";
+import { casualDayParser } from "./parsers/casualDay.ts";
+import { commaDateParser } from "./parsers/commaDate.ts";
+import { compactDateParser } from "./parsers/compactDate.ts";
+import { compactTimeParser } from "./parsers/compactTime.ts";
+import { dayOnlyParser } from "./parsers/dayOnly.ts";
+import { daysLaterParser } from "./parsers/daysLater.ts";
+import { eraDateParser } from "./parsers/eraDate.ts";
+import { monthDayParser } from "./parsers/monthDay.ts";
+import { noonParser } from "./parsers/noon.ts";
+import { partOfDayParser } from "./parsers/partOfDay.ts";
+import { relativeMonthDayParser } from "./parsers/relativeMonthDay.ts";
+import { slashDateParser } from "./parsers/slashDate.ts";
+import { timeParser } from "./parsers/time.ts";
+import { weekdayParser } from "./parsers/weekday.ts";
+import { weekOnlyParser } from "./parsers/weekOnly.ts";
+import { yearDateParser } from "./parsers/yearDate.ts";
+import { dropNonWishes } from "./refiners/dropNonWishes.ts";
+
+// Parsers all run; where two matches overlap, overlapRemoval keeps the longer, and on equal length
+// the one found first — so the order below only settles ties.
+export const jaParsers: Parser[] = [
+  eraDateParser, // before yearDate: R8.12.3 must not lose its era to a bare 8.12.3
+  yearDateParser,
+  compactDateParser, // 20261208 before anything reads it as a number
+  relativeMonthDayParser, // 来月10日 before dayOnly reads 10日 alone
+  monthDayParser, // 12月3日 before dayOnly reads 3日 alone
+  slashDateParser,
+  commaDateParser,
+  dayOnlyParser, // the weakest date reading: last of the dates
+  casualDayParser,
+  daysLaterParser,
+  weekdayParser, // before weekOnly: 来週水曜 is a day, 来週 alone a week
+  weekOnlyParser,
+  timeParser, // before compactTime: 14:00 is a time with a colon before a bare 1400
+  compactTimeParser,
+  noonParser,
+  partOfDayParser, // last: 午後 inside 午後2時 is the time parser's
+];
+
+export const jaRefiners: Refiner[] = [
+  overlapRemoval, // first: every later refiner assumes results do not overlap
+  mergeWeekdayThenDate, // before mergeDateTime: 木曜日、12月3日 14時 is one date before it meets its time
+  mergePartOfDayTime, // before the ranges: 午後2時から3時 needs 午後 on the 2 first
+  mergeTimeRange, // before mergeDateTime: the date attaches to the whole range
+  mergeDateTime, // a date meets its time
+  mergeDateRange, // after mergeDateTime: 3日から5日の午後 ranges over dates that carry their time
+  shareAlternatives, // after the merges: alternatives share whole readings
+  mergeDateTime, // again: what shareAlternatives dated may now meet a time
+  mergeRestatedDate, // after the merges: 来週火曜(12/2) 14時 compares whole dates
+  dropMovedFrom, // before dropNonWishes: from-to moves are read on the full results
+  dropNonWishes,
+  pairLoneDateAndTime, // after the drops: only what is left is paired
+  flagDoubts, // last: doubts are judged on final dates
+];

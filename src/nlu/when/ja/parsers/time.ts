@@ -1,0 +1,26 @@
+// 14時, 午後2時半, 10:30, 3時ごろ, 14時以降: a clock time (or an open window with 以降/まで).
+import { clockHour, meridiemOf, timeComponents } from "../../clock.ts";
+import { parser } from "../../components.ts";
+import { MERIDIEM_WORDS } from "../constants.ts";
+
+const TIME_TAIL = String.raw`(?:\s*(?<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?\s*(?<tail>頃|くらい|ぐらい|位|前後|以降|以後|より後|過ぎ|すぎ|まで(?:に|で)?|より前)?`;
+
+export const timeParser = parser(
+  new RegExp(
+    String.raw`(?:(?<meridiem>${MERIDIEM_WORDS})\s*(?:の\s*|、\s*)?)?(?<hour>\d{1,2})\s*(?:時\s*(?:(?<minute>\d{1,2})\s*分|(?<half>半))?|:\s*(?<colonMinute>\d{2})(?!\d))` + TIME_TAIL,
+    "i",
+  ),
+  (context, m) => {
+    const start = m.index!;
+    if (/[\d.:/]/.test(context.text[start - 1] ?? "")) return null;
+    const after = context.text.slice(start + m[0].length);
+    if (/^\s*間/.test(after)) return null;
+    const g = m.groups!;
+    const meridiem = meridiemOf(g.meridiem ?? g.ampm);
+    const minute = g.half ? 30 : g.minute !== undefined ? Number(g.minute) : g.colonMinute !== undefined ? Number(g.colonMinute) : 0;
+    if (minute >= 60) return null;
+    const h = clockHour(Number(g.hour), meridiem);
+    if (!h) return null;
+    return timeComponents(context, h.hour, minute, h.ambiguous, g.tail);
+  },
+);

@@ -1,0 +1,35 @@
+// 明日の14時, 12月3日(木)午後, 午後、12月4日: a date and a time or part of day next to each other.
+import type { ParsingContext } from "chrono-node";
+import { between, type Components, copy, dateOf, isDateOnly, isTimeLike, refiner, type Result, setDate } from "../components.ts";
+import { DATE_TIME_BETWEEN } from "./connectors.ts";
+
+/** The time of `timeResult` on the date of `dateResult`, spanning from `first` to `last`. */
+export function attachTime(context: ParsingContext, dateResult: Result, timeResult: Result, first: Result, last: Result): Result {
+  const date = dateOf(dateResult.start);
+  const start = copy(timeResult.start);
+  setDate(start, date);
+  start.addTags(dateResult.start.tags());
+  let end: Components | undefined;
+  if (timeResult.end) {
+    end = copy(timeResult.end);
+    setDate(end, date);
+  }
+  return context.createParsingResult(first.index, last.index + last.text.length, start, end);
+}
+
+export const mergeDateTime = refiner((context, results) => {
+  const out: Result[] = [];
+  for (const r of results) {
+    const prev = out[out.length - 1];
+    if (prev && isDateOnly(prev) && isTimeLike(r) && DATE_TIME_BETWEEN.test(between(context, prev, r))) {
+      out[out.length - 1] = attachTime(context, prev, r, prev, r);
+      continue;
+    }
+    if (prev && isTimeLike(prev) && !prev.end && isDateOnly(r) && /^\s*(?:の|、|,)?\s*$/.test(between(context, prev, r))) {
+      out[out.length - 1] = attachTime(context, r, prev, prev, r);
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+});

@@ -1,0 +1,28 @@
+// 来週火曜(12/2): a date in brackets restates the one before it; when they disagree, ask.
+import { between, copy, dateOf, hasDate, hasTime, refiner, type Result, setTime } from "../components.ts";
+import { setTag } from "../tags.ts";
+
+export const mergeRestatedDate = refiner((context, results) => {
+  const out: Result[] = [];
+  for (const r of results) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      hasDate(prev.start) &&
+      hasDate(r.start) &&
+      !r.end &&
+      !prev.end &&
+      /^\s*[(]\s*$/.test(between(context, prev, r)) &&
+      /^\s*\)/.test(context.text.slice(r.index + r.text.length))
+    ) {
+      const start = copy(prev.start);
+      if (dateOf(prev.start) !== dateOf(r.start)) setTag(start, "confirm", "weekday_mismatch");
+      if (hasTime(r.start)) setTime(start, r.start.get("hour")!, r.start.get("minute")!);
+      const close = context.text.indexOf(")", r.index + r.text.length);
+      out[out.length - 1] = context.createParsingResult(prev.index, close + 1, start);
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+});
