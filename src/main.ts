@@ -4,6 +4,7 @@ import { createApp } from "./http/app.ts";
 import { openServices, runProcess } from "./run/services.ts";
 import { sweep } from "./store/bookings.ts";
 import { forgetIdle } from "./store/conversations.ts";
+import { purgeSignIns } from "./store/staff.ts";
 
 const SWEEP_EVERY_MS = 60_000;
 
@@ -17,10 +18,11 @@ runProcess(async () => {
   const lineProcessing = line && config.LINE_PROCESSOR === "inline" ? await runLineProcessing(store, line, logger) : undefined;
   const lineBacklog = line ? watchLineBacklog(store, logger, clock) : undefined;
 
-  // No-shows (10 minutes after the start), holds that ran out, and personal data idle conversations no longer need.
+  // No-shows (10 minutes after the start), holds that ran out, personal data idle conversations no
+  // longer need, and staff sessions and sign-in counters that ran out.
   const sweeper = setInterval(() => {
     const now = clock();
-    Promise.all([sweep(store.db, now), forgetIdle(store.db, new Date(now.getTime() - config.CONVERSATION_RESET_HOURS * 3_600_000))])
+    Promise.all([sweep(store.db, now), forgetIdle(store.db, new Date(now.getTime() - config.CONVERSATION_RESET_HOURS * 3_600_000)), purgeSignIns(store.db, now)])
       .then(([result, forgotten]) => {
         if (result.noShows > 0 || forgotten.conversations > 0) logger.info({ ...result, forgotten }, "sweep");
         if (result.noShows > 0) workers.wake();

@@ -7,6 +7,7 @@ import { openStore } from "../store/db.ts";
 import { eq } from "drizzle-orm";
 import { staffUsers } from "../store/schema.ts";
 import { createStaff, normalizeEmail } from "../store/staff.ts";
+import { checkPassword } from "../passwordPolicy.ts";
 
 const argsSchema = z
   .object({
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
     throw new CliError(`--${issue.path.join(".") || "arguments"}: ${issue.message}\nusage: npm run staff:add -- --email a@b.jp --office nagasaki [--role staff|admin]`);
   }
   const password = process.env.STAFF_PASSWORD || (await readHidden("Password: "));
-  if (password.length < 12) throw new CliError("The password must be at least 12 characters.");
+  const verdict = checkPassword(password, [parsed.data.email]);
+  if (!verdict.ok) throw new CliError(`The password is too weak. ${verdict.hints.join(" ")}\nA passphrase of four or more unrelated words is easy to remember and hard to guess.`);
 
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "./data" });
   try {

@@ -256,8 +256,6 @@ export const staffUsers = pgTable(
     /** null for an admin, who sees every office. */
     officeId: text("office_id"),
     role: text("role", { enum: ["staff", "admin"] }).notNull().default("staff"),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: instant("locked_until"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("staff_users_email_key").on(t.email)],
@@ -270,4 +268,18 @@ export const staffSessions = pgTable("staff_sessions", {
     .references(() => staffUsers.id, { onDelete: "cascade" }),
   expiresAt: instant("expires_at").notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * Failed sign-ins, counted per client, per account and per account from one client, whether or not
+ * the account exists (so the answers never tell). Keys are hashes: no typed address is stored.
+ */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  /** sha256 of 'client:<address>', 'account:<email>' or 'pair:<email>:<address>'. */
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: instant("last_failure_at"),
+  blockedUntil: instant("blocked_until"),
+  /** A pair whose client signed in successfully: the account-wide delay spares it until then. */
+  trustedUntil: instant("trusted_until"),
 });

@@ -1,21 +1,21 @@
-// Staff accounts, their sessions and login throttling, counsellors' "available now", and the
+// Staff accounts, their sessions and sign-in, counsellors' "available now", and the
 // booking and conversation reads the staff API needs.
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { BotMessage } from "../flows/types.ts";
+import { checkPassword, type PasswordProblem } from "../passwordPolicy.ts";
 import { addDays, jstInstant } from "../jst.ts";
 import type { Closure } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
 import type { Booking } from "./bookings.ts";
 import type { Db, Executor } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
+import { purgeThrottles, recordFailure, recordSuccess, throttleKeys, throttleWait } from "./signInThrottle.ts";
 import { bookings, closures, conversations, counsellors, messages, staffSessions, staffUsers, type BookingStatus } from "./schema.ts";
 
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRole = StaffUser["role"];
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MS = 15 * 60_000;
 export const SESSION_MS = 12 * 60 * 60_000;
 
 const SCRYPT = { N: 16_384, r: 8, p: 1, keyLength: 32 };
@@ -48,10 +48,23 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** A password the policy refuses; `hints` say why, for the person choosing it. */
+export class WeakPasswordError extends Error {
+  override name = "WeakPasswordError";
+  constructor(
+    readonly problem: PasswordProblem,
+    readonly hints: string[],
+  ) {
+    super(`The password is too weak (${problem}): ${hints.join(" ")}`);
+  }
+}
+
 export async function createStaff(
   ex: Executor,
   input: { email: string; password: string; officeId: string | null; role: StaffRole; now: Date; actor?: string },
 ): Promise<StaffUser> {
+  const verdict = checkPassword(input.password, [input.email]);
+  if (!verdict.ok) throw new WeakPasswordError(verdict.problem, verdict.hints);
   const [row] = await ex
     .insert(staffUsers)
     .values({ email: normalizeEmail(input.email), passwordHash: await hashPassword(input.password), officeId: input.role === "admin" ? null : input.officeId, role: input.role, createdAt: input.now })
@@ -60,57 +73,51 @@ export async function createStaff(
   return row!;
 }
 
-export type LoginResult =
+export type SignInResult =
   | { ok: true; token: string; staff: StaffUser; expiresAt: Date }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+  /** Too many failures from this client, for this account, or (for a new client) for this account from anywhere. */
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  /** Who is asking: the client's address (the staff API uses the same key as the rate limits). */
+  clientKey: string;
+  now: Date;
+  /** The session the caller already had, if any: it ends, so a sign-in always starts a new one. */
+  previousToken?: string;
+}
 
 /**
- * Unknown addresses are throttled in memory by the same rule, so the answers never tell whether an
- * address has an account.
+ * The one sign-in decision, for the staff API and the console alike. Unknown addresses take the
+ * same path (the same password check against a dummy hash, the same counters, the same audit write),
+ * so neither the answer nor its timing tells whether an account exists.
  */
-const unknownFailures = new Map<string, { count: number; lockedUntil?: number }>();
-const MAX_UNKNOWN_TRACKED = 10_000;
-
-export async function login(db: Db, input: { email: string; password: string; now: Date }): Promise<LoginResult> {
+export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const now = input.now;
+  const { now } = input;
+  const keys = throttleKeys(email, input.clientKey);
+  const wait = await throttleWait(db, keys, now);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
-
-  if (!user) {
-    const entry = unknownFailures.get(email) ?? { count: 0 };
-    if (entry.lockedUntil !== undefined && entry.lockedUntil > now.getTime()) return locked(entry.lockedUntil, now);
-    entry.count += 1;
-    if (entry.count >= MAX_FAILED_LOGINS) Object.assign(entry, { count: 0, lockedUntil: now.getTime() + LOCK_MS });
-    if (unknownFailures.size >= MAX_UNKNOWN_TRACKED) unknownFailures.clear();
-    unknownFailures.set(email, entry);
-    return { ok: false, reason: "invalid" };
-  }
-  if (user.lockedUntil && user.lockedUntil > now) return locked(user.lockedUntil.getTime(), now);
-  if (!valid) {
-    const count = user.failedLogins + 1;
-    const lock = count >= MAX_FAILED_LOGINS;
-    await db
-      .update(staffUsers)
-      .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MS) } : { failedLogins: count })
-      .where(eq(staffUsers.id, user.id));
-    await writeAudit(db, { at: now, actor: `staff:${user.id}`, action: lock ? "login_locked" : "login_failed", entity: "staff_user", entityId: user.id });
+  if (!user || !valid) {
+    await recordFailure(db, keys, now);
+    await writeAudit(db, { at: now, actor: "anonymous", action: "login_failed", entity: "staff_user", entityId: user?.id ?? "unknown" });
     return { ok: false, reason: "invalid" };
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_MS);
   await db.transaction(async (tx) => {
-    await tx.update(staffUsers).set({ failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, user.id));
+    await recordSuccess(tx, keys, now);
+    if (input.previousToken) await tx.delete(staffSessions).where(eq(staffSessions.tokenHash, sha256(input.previousToken)));
     await tx.insert(staffSessions).values({ tokenHash: sha256(token), staffId: user.id, expiresAt, createdAt: now });
     await writeAudit(tx, { at: now, actor: `staff:${user.id}`, action: "login", entity: "staff_user", entityId: user.id });
   });
   return { ok: true, token, staff: user, expiresAt };
-}
-
-function locked(untilMs: number, now: Date): LoginResult {
-  return { ok: false, reason: "locked", retryAfterSeconds: Math.max(1, Math.ceil((untilMs - now.getTime()) / 1000)) };
 }
 
 function sha256(token: string): string {
@@ -132,8 +139,10 @@ export async function endSession(ex: Executor, token: string): Promise<void> {
   await ex.delete(staffSessions).where(eq(staffSessions.tokenHash, sha256(token)));
 }
 
-export async function purgeExpiredSessions(ex: Executor, now: Date): Promise<void> {
-  await ex.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
+/** Sessions that ran out and sign-in counters with nothing left to say; run by the periodic sweep. */
+export async function purgeSignIns(ex: Executor, now: Date): Promise<{ sessions: number; throttles: number }> {
+  const sessions = await ex.delete(staffSessions).where(lte(staffSessions.expiresAt, now)).returning({ tokenHash: staffSessions.tokenHash });
+  return { sessions: sessions.length, throttles: await purgeThrottles(ex, now) };
 }
 
 export interface BookingFilter {

@@ -32,6 +32,7 @@ const tables = [
   "closures",
   "absences",
   "counsellors",
+  "sign_in_throttles",
   "staff_sessions",
   "staff_users",
 ];

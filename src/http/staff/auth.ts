@@ -30,7 +30,8 @@ export function assertOffice(staff: StaffPrincipal, officeId: string | null): vo
   if (!canSeeOffice(staff, officeId)) throw new HttpError(403, "forbidden", "This belongs to another office.");
 }
 
-function tokenOf(c: Context): string | undefined {
+/** The session token a request carries: the bearer token, else the console's cookie. */
+export function tokenOf(c: Context): string | undefined {
   const header = c.req.header("authorization");
   if (header) {
     const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header);

@@ -3,10 +3,11 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { findOffice } from "../../config.ts";
-import { endSession, login, setAvailableNow } from "../../store/staff.ts";
+import { endSession, setAvailableNow, signIn } from "../../store/staff.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
-import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, type StaffEnv } from "./auth.ts";
+import { clientKey } from "../middleware/rateLimit.ts";
+import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, tokenOf, type StaffEnv } from "./auth.ts";
 import { bookingRoutes } from "./bookings.ts";
 import { calendarRoutes } from "./calendar.ts";
 import { conversationRoutes } from "./conversations.ts";
@@ -26,8 +27,8 @@ export function staffRoutes(deps: AppDeps) {
   return new Hono<StaffEnv>()
     .post("/login", async (c) => {
       const input = await body(c, loginBody);
-      const result = await login(store.db, { ...input, now: clock() });
-      if (!result.ok && result.reason === "locked") {
+      const result = await signIn(store.db, { ...input, clientKey: clientKey(c), now: clock(), previousToken: tokenOf(c) });
+      if (!result.ok && result.reason === "throttled") {
         c.header("Retry-After", String(result.retryAfterSeconds));
         throw new HttpError(429, "too_many_attempts", "Too many failed logins. Try again later.");
       }
