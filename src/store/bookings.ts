@@ -434,7 +434,7 @@ async function enqueueNotices(tx: Tx, row: Booking, event: "requested" | "change
   await enqueue(tx, seekerNoticeJob(event, row.id, now));
 }
 
-export type TransitionResult = { ok: true; booking: Booking } | { ok: false; reason: "not_found" | "invalid_state"; status?: BookingStatus };
+export type TransitionResult = { ok: true; booking: Booking } | { ok: false; reason: "not_found" | "invalid_state" | "stale"; status?: BookingStatus };
 
 /** Moves one booking between statuses under a row lock, with its audit row and outbox jobs. */
 export async function transition(
@@ -449,12 +449,17 @@ export async function transition(
     action: string;
     /** Only while the session has not started (cancellations). */
     futureOnly?: boolean;
+    /** The booking as the caller last saw it: a change made meanwhile refuses the transition. */
+    expectedUpdatedAt?: Date;
     jobs?: (booking: Booking) => NewJob[];
   },
 ): Promise<TransitionResult> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).for("update");
     if (!before) return { ok: false, reason: "not_found" };
+    if (input.expectedUpdatedAt && before.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) {
+      return { ok: false, reason: "stale", status: before.status };
+    }
     if (!input.from.includes(before.status) || (input.futureOnly && before.startsAt <= input.now)) {
       return { ok: false, reason: "invalid_state", status: before.status };
     }

@@ -2,26 +2,14 @@
 // and book a follow-up agreed during a session (terms art. 6(4)).
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { findOffice, officeIdSchema } from "../../config.ts";
+import { officeIdSchema } from "../../config.ts";
 import { bookingStatuses } from "../../store/schema.ts";
-import {
-  findBooking,
-  holdSlot,
-  NO_SHOW_GRACE_MS,
-  requestBooking,
-  seekerNoticeJob,
-  staffNoticeJob,
-  transition,
-  type Booking,
-  type TransitionResult,
-} from "../../store/bookings.ts";
-import { writeAudit } from "../../store/audit.ts";
+import type { Booking } from "../../store/bookings.ts";
 import { listBookings } from "../../store/staff.ts";
-import type { NewJob } from "../../store/outbox.ts";
 import type { AppDeps } from "../app.ts";
-import { HttpError } from "../errors.ts";
-import { actorOf, assertOffice, body, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
-import { bookingJson, personalFields } from "./present.ts";
+import { assertOffice, body, parseOr400, type StaffEnv } from "./auth.ts";
+import { bookingActions, SlotRefused } from "./bookingActions.ts";
+import { bookingJson } from "./present.ts";
 
 const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "an https:// URL" }).max(2000);
@@ -65,39 +53,10 @@ const followUpBody = z.strictObject({
   accessCode: z.string().trim().min(1).max(100).optional(),
 });
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (e.code === "23505") return true;
-  }
-  return false;
-}
-
-function answer(c: Context, result: TransitionResult, deps: AppDeps) {
-  if (result.ok) {
-    deps.wakeOutbox();
-    return c.json({ booking: bookingJson(result.booking, deps.config) });
-  }
-  if (result.reason === "not_found") throw new HttpError(404, "not_found", "No such booking.");
-  throw new HttpError(409, "invalid_state", `This booking is ${result.status ?? "in another state"}; that action does not apply.`);
-}
-
 export function bookingRoutes(deps: AppDeps) {
-  const { store, config, clock } = deps;
-  const limits = { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
-
-  /** The booking, if it exists (404) and belongs to the caller's office (403). */
-  async function visible(staff: StaffPrincipal, id: string): Promise<Booking> {
-    const booking = await findBooking(store.db, id);
-    if (!booking || booking.status === "held" || booking.status === "expired") throw new HttpError(404, "not_found", "No such booking.");
-    assertOffice(staff, booking.officeId);
-    return booking;
-  }
-
-  function move(c: Context<StaffEnv>, b: Booking, input: Omit<Parameters<typeof transition>[1], "bookingId" | "now" | "actor">) {
-    const now = clock();
-    return transition(store.db, { ...input, bookingId: b.id, now, actor: actorOf(c.get("staff")) });
-  }
-
+  const { store, config } = deps;
+  const actions = bookingActions(deps);
+  const json = (c: Context, b: Booking) => c.json({ booking: bookingJson(b, config) });
 
   return new Hono<StaffEnv>()
     .get("/", async (c) => {
@@ -109,164 +68,47 @@ export function bookingRoutes(deps: AppDeps) {
       return c.json({ bookings: rows.map((b) => bookingJson(b, config)) });
     })
     .get("/:id", async (c) => {
-      const staff = c.get("staff");
-      const b = await visible(staff, c.req.param("id"));
-      await writeAudit(store.db, {
-        at: clock(),
-        actor: actorOf(staff),
-        action: "read_personal_data",
-        entity: "booking",
-        entityId: b.id,
-        after: { fields: personalFields.filter((f) => b[f] !== null) },
-      });
+      const b = await actions.read(c.get("staff"), c.req.param("id"));
       return c.json({ booking: bookingJson(b, config, { personal: true }) });
     })
     .post("/:id/confirm", async (c) => {
-      const b = await visible(c.get("staff"), c.req.param("id"));
-      const input = await body(c, confirmBody);
-      const office = findOffice(config, b.officeId)!;
-      if (input.counsellorId && !office.counsellors.some((x) => x.id === input.counsellorId)) {
-        throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
-      }
-      try {
-        const result = await move(c, b, {
-          from: ["requested"],
-          to: "confirmed",
-          action: "confirm",
-          futureOnly: true,
-          set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null, ...(input.counsellorId ? { counsellorId: input.counsellorId } : {}) },
-          jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
-        });
-        return answer(c, result, deps);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new HttpError(409, "slot_taken", "That counsellor already has a session at this time.");
-        throw error;
-      }
+      const staff = c.get("staff");
+      const b = await actions.visible(staff, c.req.param("id"));
+      return json(c, await actions.confirm(staff, b, await body(c, confirmBody)));
     })
     .post("/:id/reject", async (c) => {
-      const b = await visible(c.get("staff"), c.req.param("id"));
+      const staff = c.get("staff");
+      const b = await actions.visible(staff, c.req.param("id"));
       const input = await body(c, z.strictObject({ reason }));
-      const result = await move(c, b, {
-        from: ["requested"],
-        to: "rejected",
-        action: "reject",
-        set: { statusReason: input.reason },
-        jobs: (after) => [seekerNoticeJob("rejected", after.id, clock())],
-      });
-      return answer(c, result, deps);
+      return json(c, await actions.reject(staff, b, input.reason));
     })
     .post("/:id/cancel", async (c) => {
-      const b = await visible(c.get("staff"), c.req.param("id"));
+      const staff = c.get("staff");
+      const b = await actions.visible(staff, c.req.param("id"));
       const input = await body(c, z.strictObject({ reason }));
-      const result = await move(c, b, {
-        from: ["requested", "confirmed"],
-        to: "cancelled",
-        action: "staff_cancel",
-        futureOnly: true,
-        set: { statusReason: input.reason },
-        jobs: (after) => [seekerNoticeJob("cancelled_by_staff", after.id, clock())],
-      });
-      return answer(c, result, deps);
+      return json(c, await actions.cancel(staff, b, input.reason));
     })
     .post("/:id/attended", async (c) => {
-      const b = await visible(c.get("staff"), c.req.param("id"));
+      const staff = c.get("staff");
+      const b = await actions.visible(staff, c.req.param("id"));
       await body(c, z.strictObject({}));
-      if (b.status === "confirmed" && clock() < b.startsAt) throw new HttpError(409, "invalid_state", "The session has not started yet.");
-      return answer(c, await move(c, b, { from: ["confirmed"], to: "attended", action: "attended" }), deps);
+      return json(c, await actions.attended(staff, b));
     })
     .post("/:id/no-show", async (c) => {
-      const b = await visible(c.get("staff"), c.req.param("id"));
+      const staff = c.get("staff");
+      const b = await actions.visible(staff, c.req.param("id"));
       await body(c, z.strictObject({}));
-      const now = clock();
-      // The terms make it a no-show only once 10 minutes have passed without contact.
-      if (b.status === "confirmed" && now.getTime() < b.startsAt.getTime() + NO_SHOW_GRACE_MS) {
-        throw new HttpError(409, "invalid_state", "A no-show can be recorded from 10 minutes after the start.");
-      }
-      const result = await move(c, b, {
-        from: ["confirmed"],
-        to: "no_show",
-        action: "no_show",
-        set: { statusReason: "marked_by_staff" },
-        jobs: (after) => [
-          staffNoticeJob("no_show", { officeId: after.officeId, bookingId: after.id, at: now, key: after.id }),
-          seekerNoticeJob("no_show", after.id, clock()),
-        ],
-      });
-      return answer(c, result, deps);
+      return json(c, await actions.noShow(staff, b));
     })
     .post("/", async (c) => {
-      const staff = c.get("staff");
       const input = await body(c, followUpBody);
-      assertOffice(staff, input.office);
-      const office = findOffice(config, input.office);
-      if (!office) throw new HttpError(400, "invalid_request", "office: not configured");
-      if (input.counsellorId && !office.counsellors.some((x) => x.id === input.counsellorId)) {
-        throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
+      try {
+        return c.json({ booking: bookingJson(await actions.create(c.get("staff"), input), config) }, 201);
+      } catch (error) {
+        if (error instanceof SlotRefused) {
+          return c.json({ error: { code: error.code, message: error.message }, alternatives: error.alternatives }, 409);
+        }
+        throw error;
       }
-      const from = input.fromBookingId ? await visible(staff, input.fromBookingId) : undefined;
-      const details = {
-        requesterKind: input.requesterKind ?? from?.requesterKind ?? "seeker",
-        name: input.name ?? from?.name,
-        seekerNumber: input.seekerNumber ?? from?.seekerNumber ?? null,
-        establishmentNumber: input.establishmentNumber ?? from?.establishmentNumber ?? null,
-        email: input.email ?? from?.email,
-        phone: input.phone ?? from?.phone,
-        topic: input.topic ?? from?.topic,
-        support: input.support ?? from?.support ?? null,
-      };
-      for (const field of ["name", "email", "phone", "topic"] as const) {
-        if (!details[field]) throw new HttpError(400, "invalid_request", `${field}: required (or give fromBookingId)`);
-      }
-      const now = clock();
-      const actor = actorOf(staff);
-      const held = await holdSlot(store.db, {
-        office,
-        startsAt: new Date(input.startsAt),
-        counsellorId: input.counsellorId,
-        conversationId: from?.conversationId ?? crypto.randomUUID(),
-        keepOtherHolds: true,
-        channel: from && from.channel !== "staff" ? from.channel : "staff",
-        locale: input.locale ?? from?.locale ?? "ja",
-        seekerNumber: details.seekerNumber ?? undefined,
-        now,
-        holdMinutes: config.HOLD_MINUTES,
-        limits,
-        actor,
-      });
-      if (!held.ok) {
-        return c.json(
-          {
-            error: { code: held.refusal.reason, message: "That time cannot be booked." },
-            alternatives: held.alternatives.map((s) => ({ startsAt: new Date(s.startsAt).toISOString(), counsellorIds: s.counsellorIds })),
-          },
-          409,
-        );
-      }
-      const requested = await requestBooking(store.db, {
-        holdId: held.booking.id,
-        office,
-        details: details as Parameters<typeof requestBooking>[1]["details"],
-        now,
-        limits,
-        actor,
-        holdMinutes: config.HOLD_MINUTES,
-      });
-      if (!requested.ok) throw new HttpError(409, requested.refusal.reason, "That time cannot be booked.");
-      let booking = requested.booking;
-      if (input.meetingUrl) {
-        const confirmed = await transition(store.db, {
-          bookingId: booking.id,
-          from: ["requested"],
-          to: "confirmed",
-          now,
-          actor,
-          action: "confirm",
-          set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null },
-          jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
-        });
-        if (confirmed.ok) booking = confirmed.booking;
-      }
-      deps.wakeOutbox();
-      return c.json({ booking: bookingJson(booking, config) }, 201);
     });
 }

@@ -1,0 +1,260 @@
+// What staff can do to a booking, shared by the JSON staff API and the console: each action checks the
+// caller's office, applies the ledger transition and queues the seeker's notice in the same
+// transaction. Refusals are HttpErrors with a code the console turns into words.
+import { findOffice, type OfficeId } from "../../config.ts";
+import { writeAudit } from "../../store/audit.ts";
+import {
+  findBooking,
+  holdSlot,
+  NO_SHOW_GRACE_MS,
+  requestBooking,
+  seekerNoticeJob,
+  staffNoticeJob,
+  transition,
+  type Booking,
+  type RequestDetails,
+  type TransitionResult,
+} from "../../store/bookings.ts";
+import type { AppDeps } from "../app.ts";
+import { HttpError } from "../errors.ts";
+import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";
+import { personalFields } from "./present.ts";
+
+export interface ConfirmInput {
+  meetingUrl: string;
+  accessCode?: string;
+  counsellorId?: string;
+}
+
+export interface FollowUpInput {
+  office: OfficeId;
+  startsAt: string;
+  counsellorId?: string;
+  fromBookingId?: string;
+  requesterKind?: "seeker" | "employer";
+  name?: string;
+  seekerNumber?: string;
+  establishmentNumber?: string;
+  email?: string;
+  phone?: string;
+  topic?: string;
+  support?: string;
+  locale?: "ja" | "en";
+  meetingUrl?: string;
+  accessCode?: string;
+}
+
+/** Whatever a slot refusal offers instead, for a 409 that lists other times. */
+export class SlotRefused extends HttpError {
+  constructor(
+    code: string,
+    readonly alternatives: { startsAt: string; counsellorIds: string[] }[],
+  ) {
+    super(409, code, "That time cannot be booked.");
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
+
+function settle(result: TransitionResult, deps: Pick<AppDeps, "wakeOutbox">): Booking {
+  if (result.ok) {
+    deps.wakeOutbox();
+    return result.booking;
+  }
+  if (result.reason === "not_found") throw new HttpError(404, "not_found", "No such booking.");
+  if (result.reason === "stale") throw new HttpError(409, "stale", "This booking changed meanwhile; reload it and try again.");
+  throw new HttpError(409, "invalid_state", `This booking is ${result.status ?? "in another state"}; that action does not apply.`);
+}
+
+export function bookingActions(deps: AppDeps) {
+  const { store, config, clock } = deps;
+  const limits = { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
+
+  /** The booking, if it exists (404) and belongs to the caller's office (403). */
+  async function visible(staff: StaffPrincipal, id: string): Promise<Booking> {
+    const booking = /^[0-9a-f-]{36}$/i.test(id) ? await findBooking(store.db, id) : undefined;
+    if (!booking || booking.status === "held" || booking.status === "expired") throw new HttpError(404, "not_found", "No such booking.");
+    assertOffice(staff, booking.officeId);
+    return booking;
+  }
+
+  type Move = Omit<Parameters<typeof transition>[1], "bookingId" | "now" | "actor">;
+  async function move(staff: StaffPrincipal, b: Booking, input: Move, expectedUpdatedAt?: Date): Promise<Booking> {
+    return settle(await transition(store.db, { ...input, bookingId: b.id, now: clock(), actor: actorOf(staff), expectedUpdatedAt }), deps);
+  }
+
+  return {
+    visible,
+
+    /** Opening a booking's details is a read of personal data, and the audit log says who read it. */
+    async read(staff: StaffPrincipal, id: string): Promise<Booking> {
+      const b = await visible(staff, id);
+      await writeAudit(store.db, {
+        at: clock(),
+        actor: actorOf(staff),
+        action: "read_personal_data",
+        entity: "booking",
+        entityId: b.id,
+        after: { fields: personalFields.filter((f) => b[f] !== null) },
+      });
+      return b;
+    },
+
+    async confirm(staff: StaffPrincipal, b: Booking, input: ConfirmInput, expectedUpdatedAt?: Date): Promise<Booking> {
+      const office = findOffice(config, b.officeId)!;
+      if (input.counsellorId && !office.counsellors.some((x) => x.id === input.counsellorId)) {
+        throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
+      }
+      try {
+        return await move(
+          staff,
+          b,
+          {
+            from: ["requested"],
+            to: "confirmed",
+            action: "confirm",
+            futureOnly: true,
+            set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null, ...(input.counsellorId ? { counsellorId: input.counsellorId } : {}) },
+            jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
+          },
+          expectedUpdatedAt,
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new HttpError(409, "slot_taken", "That counsellor already has a session at this time.");
+        throw error;
+      }
+    },
+
+    async reject(staff: StaffPrincipal, b: Booking, reason: string, expectedUpdatedAt?: Date): Promise<Booking> {
+      return move(
+        staff,
+        b,
+        { from: ["requested"], to: "rejected", action: "reject", set: { statusReason: reason }, jobs: (after) => [seekerNoticeJob("rejected", after.id, clock())] },
+        expectedUpdatedAt,
+      );
+    },
+
+    async cancel(staff: StaffPrincipal, b: Booking, reason: string, expectedUpdatedAt?: Date): Promise<Booking> {
+      return move(
+        staff,
+        b,
+        {
+          from: ["requested", "confirmed"],
+          to: "cancelled",
+          action: "staff_cancel",
+          futureOnly: true,
+          set: { statusReason: reason },
+          jobs: (after) => [seekerNoticeJob("cancelled_by_staff", after.id, clock())],
+        },
+        expectedUpdatedAt,
+      );
+    },
+
+    async attended(staff: StaffPrincipal, b: Booking, expectedUpdatedAt?: Date): Promise<Booking> {
+      if (b.status === "confirmed" && clock() < b.startsAt) throw new HttpError(409, "invalid_state", "The session has not started yet.");
+      return move(staff, b, { from: ["confirmed"], to: "attended", action: "attended" }, expectedUpdatedAt);
+    },
+
+    async noShow(staff: StaffPrincipal, b: Booking, expectedUpdatedAt?: Date): Promise<Booking> {
+      const now = clock();
+      // The terms make it a no-show only once 10 minutes have passed without contact.
+      if (b.status === "confirmed" && now.getTime() < b.startsAt.getTime() + NO_SHOW_GRACE_MS) {
+        throw new HttpError(409, "invalid_state", "A no-show can be recorded from 10 minutes after the start.");
+      }
+      return move(
+        staff,
+        b,
+        {
+          from: ["confirmed"],
+          to: "no_show",
+          action: "no_show",
+          set: { statusReason: "marked_by_staff" },
+          jobs: (after) => [
+            staffNoticeJob("no_show", { officeId: after.officeId, bookingId: after.id, at: now, key: after.id }),
+            seekerNoticeJob("no_show", after.id, clock()),
+          ],
+        },
+        expectedUpdatedAt,
+      );
+    },
+
+    /** A booking staff make: a phone or walk-in request, or a follow-up agreed during a session (art. 6(4)). */
+    async create(staff: StaffPrincipal, input: FollowUpInput): Promise<Booking> {
+      assertOffice(staff, input.office);
+      const office = findOffice(config, input.office);
+      if (!office) throw new HttpError(400, "invalid_request", "office: not configured");
+      if (input.counsellorId && !office.counsellors.some((x) => x.id === input.counsellorId)) {
+        throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
+      }
+      const from = input.fromBookingId ? await visible(staff, input.fromBookingId) : undefined;
+      const details = {
+        requesterKind: input.requesterKind ?? from?.requesterKind ?? "seeker",
+        name: input.name ?? from?.name,
+        seekerNumber: input.seekerNumber ?? from?.seekerNumber ?? null,
+        establishmentNumber: input.establishmentNumber ?? from?.establishmentNumber ?? null,
+        email: input.email ?? from?.email,
+        phone: input.phone ?? from?.phone,
+        topic: input.topic ?? from?.topic,
+        support: input.support ?? from?.support ?? null,
+      };
+      for (const field of ["name", "email", "phone", "topic"] as const) {
+        if (!details[field]) throw new HttpError(400, "invalid_request", `${field}: required (or give fromBookingId)`);
+      }
+      const now = clock();
+      const actor = actorOf(staff);
+      const held = await holdSlot(store.db, {
+        office,
+        startsAt: new Date(input.startsAt),
+        counsellorId: input.counsellorId,
+        conversationId: from?.conversationId ?? crypto.randomUUID(),
+        keepOtherHolds: true,
+        channel: from && from.channel !== "staff" ? from.channel : "staff",
+        locale: input.locale ?? from?.locale ?? "ja",
+        seekerNumber: details.seekerNumber ?? undefined,
+        now,
+        holdMinutes: config.HOLD_MINUTES,
+        limits,
+        actor,
+      });
+      if (!held.ok) {
+        throw new SlotRefused(
+          held.refusal.reason,
+          held.alternatives.map((s) => ({ startsAt: new Date(s.startsAt).toISOString(), counsellorIds: s.counsellorIds })),
+        );
+      }
+      const requested = await requestBooking(store.db, {
+        holdId: held.booking.id,
+        office,
+        details: details as RequestDetails,
+        now,
+        limits,
+        actor,
+        holdMinutes: config.HOLD_MINUTES,
+      });
+      if (!requested.ok) throw new SlotRefused(requested.refusal.reason, []);
+      let booking = requested.booking;
+      if (input.meetingUrl) {
+        const confirmed = await transition(store.db, {
+          bookingId: booking.id,
+          from: ["requested"],
+          to: "confirmed",
+          now,
+          actor,
+          action: "confirm",
+          set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null },
+          jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
+        });
+        if (confirmed.ok) booking = confirmed.booking;
+      }
+      deps.wakeOutbox();
+      return booking;
+    },
+  };
+}
+
+export type BookingActions = ReturnType<typeof bookingActions>;
