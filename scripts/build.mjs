@@ -2,6 +2,7 @@
 // dist/ plus package.json and package-lock.json, installed with `npm ci --omit=dev`:
 //   dist/<process>.mjs   each process bundled (packages stay in node_modules), with a source map
 //   dist/widget.js       the chat widget, bundled here because esbuild is a development dependency
+//   dist/console.js, dist/src/console/console.css   the staff console's script and styles
 //   dist/web/start.html  the start page
 //   dist/drizzle/        the migrations, applied at start
 // Run it again after every change; `npm start` does not need it.
@@ -32,13 +33,15 @@ await build({
 // web/build.ts is TypeScript, which Node 20 cannot import: bundle it first, then run it.
 const builder = join(next, "widget-builder.mjs");
 await build({ absWorkingDir: root, entryPoints: ["web/build.ts"], outfile: builder, ...bundleOptions });
-const { bundleWidget, WIDGET_FILE } = await import(pathToFileURL(builder).href);
+const { bundleWidget, WIDGET_FILE, bundleConsoleScript, CONSOLE_SCRIPT_FILE } = await import(pathToFileURL(builder).href);
 rmSync(builder);
 writeFileSync(join(next, WIDGET_FILE), await bundleWidget());
+writeFileSync(join(next, CONSOLE_SCRIPT_FILE), await bundleConsoleScript());
 
 cpSync(join(root, "web", "start.html"), join(next, "web", "start.html"));
+cpSync(join(root, "src", "console", "console.css"), join(next, "src", "console", "console.css"));
 cpSync(join(root, "drizzle"), join(next, "drizzle"), { recursive: true });
 
 rmSync(dist, { recursive: true, force: true });
 renameSync(next, dist);
-console.log(`built dist/ (${Object.keys(entries).join(", ")}, widget, start page, migrations) in ${Math.round(performance.now() - started)} ms`);
+console.log(`built dist/ (${Object.keys(entries).join(", ")}, widget, console, start page, migrations) in ${Math.round(performance.now() - started)} ms`);

@@ -46,3 +46,28 @@ export async function buildWidget(offices: readonly WidgetOffice[] = []): Promis
   const bundle = fromProductionBuild ? await readFile(asset(WIDGET_FILE), "utf8") : await bundleWidget();
   return withOffices(bundle, offices);
 }
+
+/** The prebuilt console script's file name in dist/ (npm run build). */
+export const CONSOLE_SCRIPT_FILE = "console.js";
+
+/** Bundles the staff console's one script: live updates and notices over server-rendered pages. */
+export async function bundleConsoleScript(): Promise<string> {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [fromRoot("src", "console", "client", "main.ts")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2020",
+    charset: "utf8",
+    legalComments: "none",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** The console script: prebuilt in the production build, bundled now in a checkout. */
+export async function buildConsoleScript(): Promise<string> {
+  return fromProductionBuild ? readFile(asset(CONSOLE_SCRIPT_FILE), "utf8") : bundleConsoleScript();
+}

@@ -8,6 +8,7 @@ import { ConversationChangedError } from "../store/conversations.ts";
 import type { Store } from "../store/db.ts";
 import { errorBody, HttpError } from "./errors.ts";
 import { chatRoutes } from "./chat.ts";
+import { consoleRoutes, type ConsoleOptions } from "../console/index.tsx";
 import { healthRoutes } from "./health.ts";
 import { lineRoutes } from "./line.ts";
 import type { ChatRateLimits } from "./middleware/rateLimit.ts";
@@ -26,6 +27,8 @@ export interface AppDeps {
   wakeOutbox: () => void;
   /** Limits of the web chat API (tests loosen them). */
   chatRateLimits?: ChatRateLimits;
+  /** The staff console's settings (tests shorten its live polling). */
+  console?: ConsoleOptions;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));
   app.route("/line", lineRoutes(deps));
   app.route("/api/staff", staffRoutes(deps));
+  app.route("/staff", consoleRoutes(deps, deps.console));
 
   app.notFound((c) => c.json(errorBody("not_found", "No such route."), 404));
   app.onError((error, c) => {

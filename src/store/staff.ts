@@ -151,7 +151,25 @@ export interface BookingFilter {
   /** JST dates, inclusive. */
   from?: string;
   to?: string;
+  counsellorId?: string;
+  /** A reference, part of a name, or the digits of a seeker number or phone. */
+  search?: string;
+  /** Oldest request first (a queue), or by session time (the default). */
+  order?: "requested" | "starts";
   limit: number;
+}
+
+function searchCondition(text: string | undefined) {
+  const q = text?.normalize("NFKC").trim();
+  if (!q) return undefined;
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const digits = q.replace(/\D/g, "");
+  return or(
+    sql`${bookings.reference} ilike ${like}`,
+    sql`${bookings.name} ilike ${like}`,
+    digits.length >= 4 ? sql`regexp_replace(coalesce(${bookings.seekerNumber}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
+    digits.length >= 4 ? sql`regexp_replace(coalesce(${bookings.phone}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
+  );
 }
 
 export async function listBookings(ex: Executor, f: BookingFilter): Promise<Booking[]> {
@@ -164,9 +182,11 @@ export async function listBookings(ex: Executor, f: BookingFilter): Promise<Book
         f.statuses?.length ? inArray(bookings.status, f.statuses) : inArray(bookings.status, ["requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
         f.from ? gte(bookings.startsAt, jstInstant(f.from)) : undefined,
         f.to ? lt(bookings.startsAt, jstInstant(addDays(f.to, 1))) : undefined,
+        f.counsellorId ? eq(bookings.counsellorId, f.counsellorId) : undefined,
+        searchCondition(f.search),
       ),
     )
-    .orderBy(asc(bookings.startsAt))
+    .orderBy(...(f.order === "requested" ? [asc(bookings.createdAt), asc(bookings.startsAt)] : [asc(bookings.startsAt), asc(bookings.createdAt)]))
     .limit(f.limit);
 }
 
@@ -244,4 +264,20 @@ export async function releaseConversation(db: Db, input: { conversationId: strin
     for (const job of input.jobs) await enqueue(tx, job);
     return true;
   });
+}
+
+/**
+ * A fingerprint of what the console shows (bookings, chats waiting for a person, their messages): when
+ * it changes, open console pages refresh. One cheap query, so every open page can ask every second.
+ */
+export async function consoleFingerprint(ex: Executor, officeId: string | undefined): Promise<string> {
+  const office = officeId ? sql`and office_id = ${officeId}` : sql``;
+  const result = await ex.execute(sql`
+    select
+      (select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from bookings where status <> 'held' and status <> 'expired' ${office}) as b,
+      (select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from conversations where mode = 'handoff' ${office}) as c,
+      (select coalesce(max(id), 0)::text from messages) as m`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { b: string; c: string; m: string }[];
+  const row = rows[0]!;
+  return `${row.b}|${row.c}|${row.m}`;
 }

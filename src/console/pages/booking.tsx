@@ -1,0 +1,272 @@
+/** @jsxImportSource hono/jsx */
+// One booking: every detail (opening it is an audited read) and what staff can do with it. Each form
+// carries the version of the booking it was drawn from, so a change made meanwhile is refused with a
+// message instead of being overwritten.
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { findOffice } from "../../config.ts";
+import type { AppDeps } from "../../http/app.ts";
+import { HttpError } from "../../http/errors.ts";
+import { bookingActions } from "../../http/staff/bookingActions.ts";
+import type { Booking } from "../../store/bookings.ts";
+import { counsellorName, CsrfField, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
+import { BASE, type ConsoleEnv } from "../session.ts";
+import { consoleWords, type ConsoleWords } from "../words.ts";
+
+type Errors = Record<string, string>;
+type Values = Record<string, string>;
+
+const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
+
+function field(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+function Detail(props: { label: string; value: string | null | undefined; none: string }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.value ? props.value : <span class="none">{props.none}</span>}</dd>
+    </>
+  );
+}
+
+function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?: string; error?: string; errors?: Errors; values?: Values }) {
+  const { ctx, b } = props;
+  const { w, locale } = ctx;
+  const t = w.booking;
+  const office = findOffice(props.deps.config, b.officeId);
+  const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  const version = String(b.updatedAt.getTime());
+  const action = (name: string) => `${BASE}/bookings/${b.id}/${name}`;
+  const now = props.deps.clock();
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": "true" as const, "aria-describedby": `${name}-error` } : {});
+
+  return (
+    <Layout ctx={ctx} title={t.title(b.reference)} active="queue">
+      <p>
+        <a href={BASE}>{t.back}</a>
+      </p>
+      {props.done ? <Notice kind="ok">{t.done[props.done] ?? ""}</Notice> : null}
+      {props.error ? <Notice kind="error">{props.error}</Notice> : null}
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">{t.details}</h2>
+        <p class="hint">{t.readAudited}</p>
+        <dl class="details">
+          <Detail label={t.status} value={w.status[b.status]} none={t.none} />
+          {b.statusReason && b.statusReason !== "marked_by_staff" ? <Detail label={t.statusReason} value={t.rejectReasons[b.statusReason] ?? b.statusReason} none={t.none} /> : null}
+          <Detail label={t.office} value={officeName(props.deps.config, locale, b.officeId)} none={t.none} />
+          <Detail label={t.when} value={slotText(locale, b.startsAt, b.endsAt)} none={t.none} />
+          <Detail label={t.counsellor} value={`${counsellorName(office, locale, b.counsellorId)}${b.counsellorNamed ? t.named : ""}`} none={t.none} />
+          <Detail label={t.requesterKind} value={t.kinds[b.requesterKind] ?? b.requesterKind} none={t.none} />
+          <Detail label={t.name} value={b.name} none={t.none} />
+          <Detail label={t.seekerNumber} value={b.seekerNumber} none={t.none} />
+          {b.establishmentNumber ? <Detail label={t.establishmentNumber} value={b.establishmentNumber} none={t.none} /> : null}
+          <Detail label={t.email} value={b.email} none={t.none} />
+          <Detail label={t.phone} value={b.phone} none={t.none} />
+          <Detail label={t.topic} value={b.topic} none={t.none} />
+          <Detail label={t.support} value={b.support} none={t.none} />
+          <Detail label={t.channel} value={w.channel[b.channel] ?? b.channel} none={t.none} />
+          <Detail label={t.locale} value={b.locale === "ja" ? "日本語" : "English"} none={t.none} />
+          <Detail label={t.meetingUrl} value={b.meetingUrl} none={t.none} />
+          <Detail label={t.accessCode} value={b.accessCode} none={t.none} />
+          <Detail label={t.createdAt} value={slotText(locale, b.createdAt, b.createdAt).replace(/～.*|–.*/, "")} none={t.none} />
+        </dl>
+      </section>
+
+      <section aria-labelledby="actions-heading" class="actions">
+        <h2 id="actions-heading">{t.actions}</h2>
+        {b.status === "requested" ? (
+          <>
+            <form method="post" action={action("confirm")} class="card">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="version" value={version} />
+              <h3>{t.confirm}</h3>
+              <p class="hint" id="confirm-help">
+                {t.confirmHelp}
+              </p>
+              <label for="meetingUrl">{t.meetingUrl}</label>
+              <input id="meetingUrl" name="meetingUrl" type="url" inputmode="url" required value={values.meetingUrl ?? ""} {...invalid("meetingUrl")} />
+              <FieldError id="meetingUrl-error" message={errors.meetingUrl} />
+              <label for="accessCode">{t.accessCode}</label>
+              <input id="accessCode" name="accessCode" type="text" value={values.accessCode ?? ""} {...invalid("accessCode")} />
+              <FieldError id="accessCode-error" message={errors.accessCode} />
+              <label for="counsellorId">{t.counsellor}</label>
+              <select id="counsellorId" name="counsellorId">
+                {(office?.counsellors ?? []).map((x) => (
+                  <option value={x.id} selected={(values.counsellorId ?? b.counsellorId) === x.id}>
+                    {x.name[locale]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">{t.confirm}</button>
+            </form>
+            <form method="post" action={action("reject")} class="card">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="version" value={version} />
+              <h3>{t.reject}</h3>
+              <ReasonFields w={w} prefix="reject" values={values} errors={errors} choices />
+              <button type="submit">{t.reject}</button>
+            </form>
+          </>
+        ) : null}
+        {(b.status === "requested" || b.status === "confirmed") && b.startsAt > now ? (
+          <form method="post" action={action("cancel")} class="card">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={version} />
+            <h3>{t.cancel}</h3>
+            <ReasonFields w={w} prefix="cancel" values={values} errors={errors} choices={false} />
+            <button type="submit">{t.cancel}</button>
+          </form>
+        ) : null}
+        {b.status === "confirmed" ? (
+          <div class="card">
+            <form method="post" action={action("attended")} class="inline">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="version" value={version} />
+              <button type="submit">{t.attended}</button>
+            </form>
+            <form method="post" action={action("no-show")} class="inline">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="version" value={version} />
+              <button type="submit">{t.noShow}</button>
+            </form>
+          </div>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}
+
+function ReasonFields(props: { w: ConsoleWords; prefix: "reject" | "cancel"; values: Values; errors: Errors; choices: boolean }) {
+  const t = props.w.booking;
+  const detailId = `${props.prefix}-detail`;
+  const error = props.errors[detailId];
+  return (
+    <>
+      {props.choices ? (
+        <>
+          <label for={`${props.prefix}-reason`}>{t.rejectReason}</label>
+          <select id={`${props.prefix}-reason`} name="reason">
+            {Object.entries(t.rejectReasons).map(([value, label]) => (
+              <option value={value} selected={props.values.reason === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
+      <label for={detailId}>{props.prefix === "reject" ? t.reasonDetail : t.cancelReason}</label>
+      <textarea id={detailId} name="detail" rows={3} maxlength={400} aria-invalid={error ? "true" : undefined} aria-describedby={error ? `${detailId}-error` : undefined}>
+        {props.values[detailId] ?? ""}
+      </textarea>
+      <FieldError id={`${detailId}-error`} message={error} />
+    </>
+  );
+}
+
+export function bookingPageRoutes(deps: AppDeps) {
+  const actions = bookingActions(deps);
+
+  function ctxOf(c: Context<ConsoleEnv>, b: Booking): PageContext {
+    return { w: c.get("w"), locale: c.get("locale"), staff: c.get("staff"), csrf: c.get("csrf"), here: `${BASE}/bookings/${b.id}` };
+  }
+
+  /** Shows the page again with what went wrong, keeping what was typed. */
+  async function again(c: Context<ConsoleEnv>, id: string, status: 400 | 409, state: { error?: string; errors?: Errors; values?: Values }) {
+    const b = await actions.read(c.get("staff"), id);
+    return c.html(page(<BookingPage ctx={ctxOf(c, b)} b={b} deps={deps} {...state} />), status);
+  }
+
+  /** Runs an action; a refusal the person can act on comes back as a message on the page. */
+  async function act(c: Context<ConsoleEnv>, done: string, values: Values, run: (b: Booking, version: Date | undefined) => Promise<unknown>) {
+    const staff = c.get("staff");
+    const id = c.req.param("id")!;
+    const b = await actions.visible(staff, id);
+    const form = await c.req.parseBody();
+    const version = /^\d{1,15}$/.test(field(form, "version")) ? new Date(Number(field(form, "version"))) : undefined;
+    try {
+      await run(b, version);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 409) {
+        const errors = c.get("w").booking.errors as Record<string, unknown>;
+        const text = typeof errors[error.code] === "string" ? (errors[error.code] as string) : c.get("w").booking.errors.invalid_state;
+        return again(c, id, 409, { error: text, values });
+      }
+      throw error;
+    }
+    return c.redirect(`${BASE}/bookings/${b.id}?done=${done}`, 303);
+  }
+
+  return new Hono<ConsoleEnv>()
+    .get("/bookings/:id", async (c) => {
+      let b: Booking;
+      try {
+        b = await actions.read(c.get("staff"), c.req.param("id"));
+      } catch (error) {
+        if (error instanceof HttpError) return notFound(c, error.status === 403 ? "forbidden" : "notFound");
+        throw error;
+      }
+      const done = c.req.query("done");
+      return c.html(page(<BookingPage ctx={ctxOf(c, b)} b={b} deps={deps} done={done && done in c.get("w").booking.done ? done : undefined} />));
+    })
+    .post("/bookings/:id/confirm", async (c) => {
+      const t = c.get("w").booking;
+      const form = await c.req.parseBody();
+      const values = { meetingUrl: field(form, "meetingUrl"), accessCode: field(form, "accessCode"), counsellorId: field(form, "counsellorId") };
+      const errors: Errors = {};
+      if (!values.meetingUrl) errors.meetingUrl = t.errors.meetingRequired;
+      else if (!httpsUrl.safeParse(values.meetingUrl).success) errors.meetingUrl = t.errors.url;
+      if (values.accessCode.length > 100) errors.accessCode = t.errors.tooLong(100);
+      if (Object.keys(errors).length > 0) return again(c, c.req.param("id"), 400, { errors, values });
+      return act(c, "confirmed", values, (b, version) =>
+        actions.confirm(c.get("staff"), b, { meetingUrl: values.meetingUrl, accessCode: values.accessCode || undefined, counsellorId: values.counsellorId || undefined }, version),
+      );
+    })
+    .post("/bookings/:id/reject", async (c) => {
+      const t = c.get("w").booking;
+      const form = await c.req.parseBody();
+      const code = field(form, "reason");
+      const detail = field(form, "detail");
+      const values = { reason: code, "reject-detail": detail };
+      const known = code in t.rejectReasons && code !== "other";
+      if (!known && !detail) return again(c, c.req.param("id"), 400, { errors: { "reject-detail": t.errors.reasonRequired }, values });
+      if (detail.length > 400) return again(c, c.req.param("id"), 400, { errors: { "reject-detail": t.errors.tooLong(400) }, values });
+      // The seeker reads the reason in their own language: a known reason in it, plus what staff wrote.
+      return act(c, "rejected", values, (b, version) => {
+        const label = known ? (b.locale === "en" ? reasonLabels.en[code] : reasonLabels.ja[code]) : undefined;
+        return actions.reject(c.get("staff"), b, [label, detail].filter(Boolean).join("\n"), version);
+      });
+    })
+    .post("/bookings/:id/cancel", async (c) => {
+      const t = c.get("w").booking;
+      const form = await c.req.parseBody();
+      const detail = field(form, "detail");
+      const values = { "cancel-detail": detail };
+      if (!detail) return again(c, c.req.param("id"), 400, { errors: { "cancel-detail": t.errors.reasonRequired }, values });
+      if (detail.length > 400) return again(c, c.req.param("id"), 400, { errors: { "cancel-detail": t.errors.tooLong(400) }, values });
+      return act(c, "cancelled", values, (b, version) => actions.cancel(c.get("staff"), b, detail, version));
+    })
+    .post("/bookings/:id/attended", (c) => act(c, "attended", {}, (b, version) => actions.attended(c.get("staff"), b, version)))
+    .post("/bookings/:id/no-show", (c) => act(c, "no_show", {}, (b, version) => actions.noShow(c.get("staff"), b, version)));
+}
+
+const reasonLabels = { ja: consoleWords.ja.booking.rejectReasons, en: consoleWords.en.booking.rejectReasons };
+
+export function notFound(c: Context<ConsoleEnv>, which: "notFound" | "forbidden") {
+  const w = c.get("w");
+  const ctx: PageContext = { w, locale: c.get("locale"), staff: c.get("staff"), csrf: c.get("csrf"), here: BASE };
+  const text = which === "forbidden" ? w.errorPage.forbidden : w.errorPage.notFound;
+  return c.html(
+    page(
+      <Layout ctx={ctx} title={text}>
+        <p>
+          <a href={BASE}>{w.errorPage.home}</a>
+        </p>
+      </Layout>,
+    ),
+    which === "forbidden" ? 403 : 404,
+  );
+}
