@@ -4,7 +4,8 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppDeps } from "../../http/app.ts";
-import { endSession, login } from "../../store/staff.ts";
+import { clientKey } from "../../http/middleware/rateLimit.ts";
+import { endSession, signIn } from "../../store/staff.ts";
 import { FieldError, Layout, Notice, page, type PageContext } from "../layout.tsx";
 import { BASE, CONSOLE_COOKIE, LANG_COOKIE, isSecure, originAllowed, requireConsoleStaff, safeNext, setSessionCookie, type ConsoleEnv } from "../session.ts";
 
@@ -52,16 +53,14 @@ export function signInRoutes(deps: AppDeps) {
         const missing = { email: raw.email.trim() === "", password: raw.password === "" };
         return c.html(page(<SignInPage ctx={ctx} next={next} email={raw.email} missing={missing} />), 400);
       }
-      const result = await login(store.db, { email: parsed.data.email, password: parsed.data.password, now: clock() });
+      // Signing in always starts a new session: the one the browser brought, if any, ends.
+      const result = await signIn(store.db, { email: parsed.data.email, password: parsed.data.password, clientKey: clientKey(c), now: clock(), previousToken: getCookie(c, CONSOLE_COOKIE) });
       if (!result.ok) {
-        const locked = result.reason === "locked";
+        const locked = result.reason === "throttled";
         if (locked) c.header("Retry-After", String(result.retryAfterSeconds));
         const text = locked ? w.login.locked(Math.ceil(result.retryAfterSeconds / 60)) : w.login.invalid;
         return c.html(page(<SignInPage ctx={ctx} next={next} email={parsed.data.email} message={{ kind: "error", text }} />), locked ? 429 : 401);
       }
-      // A session of its own, never one the browser brought: signing in always starts a new one.
-      const previous = getCookie(c, CONSOLE_COOKIE);
-      if (previous) await endSession(store.db, previous);
       setSessionCookie(c, deps, result.token, result.expiresAt);
       return c.redirect(next, 303);
     })
