@@ -38,6 +38,7 @@ export function Layout(props: { ctx: PageContext; title: string; active?: NavKey
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{`${props.title} | ${w.product}`}</title>
         <link rel="stylesheet" href={`${BASE}/assets/console.css`} />
         <script src={`${BASE}/assets/console.js`} defer></script>

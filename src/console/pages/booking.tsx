@@ -108,7 +108,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?
               <input type="hidden" name="version" value={version} />
               <h3>{t.reject}</h3>
               <ReasonFields w={w} prefix="reject" values={values} errors={errors} choices />
-              <button type="submit">{t.reject}</button>
+              <button type="submit" class="danger">{t.reject}</button>
             </form>
           </>
         ) : null}
@@ -118,7 +118,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?
             <input type="hidden" name="version" value={version} />
             <h3>{t.cancel}</h3>
             <ReasonFields w={w} prefix="cancel" values={values} errors={errors} choices={false} />
-            <button type="submit">{t.cancel}</button>
+            <button type="submit" class="danger">{t.cancel}</button>
           </form>
         ) : null}
         {b.status === "confirmed" ? (
@@ -131,7 +131,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?
             <form method="post" action={action("no-show")} class="inline">
               <CsrfField ctx={ctx} />
               <input type="hidden" name="version" value={version} />
-              <button type="submit">{t.noShow}</button>
+              <button type="submit" class="secondary">{t.noShow}</button>
             </form>
           </div>
         ) : null}
