@@ -10,6 +10,7 @@ import type { AppDeps } from "../http/app.ts";
 import { asset } from "../paths.ts";
 import { consoleFingerprint } from "../store/staff.ts";
 import { bookingPageRoutes, notFound } from "./pages/booking.tsx";
+import { calendarRoutes } from "./pages/calendar.tsx";
 import { exportRoutes } from "./pages/export.ts";
 import { signInRoutes } from "./pages/login.tsx";
 import { queueRoutes } from "./pages/queue.tsx";
@@ -101,6 +102,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", queueRoutes(deps));
   app.route("/", bookingPageRoutes(deps));
   app.route("/", exportRoutes(deps));
+  app.route("/", calendarRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;
 }

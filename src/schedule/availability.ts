@@ -309,3 +309,43 @@ export function availableSlots(
   }
   return slots;
 }
+
+export type CounsellorSlotState = CounsellorState;
+
+/** One slot of staff's calendar: each counsellor's state, and how many counsellors are free or taken. */
+export interface GridSlot {
+  startsAt: Date;
+  endsAt: Date;
+  counsellors: { id: string; state: CounsellorSlotState }[];
+  /** Counsellors who could still take a session here (0 on a closed day). */
+  free: number;
+  /** Bookings and unexpired holds that start here. */
+  taken: number;
+}
+
+export interface DayGrid {
+  date: DateString;
+  closed: ClosedReason | null;
+  slots: GridSlot[];
+}
+
+/**
+ * A day as staff's calendar shows it, by the same working hours, absences and occupancy that
+ * checkSlot uses, so the grid and what the chat offers never disagree.
+ */
+export function dayGrid(p: PreparedSchedule, date: DateString): DayGrid {
+  const closed = closedReason(p.office.id, date, p.closures);
+  const day = dayPlan(p, date);
+  const slots = p.plan.slotStarts.map((minute): GridSlot => {
+    const startMs = day.dayStartMs + minute * 60_000;
+    const occ = occupancy(p, day, minute);
+    return {
+      startsAt: new Date(startMs),
+      endsAt: new Date(startMs + SLOT_MS),
+      counsellors: day.counsellors.map((c, i) => ({ id: c.id, state: occ.states[i]! })),
+      free: closed ? 0 : occ.free.length,
+      taken: p.taken.byStart.get(startMs)?.length ?? 0,
+    };
+  });
+  return { date, closed, slots };
+}

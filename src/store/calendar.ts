@@ -1,10 +1,13 @@
 // Closures (a typhoon day) and counsellors' absences that staff add at run time. loadSchedule reads
 // both, so a stored row changes what the chat offers at once.
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, or, type SQL } from "drizzle-orm";
+import type { Office } from "../config.ts";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
+import { dayGrid, type DayGrid } from "../schedule/index.ts";
+import { loadSchedule } from "./bookings.ts";
 import { writeAudit } from "./audit.ts";
 import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
-import { absences, bookings, closures } from "./schema.ts";
+import { absences, bookings, closures, type BookingStatus } from "./schema.ts";
 
 export type ClosureRow = typeof closures.$inferSelect;
 export type AbsenceRow = typeof absences.$inferSelect;
@@ -146,4 +149,49 @@ function closureSnapshot(c: ClosureRow): Record<string, unknown> {
 
 function absenceSnapshot(a: AbsenceRow): Record<string, unknown> {
   return { counsellorId: a.counsellorId, date: a.date, fromTime: a.fromTime, toTime: a.toTime };
+}
+
+/** A booking as the calendar shows it: no personal data, only what places it and links to it. */
+export interface CalendarBooking {
+  id: string;
+  reference: string;
+  counsellorId: string;
+  status: BookingStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface OfficeCalendar {
+  days: DayGrid[];
+  bookings: CalendarBooking[];
+  absences: AbsenceRow[];
+  closures: ClosureRow[];
+}
+
+/**
+ * What staff's calendar shows for an office between two dates (inclusive): each day's grid from the
+ * booking rules, the bookings of every status but holds, and the absences and closures behind them.
+ */
+export async function officeCalendar(ex: Executor, office: Office, now: Date, range: { from: string; to: string }): Promise<OfficeCalendar> {
+  const ids = office.counsellors.map((c) => c.id);
+  const [schedule, rows, absenceRows, closureRows] = await Promise.all([
+    loadSchedule(ex, office, now, range),
+    ex
+      .select({ id: bookings.id, reference: bookings.reference, counsellorId: bookings.counsellorId, status: bookings.status, startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.officeId, office.id),
+          notInArray(bookings.status, ["held", "expired"]),
+          gte(bookings.startsAt, jstInstant(range.from)),
+          lt(bookings.startsAt, jstInstant(addDays(range.to, 1))),
+        ),
+      )
+      .orderBy(asc(bookings.startsAt), asc(bookings.createdAt)),
+    listAbsences(ex, { counsellorIds: ids, ...range }),
+    listClosures(ex, { officeId: office.id, ...range }),
+  ]);
+  const days: DayGrid[] = [];
+  for (let d = range.from; d <= range.to; d = addDays(d, 1)) days.push(dayGrid(schedule, d));
+  return { days, bookings: rows, absences: absenceRows, closures: closureRows };
 }
