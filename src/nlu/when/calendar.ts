@@ -51,3 +51,32 @@ export function weekdayInWeek(today: string, weeksAhead: number, wd: number): st
 export function nextWeekday(today: string, wd: number): string {
   return addDays(today, (wd - weekday(today) + 7) % 7 || 7);
 }
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The year and month `ahead` months after the month of `date`. */
+export function monthsAhead(date: string, ahead: number): { year: number; month: number } {
+  const { year, month } = parseDateString(date);
+  const total = year * 12 + (month - 1) + ahead;
+  return { year: Math.floor(total / 12), month: (total % 12) + 1 };
+}
+
+/** The next occurrence of a month (this month included): its year. */
+export function yearOfNextMonth(today: string, month: number): number {
+  const { year, month: now } = parseDateString(today);
+  return month >= now ? year : year + 1;
+}
+
+/** The nth (1-based; -1 for the last) weekday `wd` of a month, or null when there is none. */
+export function nthWeekdayOf(year: number, month: number, nth: number, wd: number): string | null {
+  const days = daysInMonth(year, month);
+  if (nth === -1) {
+    const last = toDateString(year, month, days);
+    return addDays(last, -((weekday(last) - wd + 7) % 7));
+  }
+  const first = toDateString(year, month, 1);
+  const day = 1 + ((wd - weekday(first) + 7) % 7) + 7 * (nth - 1);
+  return day <= days ? toDateString(year, month, day) : null;
+}

@@ -1,6 +1,5 @@
 // Clock hours: meridiem words, and the office-hours reading of a bare 1–6 o'clock.
 import type { ParsingContext } from "chrono-node";
-import { pad } from "./calendar.ts";
 import { type Components, setTime } from "./components.ts";
 import { setTag } from "./tags.ts";
 
@@ -25,17 +24,19 @@ export function clockHour(hour: number, meridiem: Meridiem): { hour: number; amb
   return { hour, ambiguous: false };
 }
 
-/** A clock time, or with 以降/まで after it a window to/from the end/start of office hours. */
+/** 以降, 過ぎ, より後: from then on; まで, より前: until then. */
+export function openOf(tail: string | undefined): "after" | "before" | undefined {
+  if (!tail) return undefined;
+  if (/以降|以後|より後|過ぎ|すぎ/.test(tail)) return "after";
+  if (/まで|より前/.test(tail)) return "before";
+  return undefined;
+}
+
+/** A clock time; with 以降/まで after it, an open range from or until it. */
 export function timeComponents(context: ParsingContext, hour: number, minute: number, ambiguous: boolean, tail: string | undefined): Components {
-  const c = context.createParsingComponents();
-  const time = `${pad(hour)}:${pad(minute)}`;
-  if (tail && /以降|以後|より後|過ぎ|すぎ/.test(tail)) {
-    setTag(c, "pod", `${time}-17:00`);
-  } else if (tail && /まで|より前/.test(tail)) {
-    setTag(c, "pod", `10:00-${time}`);
-  } else {
-    setTime(c, hour, minute);
-  }
+  const c = setTime(context.createParsingComponents(), hour, minute);
+  const open = openOf(tail);
+  if (open) setTag(c, "open", open);
   if (ambiguous) setTag(c, "ambiguousHour", true);
   return c;
 }

@@ -81,3 +81,13 @@ export function isDateOnly(r: Result): boolean {
 export function joined(context: ParsingContext, a: Result, b: Result, start = a.start, end = b.end): Result {
   return context.createParsingResult(a.index, b.index + b.text.length, start, end ?? undefined);
 }
+
+/** A vague span (来週のどこか, 月末): from `from` to `to`, cut to start today; null when already past. */
+export function vagueSpan(context: ParsingContext, index: number, text: string, from: string, to: string, today: string): Result | null {
+  const start = from < today ? today : from;
+  if (to < start) return null;
+  const s = setDate(context.createParsingComponents(), start);
+  setTag(s, "vague", true);
+  const e = setDate(context.createParsingComponents(), to);
+  return context.createParsingResult(index, text, s, e);
+}

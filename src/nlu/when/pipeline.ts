@@ -1,4 +1,4 @@
-// parseWhen's pipeline: normalize → mask → parse → refine → choose → rank.
+// parseWhen's pipeline: normalize → mask → parse → refine → choose (and guard) → rank.
 import * as chrono from "chrono-node";
 import { JST_OFFSET_MINUTES, jstDate } from "../../jst.ts";
 import { normalizeForParsing } from "../normalize.ts";
@@ -9,13 +9,16 @@ import { jaParsers, jaRefiners } from "./ja/index.ts";
 import { mask } from "./mask.ts";
 import { rank } from "./rank.ts";
 import { toReading } from "./reading.ts";
+import { guardImpliedDates, recordMatches } from "./safety.ts";
 import type { WhenReading } from "./types.ts";
 
 // chrono silently ignores a zone name such as 'Asia/Tokyo': the offset must be given in minutes.
 const JST = JST_OFFSET_MINUTES;
 
-const ja = new chrono.Chrono({ parsers: jaParsers, refiners: jaRefiners });
-const en = new chrono.Chrono({ parsers: enParsers, refiners: enRefiners });
+/** Every parser match of the current parse (parseWhen is synchronous, so one list serves). */
+const matched: Array<[number, number]> = [];
+const ja = new chrono.Chrono({ parsers: jaParsers, refiners: [recordMatches(matched), ...jaRefiners] });
+const en = new chrono.Chrono({ parsers: enParsers, refiners: [recordMatches(matched), ...enRefiners] });
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 /** English words other than a bare am/pm. */
@@ -33,5 +36,6 @@ export function parseWhen(text: string, options: { now: Date }): WhenReading[] {
   const results = locale.parse(masked, reference) as Result[];
   const chosen = choose(results, masked);
   if (!chosen) return [];
+  guardImpliedDates(chosen, masked, matched);
   return rank(chosen.map((r) => toReading(r, today, normalized.map)));
 }

@@ -21,7 +21,7 @@ function timeOf(c: Components): string {
 export function toReading(r: Result, today: string, map: number[]): WhenReading {
   const s = r.start;
   const date = hasDate(s) || s.isCertain("weekday") || s.isCertain("month") ? dateOf(s) : today;
-  const reading: WhenReading = { date, span: [map[r.index]!, map[r.index + r.text.length]!] };
+  const reading: WhenReading = { date, confidence: "sure", span: [map[r.index]!, map[r.index + r.text.length]!] };
   if (hasTime(s)) reading.time = timeOf(s);
   const pod = getTag(s, "pod") ?? podFromEnglishTags(s);
   if (pod && !reading.time) reading.partOfDay = { from: pod.slice(0, 5), to: pod.slice(6) };
@@ -32,7 +32,11 @@ export function toReading(r: Result, today: string, map: number[]): WhenReading 
     if (reading.end.date === date && !reading.end.time) delete reading.end;
   }
   if (hasTag(s, "ambiguousHour") && reading.time) reading.ambiguousHour = true;
+  const open = getTag(s, "open");
+  if (open) reading.open = open;
+  if (hasTag(s, "vague") && reading.end) reading.vague = true;
   const confirm = getTag(s, "confirm");
   if (confirm) reading.confirm = confirm;
+  if (reading.confirm || reading.ambiguousHour) reading.confidence = "unsure";
   return reading;
 }

@@ -21,6 +21,10 @@ export interface TagValues {
   impliedYear: true;
   /** A week with no day (「来週」): its offset. */
   weekOnly: number;
+  /** An open range: any time after (or before) this point. */
+  open: "after" | "before";
+  /** A span said loosely (来週のどこか, 月末); the result's end is its last day. */
+  vague: true;
 }
 
 export type TagName = keyof TagValues;

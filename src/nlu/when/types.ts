@@ -13,5 +13,7 @@ export interface WhenReading {
   /** A vague span: any day from `date` to `end.date`, said loosely (来週のどこか, 月末). */
   vague?: boolean;
   confirm?: WhenConfirmReason;
+  /** 'unsure' when the bot must ask back before acting (a doubt, or a bare 1–6 o'clock read as p.m.). */
+  confidence: "sure" | "unsure";
   span: [number, number];
 }

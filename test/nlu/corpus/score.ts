@@ -6,7 +6,7 @@ import type { WhenCase, WhenExpectation } from "./when.ts";
 export type Outcome = "right" | "unsure" | "wrong";
 
 /** What a parser answered, reduced to what the corpus checks: a reading without its place in the text. */
-export type Answer = Omit<WhenReading, "span">;
+export type Answer = Omit<WhenReading, "span" | "confidence"> & { confidence?: WhenReading["confidence"] };
 
 export function matches(answer: Answer | undefined, expected: WhenExpectation): boolean {
   if (!answer) return false;

@@ -11,6 +11,12 @@ import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
 import { shareAlternatives } from "../refiners/shareAlternatives.ts";
 import { enNextWeekWeekdayParser } from "./parsers/nextWeekWeekday.ts";
 import { enNoonParser } from "./parsers/noon.ts";
+import { enTimeRangeParser } from "./parsers/timeRange.ts";
+import { enKeepMonthDay } from "./refiners/keepMonthDay.ts";
+import { mergeTimeRange } from "../refiners/mergeTimeRange.ts";
+import { enNthWeekdayParser } from "./parsers/nthWeekday.ts";
+import { enVagueWeekParser } from "./parsers/vagueWeek.ts";
+import { markOpenRanges } from "../refiners/markOpenRanges.ts";
 import { enOrdinalDayParser } from "./parsers/ordinalDay.ts";
 import { enPartOfDayParser } from "./parsers/partOfDay.ts";
 import { enWeekdayParser } from "./parsers/weekday.ts";
@@ -20,23 +26,29 @@ import { enDropNonWishes } from "./refiners/dropNonWishes.ts";
 const base = chrono.en.casual.clone();
 
 export const enParsers: Parser[] = [
+  enNthWeekdayParser, // before chrono's month names: "the first Monday of December" is one date
+  enVagueWeekParser, // before chrono's relative dates: "next week" is a span, not today + 7
   enNextWeekWeekdayParser, // before enWeekday: "Tuesday next week" is one reading, not "Tuesday"
   enWeekdayParser, // ours replaces chrono's: weeks start on Monday, "next" means next week's
   enPartOfDayParser, // ours replaces chrono's casual times: parts of the day are office-hour windows
   enNoonParser,
+  enTimeRangeParser, // before chrono's times: "between 2 and 4pm" is one range, not "4pm"
   ...base.parsers.filter((p) => !/Weekday|CasualTime/.test(p.constructor.name)), // chrono.en for the rest
   enOrdinalDayParser, // last: "the 3rd" only where chrono found no fuller date
 ];
 
 export const enRefiners: Refiner[] = [
+  enKeepMonthDay, // before chrono's overlap removal: "Dec 8" must not lose to "8 in the afternoon"
   ...base.refiners.filter((r) => !/ForwardDate/.test(r.constructor.name)), // chrono's merges; we date forward ourselves
   overlapRemoval, // every later refiner assumes results do not overlap
   mergeWeekdayThenDate, // before mergeDateTime: "Tuesday, December 8, 3 PM" is one date first
   enBusinessHour, // before the date meets its time: the hour is read before it is dated
+  mergeTimeRange, // before mergeDateTime: the date attaches to the whole range
   mergeDateTime,
   mergeDateRange,
   shareAlternatives, // after the merges: alternatives share whole readings
   enDropNonWishes,
+  markOpenRanges, // "after 3pm on Friday": the whole reading is open
   pairLoneDateAndTime, // after the drops: only what is left is paired
   flagDoubts, // last: doubts are judged on final dates
 ];

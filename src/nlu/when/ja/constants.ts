@@ -75,9 +75,9 @@ export const MERIDIEM_WORDS = String.raw`午前|午後|朝|お昼|昼|夕方|夜
 export const WEEKDAY_SUFFIX = String.raw`(?:\s*\(\s*(?<wdParen>[月火水木金土日])\s*(?:曜日?)?\s*\)|\s*(?:の\s*)?(?<wdWord>[月火水木金土日])曜日?)?`;
 
 /** What happened (past tense) rather than what is wished for. */
-export const PAST_TENSE = /^[^。.!?\n]{0,18}?(?:しました|ています|てます|ている|した(?![いら])|でした|ました|だった|済み|済ませ|退職|離職|辞め|終わ|終了|生まれ|入社|受けた|受けて|行った|来た)/;
+export const PAST_TENSE = /^[^。.!?\n]{0,18}?(?:しました(?!ら)|ています|てます|ている|した(?![いら])|でした(?!ら)|ました(?!ら)|だった(?!ら)|済み|済ませ|退職|離職|辞め|終わ|終了|生まれ|入社|受けた|受けて|行った|来た)/;
 /** …but a clause that still asks for the date is a wish. */
-export const STILL_A_WISH = /(?:希望|お願い|予約し?たい|したい|できますか|出来ますか|可能|空い|あい|大丈夫|でしょうか|どう|いかが|がいい|が良い|に変更|へ変更|変えて|ですか|ますか|いけます|行けます|で$)/;
+export const STILL_A_WISH = /(?:希望|お願い|予約し?たい|したい|できますか|出来ますか|可能|空い|あい|大丈夫|でしょうか|どう|いかが|がいい|が良い|に変更|へ変更|変えて|ですか|ますか|いけます|行けます|伺え|伺い|参加でき|行ける|行け|で$)/;
 /** Words before a date that make it a past event (退職日, 前回). */
 export const PAST_BEFORE = /(?:退職|離職|入社|誕生|生年月日|前回|先日|以前|先月|去年|昨年|面接は|面接が|説明会は)[^。.!?\n]{0,6}$/;
 /** Words after a date that refuse it (明日は無理). */

@@ -7,6 +7,7 @@ import { mergeDateTime } from "../refiners/mergeDateTime.ts";
 import { mergePartOfDayTime } from "../refiners/mergePartOfDayTime.ts";
 import { mergeRestatedDate } from "../refiners/mergeRestatedDate.ts";
 import { mergeTimeRange } from "../refiners/mergeTimeRange.ts";
+import { markOpenRanges } from "../refiners/markOpenRanges.ts";
 import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
 import { overlapRemoval } from "../refiners/overlapRemoval.ts";
 import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
@@ -25,7 +26,11 @@ import { relativeMonthDayParser } from "./parsers/relativeMonthDay.ts";
 import { slashDateParser } from "./parsers/slashDate.ts";
 import { timeParser } from "./parsers/time.ts";
 import { weekdayParser } from "./parsers/weekday.ts";
-import { weekOnlyParser } from "./parsers/weekOnly.ts";
+import { monthSpanParser } from "./parsers/monthSpan.ts";
+import { monthsLaterParser } from "./parsers/monthsLater.ts";
+import { nthWeekdayParser } from "./parsers/nthWeekday.ts";
+import { sameDayNextWeekParser } from "./parsers/sameDayNextWeek.ts";
+import { weekSpanParser } from "./parsers/weekSpan.ts";
 import { yearDateParser } from "./parsers/yearDate.ts";
 import { dropNonWishes } from "./refiners/dropNonWishes.ts";
 
@@ -35,15 +40,19 @@ export const jaParsers: Parser[] = [
   eraDateParser, // before yearDate: R8.12.3 must not lose its era to a bare 8.12.3
   yearDateParser,
   compactDateParser, // 20261208 before anything reads it as a number
+  nthWeekdayParser, // 12月の第2火曜 before monthSpan/weekday read 12月 or 火曜 alone
+  monthSpanParser, // 12月中旬 is a span, before anything reads 12月
   relativeMonthDayParser, // 来月10日 before dayOnly reads 10日 alone
   monthDayParser, // 12月3日 before dayOnly reads 3日 alone
   slashDateParser,
   commaDateParser,
   dayOnlyParser, // the weakest date reading: last of the dates
   casualDayParser,
+  monthsLaterParser, // 2か月後の15日 before dayOnly reads 15日 alone
   daysLaterParser,
-  weekdayParser, // before weekOnly: 来週水曜 is a day, 来週 alone a week
-  weekOnlyParser,
+  sameDayNextWeekParser, // 来週の今日 before weekSpan reads 来週 alone
+  weekdayParser, // before weekSpan: 来週水曜 is a day, 来週 alone a week
+  weekSpanParser,
   timeParser, // before compactTime: 14:00 is a time with a colon before a bare 1400
   compactTimeParser,
   noonParser,
@@ -62,6 +71,7 @@ export const jaRefiners: Refiner[] = [
   mergeRestatedDate, // after the merges: 来週火曜(12/2) 14時 compares whole dates
   dropMovedFrom, // before dropNonWishes: from-to moves are read on the full results
   dropNonWishes,
+  markOpenRanges, // after the merges: 12月8日以降 looks past the whole date
   pairLoneDateAndTime, // after the drops: only what is left is paired
   flagDoubts, // last: doubts are judged on final dates
 ];

@@ -39,7 +39,8 @@ export const shareAlternatives = refiner((context, results) => {
     // 今週か来週の金曜: the bare week takes the weekday
     const weekOnly = getTag(a.start, "weekOnly");
     if (weekOnly !== undefined && getTag(b.start, "week") !== undefined) {
-      a.start = copy(a.start, tagString("confirm", "ambiguous_date"));
+      a.start = copy(a.start, tagString("vague", true));
+      a.end = undefined;
       setDate(a.start, weekdayInWeek(todayOf(context), weekOnly, weekday(dateOf(b.start))));
       setTag(a.start, "week", weekOnly);
     }

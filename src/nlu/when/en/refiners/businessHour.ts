@@ -1,10 +1,10 @@
 // chrono.en reads "at 3" as 3 a.m.; a bare 1–6 o'clock is the afternoon, flagged so the bot confirms.
-import { hasDate, refiner } from "../../components.ts";
+import { refiner } from "../../components.ts";
 import { setTag } from "../../tags.ts";
 
 export const enBusinessHour = refiner((_context, results) => {
   for (const r of results) {
-    if (!hasDate(r.start) && r.start.isCertain("hour") && !r.start.isCertain("meridiem")) {
+    if (r.start.isCertain("hour") && !r.start.isCertain("meridiem") && !/:\d{2}/.test(r.text)) {
       const h = r.start.get("hour")!;
       if (h >= 1 && h <= 6) {
         r.start.assign("hour", h + 12);

@@ -7,7 +7,7 @@ const REIWA_YEAR_ZERO = 2018;
 
 export const eraDateParser = parser(
   new RegExp(
-    String.raw`(?:令和|R|r|Ｒ)\s*(?<era>\d{1,2}|元)\s*(?:年|[./-])\s*(?<month>\d{1,2})\s*(?:月|[./-])\s*(?<day>\d{1,2})\s*日?` + WEEKDAY_SUFFIX,
+    String.raw`(?:令和|R|r|Ｒ)\s*(?<era>\d{1,2}|元)\s*(?:年|[./-])\s*(?<month>\d{1,2})\s*(?:月|[./-])\s*(?<day>\d{1,2})(?:\s*日)?(?!\d)` + WEEKDAY_SUFFIX,
   ),
   (context, m) => {
     if (/[A-Za-z]/.test(context.text[m.index! - 1] ?? "")) return null;

@@ -1,24 +1,41 @@
 // 12/3, 12.3(木): month/day with a slash or a dot.
 import { parser } from "../../components.ts";
+import { setTag } from "../../tags.ts";
 import { WEEKDAY_SUFFIX } from "../constants.ts";
 import { monthDay } from "./monthDay.ts";
 
+/** After a number: a unit, which makes it a measurement or a score. */
+const MEASURE_FOLLOWS = /^(?:[a-z%]|\s*(?:[\p{Script=Katakana}ー]|倍|点|割|度|秒|杯|個|本|枚))/iu;
+
 /** After a dotted pair: a time or a part of day, which makes 12.3 a date. */
 const TIME_FOLLOWS = /^\s*(?:\d{1,2}\s*[時:]|[の、,]?\s*(?:午前|午後|朝|昼|夕方|\d{1,2}:))/;
+
+/** After a dotted pair: a particle that makes it a date (12.3に, 12.3で). */
+const DATE_PARTICLE_FOLLOWS = /^\s*(?:日|に|で(?!す|し)|の|は|から|まで|希望|頃|ごろ|なら|が|を|、|,|。)/;
 
 export const slashDateParser = parser(
   new RegExp(
     String.raw`(?<month>\d{1,2})\s*(?<sep>[/.])\s*(?<day>\d{1,2})(?![\d/.]|\s*(?:時間|日間|分|%|倍|kg|km|cm))(?:\s*日)?` + WEEKDAY_SUFFIX,
   ),
   (context, m) => {
-    const before = context.text[m.index! - 1] ?? "";
-    if (/[\d/.:]/.test(before)) return null;
+    // part of a longer number (1/12/3, 10:12/3), but a label's colon (希望日:12/9) is fine
+    const before = context.text.slice(Math.max(0, m.index! - 2), m.index!);
+    if (/[\d/.]$/.test(before) || /\d:$/.test(before)) return null;
     const g = m.groups!;
+    // 3.5メートル, 2.5kg, 1.5倍: a measurement
+    if (g.sep === "." && MEASURE_FOLLOWS.test(context.text.slice(m.index! + m[0].length))) return null;
     const stated = g.wdParen ?? g.wdWord;
-    // 1.5 is a number, not January 5th, unless a weekday or a time makes it a date.
-    if (g.sep === "." && !stated && !TIME_FOLLOWS.test(context.text.slice(m.index! + m[0].length))) {
-      if (!/^\d{1,2}\.\d{1,2}$/.test(m[0].trim()) || Number(g.month) > 12) return null;
+    // 1.5 is a number, not January 5th, unless a weekday, a time or a particle makes it a date;
+    // a dotted pair on its own (3.14) is asked back.
+    const rest = context.text.slice(m.index! + m[0].length);
+    let unsure = false;
+    if (g.sep === "." && !stated && !TIME_FOLLOWS.test(rest)) {
+      if (Number(g.month) > 12) return null;
+      if (/^\s*$/.test(rest)) unsure = true;
+      else if (!DATE_PARTICLE_FOLLOWS.test(rest)) return null;
     }
-    return monthDay(context, Number(g.month), Number(g.day), stated);
+    const c = monthDay(context, Number(g.month), Number(g.day), stated);
+    if (c && unsure) setTag(c, "confirm", "ambiguous_date");
+    return c;
   },
 );

@@ -1,4 +1,4 @@
-// 14時, 午後2時半, 10:30, 3時ごろ, 14時以降: a clock time (or an open window with 以降/まで).
+// 14時, 午後2時半, 10:30, 3pm, 3時ごろ, 14時以降: a clock time (open after or before with 以降/まで).
 import { clockHour, meridiemOf, timeComponents } from "../../clock.ts";
 import { parser } from "../../components.ts";
 import { MERIDIEM_WORDS } from "../constants.ts";
@@ -7,7 +7,7 @@ const TIME_TAIL = String.raw`(?:\s*(?<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?\s*(?<ta
 
 export const timeParser = parser(
   new RegExp(
-    String.raw`(?:(?<meridiem>${MERIDIEM_WORDS})\s*(?:の\s*|、\s*)?)?(?<hour>\d{1,2})\s*(?:時\s*(?:(?<minute>\d{1,2})\s*分|(?<half>半))?|:\s*(?<colonMinute>\d{2})(?!\d))` + TIME_TAIL,
+    String.raw`(?:(?<meridiem>${MERIDIEM_WORDS})\s*(?:の\s*|、\s*)?)?(?<hour>\d{1,2})\s*(?:時\s*(?:(?<minute>\d{1,2})\s*分|(?<half>半))?|:\s*(?<colonMinute>\d{2})(?!\d)|(?=\s*[ap]\.?m\.?(?![a-z])))` + TIME_TAIL,
     "i",
   ),
   (context, m) => {

@@ -5,7 +5,7 @@ import { WEEKDAY_SUFFIX } from "../constants.ts";
 
 export const yearDateParser = parser(
   new RegExp(
-    String.raw`(?<year>20\d{2}|\d{2}(?=年))\s*(?:年|[./-])\s*(?<month>\d{1,2})\s*(?:月|[./-])\s*(?<day>\d{1,2})\s*日?` + WEEKDAY_SUFFIX,
+    String.raw`(?<year>20\d{2}|\d{2}(?=年))\s*(?:年|[./-])\s*(?<month>\d{1,2})\s*(?:月|[./-])\s*(?<day>\d{1,2})(?:\s*日)?(?!\d)` + WEEKDAY_SUFFIX,
   ),
   (context, m) => {
     if (glued(context, m.index!, m[0].length)) return null;
