@@ -12,9 +12,10 @@ import {
   weekdayNamesJa,
   weekday,
   parseDateString,
+  minutesOf,
 } from "../jst.ts";
 import { parseWhen, type WhenReading } from "../nlu/index.ts";
-import { lastBookableDate, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
+import { lastBookableDate, SLOT_MINUTES, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
 import { actorOf, limitsOf, say, yesNoChoices, type Turn } from "./context.ts";
 import type { Messages } from "./messages/index.ts";
@@ -44,6 +45,7 @@ export interface WhenOptions {
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 const SLOT_CHOICE = "slot:";
 const OFFERED = 6;
+const SCAN_FACTOR = 8;
 
 export function formatSlot(locale: Locale, startsAt: Date): string {
   const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
@@ -87,9 +89,10 @@ export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOpti
     return null;
   }
   const first = readings[0]!;
-  if (readings.length === 1 && first.time && !first.end) {
+  // a single time, not a range nor an open "from/until", is held (or asked back when unsure)
+  if (readings.length === 1 && first.time && !first.end && !first.open) {
     const at = jstInstant(first.date, first.time);
-    if (first.ambiguousHour || first.confirm) {
+    if (first.confidence === "unsure") {
       turn.state.confirm = { slot: "when", value: `${first.date}T${first.time}` };
       const text = first.ambiguousHour ? turn.m.intake.whenConfirmAmbiguousHour(formatSlot(turn.locale, at)) : turn.m.intake.whenConfirm(formatSlot(turn.locale, at));
       say(turn, text, { choices: yesNoChoices(turn.m) });
@@ -97,9 +100,46 @@ export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOpti
     }
     return tryHold(turn, at, options);
   }
+  // a range, an open range or a vague span: the free slots inside it, said so
+  const within = first.confidence === "sure" ? withinOf(first, jstDate(turn.now)) : null;
+  if (within) {
+    const inside = await suggestions(turn, options, [within.wish], within.keep);
+    const label = withinLabel(turn, first);
+    if (inside.length > 0) offerDay(turn, options, inside, turn.m.intake.whenWithin(label));
+    else offerDay(turn, options, await suggestions(turn, options, [within.wish]), turn.m.intake.whenNoneWithin(label));
+    return null;
+  }
   const wishes = readings.map(wishOf);
   offerDay(turn, options, await suggestions(turn, options, wishes), null);
   return null;
+}
+
+/** What a range, an open range or a vague span asks for: where to look, and which slots fit. */
+function withinOf(r: WhenReading, today: string): { wish: Wish; keep: (s: Slot) => boolean } | null {
+  const dateOf = (s: Slot) => jstDate(s.startsAt);
+  const startOf = (s: Slot) => minutesOf(jstTime(s.startsAt));
+  const fitsDay = (s: Slot, from: string, to: string) => startOf(s) >= minutesOf(from) && startOf(s) + SLOT_MINUTES <= minutesOf(to);
+  if (r.open && r.time) {
+    const from = r.open === "after" ? r.time : "00:00";
+    const to = r.open === "after" ? "24:00" : r.time;
+    return { wish: { kind: "window", date: r.date, from, to }, keep: (s) => dateOf(s) === r.date && fitsDay(s, from, to) };
+  }
+  if (r.open === "after") return { wish: { kind: "day", date: r.date }, keep: (s) => dateOf(s) >= r.date };
+  if (r.open === "before") return { wish: { kind: "day", date: today }, keep: (s) => dateOf(s) <= r.date };
+  const last = r.end?.date;
+  if (!last || last === r.date) return null; // a time range within one day is a window (wishOf)
+  const window = r.partOfDay ?? (r.time && r.end?.time ? { from: r.time, to: r.end.time } : null);
+  const wish: Wish = window ? { kind: "window", date: r.date, ...window } : { kind: "day", date: r.date };
+  return { wish, keep: (s) => dateOf(s) >= r.date && dateOf(s) <= last && (!window || fitsDay(s, window.from, window.to)) };
+}
+
+function withinLabel(turn: Turn, r: WhenReading): string {
+  const m = turn.m.intake;
+  const day = (date: string) => formatDate(turn.locale, date);
+  const at = (date: string, time?: string) => (time ? `${day(date)} ${time}` : day(date));
+  if (r.open === "after") return m.afterLabel(at(r.date, r.time));
+  if (r.open === "before") return m.beforeLabel(at(r.date, r.time));
+  return m.spanLabel(day(r.date), day(r.end?.date ?? r.date));
 }
 
 function localOf(input: WhenInput): { date: string; time: string } | null {
@@ -120,9 +160,11 @@ function wishOf(r: WhenReading): Wish {
   return { kind: "day", date: r.date };
 }
 
-/** The nearest free slots for each wish, merged without repeats, in the order of the wishes. */
-async function suggestions(turn: Turn, options: WhenOptions, wishes: Wish[]): Promise<Slot[]> {
+/** The nearest free slots for each wish (only those `keep` accepts), merged without repeats, in order. */
+async function suggestions(turn: Turn, options: WhenOptions, wishes: Wish[], keep?: (s: Slot) => boolean): Promise<Slot[]> {
   const each = Math.max(2, Math.ceil(OFFERED / wishes.length));
+  // a filter needs a deeper look: the first days may hold slots outside the range
+  const look = keep ? each * SCAN_FACTOR : each;
   const seen = new Set<number>();
   const out: Slot[] = [];
   for (const wish of wishes) {
@@ -130,11 +172,11 @@ async function suggestions(turn: Turn, options: WhenOptions, wishes: Wish[]): Pr
       office: options.office,
       now: turn.now,
       wish,
-      n: each,
+      n: look,
       counsellorId: options.counsellorId ?? undefined,
       excludeBookingId: options.replacing,
     });
-    for (const s of found) {
+    for (const s of keep ? found.filter(keep) : found) {
       if (seen.has(s.startsAt.getTime())) continue;
       seen.add(s.startsAt.getTime());
       out.push(s);

@@ -82,6 +82,11 @@ export const ja = {
       "日時を読み取れませんでした。\n「12月3日 14時」のように\nお書きいただくか、\n下の候補からお選びください。",
     whenConfirm: (when: string) => `${when}\nでよろしいですか？`,
     whenConfirmAmbiguousHour: (when: string) => `午後の時刻として、\n${when}\nでよろしいですか？`,
+    whenWithin: (label: string) => `${label}の\n空いている時間はこちらです。\nお選びください。`,
+    whenNoneWithin: (label: string) => `${label}には\n空きがありませんでした。\n近い空き時間はこちらです。`,
+    spanLabel: (from: string, to: string) => `${from}〜${to}`,
+    afterLabel: (when: string) => `${when}以降`,
+    beforeLabel: (when: string) => `${when}まで`,
     whenPickFromOptions: (count: number): string => (count > 0 ? "空いている時間はこちらです。\nお選びください。" : "空いている時間が見つかりませんでした。"),
     whenHeld: (when: string, minutes: number) =>
       `${when}\nを仮押さえしました。\n${minutes}分以内にお手続きを\nお済ませください。`,
