@@ -73,6 +73,12 @@ export const envSchema = z.object({
   /** An idle conversation starts fresh after this many hours, dropping the answers it held. */
   CONVERSATION_RESET_HOURS: positiveInt(72),
   OUTBOX_WORKERS: positiveInt(2),
+  /** How long a failing outbox job (mail, LINE push, webhook) keeps being retried before it is dead. */
+  OUTBOX_RETRY_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  /** The longest wait between two attempts (the backoff doubles from 5 s up to this). */
+  OUTBOX_BACKOFF_MAX_SECONDS: positiveInt(900),
+  /** A job whose worker stops renewing its lease (the process died) is taken over after this. */
+  OUTBOX_LEASE_SECONDS: positiveInt(6),
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
   LINE_API_BASE_URL: z.url().default("https://api.line.me"),

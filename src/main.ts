@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { runLineProcessing, watchLineBacklog } from "./bot/line/runtime.ts";
 import { createApp } from "./http/app.ts";
+import { errorFields } from "./logger.ts";
 import { openServices, runProcess } from "./run/services.ts";
 import { sweep } from "./store/bookings.ts";
 import { forgetIdle } from "./store/conversations.ts";
@@ -27,7 +28,7 @@ runProcess(async () => {
         if (result.noShows > 0 || forgotten.conversations > 0) logger.info({ ...result, forgotten }, "sweep");
         if (result.noShows > 0) workers.wake();
       })
-      .catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.message : String(error) }, "sweep failed"));
+      .catch((error: unknown) => logger.warn({ err: errorFields(error) }, "sweep failed"));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
 

@@ -70,6 +70,15 @@ export interface ChatPostPayload {
   message: BotMessage;
 }
 
+/** Everything sent to one LINE user (replies' pushes, notices) goes out in order, one after another. */
+export const lineOrderKey = (to: string) => `line:${to}`;
+
+/**
+ * LINE honours a push's X-Line-Retry-Key for 24 hours from its first use; a retry after that with
+ * the same key could be delivered a second time, so the job stops an hour before and waits for staff.
+ */
+export const LINE_RETRY_KEY_MS = 23 * 60 * 60_000;
+
 /** Where a seeker's chat message goes: LINE push, or the web chat's history. */
 export function seekerChatJob(
   key: string,
@@ -85,11 +94,17 @@ export function seekerChatJob(
       retryKey: randomUUID(),
       ...(options.record ? { record: { conversationId: conversation.id, message } } : {}),
     };
-    return { kind: "line.push", idempotencyKey: `${key}:line:${conversation.userKey}`, payload: payload as unknown as Record<string, unknown>, runAt: options.now };
+    return {
+      kind: "line.push",
+      idempotencyKey: `${key}:line:${conversation.userKey}`,
+      payload: payload as unknown as Record<string, unknown>,
+      runAt: options.now,
+      orderKey: lineOrderKey(conversation.userKey),
+    };
   }
   if (!options.record) return undefined;
   const payload: ChatPostPayload = { conversationId: conversation.id, message };
-  return { kind: "chat.post", idempotencyKey: `${key}:chat`, payload: payload as unknown as Record<string, unknown>, runAt: options.now };
+  return { kind: "chat.post", idempotencyKey: `${key}:chat`, payload: payload as unknown as Record<string, unknown>, runAt: options.now, orderKey: `chat:${conversation.id}` };
 }
 
 export function staffUrl(config: Pick<Config, "PUBLIC_BASE_URL">, target: { bookingId?: string; conversationId?: string }): string {
@@ -147,7 +162,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     if (lineTo && line) {
       const text = staffLineText({ event: payload.event, office, reference: booking?.reference, ...slot, at, staffUrl: url });
       const push: LinePushPayload = { to: lineTo, messages: [{ type: "text", text }], retryKey: randomUUID() };
-      jobs.push({ kind: "line.push", idempotencyKey: `${key}:line:${lineTo}`, payload: push as unknown as Record<string, unknown>, runAt: now });
+      jobs.push({ kind: "line.push", idempotencyKey: `${key}:line:${lineTo}`, payload: push as unknown as Record<string, unknown>, runAt: now, orderKey: lineOrderKey(lineTo) });
     }
     if (channels.webhook) {
       const body = {
@@ -283,8 +298,11 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
       }
     },
 
-    async "line.push"(payload: LinePushPayload) {
+    async "line.push"(payload: LinePushPayload, job) {
       if (!line) throw new PermanentJobError("LINE is not configured (LINE_CHANNEL_ACCESS_TOKEN)");
+      if (job.firstAttemptAt && clock().getTime() - job.firstAttemptAt.getTime() > LINE_RETRY_KEY_MS) {
+        throw new PermanentJobError("LINE's retry key expires 24 h after the first attempt; requeue to send with a fresh key (it may arrive twice if an earlier attempt got through)");
+      }
       const result = await line.push(payload.to, payload.messages, payload.retryKey);
       // 409: a push with this retry key was accepted before, so the messages are already there.
       if (!result.ok && result.kind !== "already_sent") {

@@ -1,5 +1,5 @@
 import type { Db } from "../store/db.ts";
-import { claimJobs, completeJob, failJob, type OutboxJob } from "../store/outbox.ts";
+import { claimJobs, completeJob, failJob, renewLease, type OutboxJob } from "../store/outbox.ts";
 
 export type JobHandler = (payload: any, job: OutboxJob) => Promise<void>;
 
@@ -18,9 +18,15 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** How long to sleep when no job is due (a wake() cuts it short). */
   pollMs?: number;
-  /** How long a claimed job is ours before another worker may take it over. */
+  /**
+   * How long a claimed job is ours without a heartbeat: the worker renews it every third of it while
+   * the job runs, so a job whose worker died is taken over within about this long.
+   */
   leaseMs?: number;
+  /** Exponential, capped at maxMs. */
   backoff?: { baseMs: number; maxMs: number };
+  /** How long after its first attempt a failing job keeps being retried before it is dead. */
+  horizonMs?: number;
   random?: () => number;
   onError?: (error: unknown, job: OutboxJob | null, outcome: "retry" | "dead" | "worker") => void;
 }
@@ -45,7 +51,8 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
   const clock = options.clock ?? (() => new Date());
   const backoff = options.backoff ?? { baseMs: 5_000, maxMs: 15 * 60_000 };
   const random = options.random ?? Math.random;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 6_000;
+  const horizonMs = options.horizonMs ?? 3 * 24 * 60 * 60_000;
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 1_000;
   const onError = options.onError ?? (() => {});
@@ -56,6 +63,9 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
   const sleepers = new Set<() => void>();
   const wakeAll = () => [...sleepers].forEach((done) => done());
 
+  /** Jobs running in this process: never claimed again here, even when a heartbeat came late. */
+  const inFlight = new Set<number>();
+
   async function runJob(job: OutboxJob): Promise<void> {
     const handler = options.handlers[job.kind];
     try {
@@ -64,15 +74,41 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
       await completeJob(options.db, job, clock());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retry = { at: new Date(clock().getTime() + retryDelay(job.attempts, backoff, random)), permanent: error instanceof PermanentJobError };
-      const outcome = await failJob(options.db, job, message.slice(0, 2000), retry, clock());
+      const now = clock();
+      const at = new Date(now.getTime() + retryDelay(job.attempts, backoff, random));
+      const firstAttempt = job.firstAttemptAt?.getTime() ?? now.getTime();
+      const dead =
+        error instanceof PermanentJobError ||
+        (job.maxAttempts !== null && job.attempts >= job.maxAttempts) ||
+        at.getTime() - firstAttempt > horizonMs;
+      const outcome = await failJob(options.db, job, message.slice(0, 2000), { at, dead }, now);
       onError(error, job, outcome);
     }
   }
 
   async function runOnce(): Promise<number> {
-    const jobs = await claimJobs(options.db, { now: clock(), limit: batchSize, leaseMs });
-    await Promise.all(jobs.map(runJob));
+    const jobs = await claimJobs(options.db, { now: clock(), limit: batchSize, leaseMs, exclude: [...inFlight] });
+    if (jobs.length === 0) return 0;
+    for (const job of jobs) inFlight.add(job.id);
+    const running = new Set(jobs);
+    // The heartbeat: while any job of this claim runs, its lease keeps moving ahead.
+    const heartbeat = setInterval(() => {
+      for (const job of running) {
+        renewLease(options.db, job, new Date(clock().getTime() + leaseMs)).catch((error: unknown) => onError(error, job, "worker"));
+      }
+    }, Math.max(10, Math.floor(leaseMs / 3)));
+    try {
+      await Promise.all(
+        jobs.map((job) =>
+          runJob(job).finally(() => {
+            running.delete(job);
+            inFlight.delete(job.id);
+          }),
+        ),
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
     return jobs.length;
   }
 

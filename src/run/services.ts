@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
 import { ConfigError, loadConfig, type Config } from "../config.ts";
 import type { AppDeps } from "../http/app.ts";
-import { createLogger } from "../logger.ts";
+import { createLogger, errorFields } from "../logger.ts";
 import { createJobHandlers } from "../notify/handlers.ts";
 import { createMailer, type Mailer } from "../notify/mail/transport.ts";
 import { createOutboxWorkers, type OutboxWorkers } from "../notify/outboxWorker.ts";
@@ -39,9 +39,16 @@ export async function openServices(config: Config = loadConfig()): Promise<Servi
     db: store.db,
     clock,
     concurrency: config.OUTBOX_WORKERS,
+    horizonMs: config.OUTBOX_RETRY_HOURS * 3_600_000,
+    backoff: { baseMs: Math.min(5_000, config.OUTBOX_BACKOFF_MAX_SECONDS * 1_000), maxMs: config.OUTBOX_BACKOFF_MAX_SECONDS * 1_000 },
+    leaseMs: config.OUTBOX_LEASE_SECONDS * 1_000,
     handlers: createJobHandlers({ db: store.db, config, channels, mailer, line: line?.client, clock }),
-    onError: (error, job, outcome) =>
-      logger.warn({ jobId: job?.id, kind: job?.kind, outcome, error: error instanceof Error ? error.message : String(error) }, "outbox job failed"),
+    onError: (error, job, outcome) => {
+      const fields = { jobId: job?.id, kind: job?.kind, attempts: job?.attempts, outcome, err: errorFields(error) };
+      // A dead job needs a person: GET /api/staff/outbox?status=dead lists it, POST …/requeue retries it.
+      if (outcome === "dead") logger.error(fields, "outbox job dead");
+      else logger.warn(fields, "outbox job failed");
+    },
   });
   return { config, logger, clock, store, mailer, workers, deps, line };
 }

@@ -199,6 +199,8 @@ export const webhookInbox = pgTable(
     processedAt: instant("processed_at"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** Set before a reply is sent: after a crash, a reply that may have gone out is not pushed again. */
+    replyAttemptedAt: instant("reply_attempted_at"),
   },
   (t) => [
     uniqueIndex("webhook_inbox_event_key").on(t.source, t.eventId),
@@ -218,9 +220,17 @@ export const outbox = pgTable(
     payload: jsonb("payload").notNull(),
     status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    maxAttempts: integer("max_attempts").notNull().default(8),
+    /** A cap on attempts; null: the job retries until the worker's horizon from its first attempt. */
+    maxAttempts: integer("max_attempts"),
     runAt: instant("run_at").notNull().defaultNow(),
+    /** The lease: renewed while the worker runs the job, so a dead worker's job is taken over in seconds. */
     lockedUntil: instant("locked_until"),
+    firstAttemptAt: instant("first_attempt_at"),
+    /**
+     * Jobs with the same key run one at a time in id order (e.g. 'line:<user id>'): a later one waits
+     * while an earlier one is pending or running, so a retry never lets a later message overtake.
+     */
+    orderKey: text("order_key"),
     lastError: text("last_error"),
     createdAt: createdAt(),
     finishedAt: instant("finished_at"),
@@ -228,6 +238,7 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex("outbox_idempotency_key").on(t.idempotencyKey),
     index("outbox_due_idx").on(t.status, t.runAt),
+    index("outbox_order_idx").on(t.orderKey, t.id).where(sql`${t.orderKey} is not null and ${t.status} in ('pending', 'running')`),
   ],
 );
 

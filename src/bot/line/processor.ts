@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
 import { runTurn } from "../../flows/turn.ts";
 import type { BotMessage, Inbound, Locale } from "../../flows/types.ts";
-import type { LinePushPayload } from "../../notify/handlers.ts";
+import { lineOrderKey, type LinePushPayload } from "../../notify/handlers.ts";
 import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";
 import { markFailed, markProcessed, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
@@ -290,6 +290,7 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         idempotencyKey: `line:event:${row.eventId}`,
         payload: payload as unknown as Record<string, unknown>,
         runAt: clock(),
+        orderKey: lineOrderKey(to),
       });
       await markProcessed(tx, row.id, clock());
     });

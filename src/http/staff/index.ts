@@ -11,6 +11,7 @@ import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, tokenOf, typ
 import { bookingRoutes } from "./bookings.ts";
 import { calendarRoutes } from "./calendar.ts";
 import { conversationRoutes } from "./conversations.ts";
+import { outboxRoutes } from "./outbox.ts";
 import { jstIso } from "./present.ts";
 
 const loginBody = z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
@@ -65,5 +66,6 @@ export function staffRoutes(deps: AppDeps) {
     })
     .route("/bookings", bookingRoutes(deps))
     .route("/conversations", conversationRoutes(deps))
+    .route("/outbox", outboxRoutes(deps))
     .route("/", calendarRoutes(deps));
 }

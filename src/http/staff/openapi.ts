@@ -292,4 +292,60 @@ export const staffPaths = {
       responses: { "200": { description: "Until when." }, "400": errorResponse("Wrong shape."), ...common, "404": errorResponse("No such counsellor.") },
     },
   },
+  "/api/staff/outbox": {
+    get: {
+      tags: ["staff"],
+      summary: "Outbox jobs (mail, LINE pushes, webhooks) by status, newest first: by default the dead ones, which ran out of retries or were refused for good. Admins only; no payloads.",
+      ...secured,
+      parameters: [
+        { name: "status", in: "query", schema: { enum: ["dead", "pending", "running"], default: "dead" } },
+        { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+        { name: "before", in: "query", description: "The last id of the previous page.", schema: { type: "integer" } },
+      ],
+      responses: {
+        "200": {
+          description: "The jobs.",
+          ...json({
+            type: "object",
+            properties: {
+              jobs: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "integer" },
+                    kind: { type: "string" },
+                    status: { type: "string" },
+                    attempts: { type: "integer" },
+                    createdAt: { type: "string", format: "date-time" },
+                    firstAttemptAt: { type: ["string", "null"], format: "date-time" },
+                    finishedAt: { type: ["string", "null"], format: "date-time" },
+                    lastError: { type: ["string", "null"] },
+                  },
+                },
+              },
+            },
+          }),
+        },
+        "400": errorResponse("Wrong filters."),
+        "401": common["401"],
+        "403": errorResponse("Not an admin (code forbidden)."),
+      },
+    },
+  },
+  "/api/staff/outbox/{id}/requeue": {
+    post: {
+      tags: ["staff"],
+      summary: "Send a dead job again, with a fresh retry horizon (a LINE push whose retry key is older than 24 h gets a new key). Audited. Admins only.",
+      ...secured,
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+      responses: {
+        "200": { description: "Pending again.", ...json({ type: "object", properties: { job: { type: "object" } } }) },
+        "401": common["401"],
+        "403": errorResponse("Not an admin (code forbidden)."),
+        "404": errorResponse("No such job."),
+        "409": errorResponse("The job is not dead (code invalid_state)."),
+      },
+    },
+  },
 } as const;
