@@ -172,22 +172,30 @@ function searchCondition(text: string | undefined) {
   );
 }
 
-export async function listBookings(ex: Executor, f: BookingFilter): Promise<Booking[]> {
+function bookingConditions(f: Omit<BookingFilter, "limit">) {
+  return and(
+    f.officeId ? eq(bookings.officeId, f.officeId) : undefined,
+    f.statuses?.length ? inArray(bookings.status, f.statuses) : inArray(bookings.status, ["requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
+    f.from ? gte(bookings.startsAt, jstInstant(f.from)) : undefined,
+    f.to ? lt(bookings.startsAt, jstInstant(addDays(f.to, 1))) : undefined,
+    f.counsellorId ? eq(bookings.counsellorId, f.counsellorId) : undefined,
+    searchCondition(f.search),
+  );
+}
+
+export async function listBookings(ex: Executor, f: BookingFilter & { offset?: number }): Promise<Booking[]> {
   return ex
     .select()
     .from(bookings)
-    .where(
-      and(
-        f.officeId ? eq(bookings.officeId, f.officeId) : undefined,
-        f.statuses?.length ? inArray(bookings.status, f.statuses) : inArray(bookings.status, ["requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
-        f.from ? gte(bookings.startsAt, jstInstant(f.from)) : undefined,
-        f.to ? lt(bookings.startsAt, jstInstant(addDays(f.to, 1))) : undefined,
-        f.counsellorId ? eq(bookings.counsellorId, f.counsellorId) : undefined,
-        searchCondition(f.search),
-      ),
-    )
-    .orderBy(...(f.order === "requested" ? [asc(bookings.createdAt), asc(bookings.startsAt)] : [asc(bookings.startsAt), asc(bookings.createdAt)]))
-    .limit(f.limit);
+    .where(bookingConditions(f))
+    .orderBy(...(f.order === "requested" ? [asc(bookings.createdAt), asc(bookings.startsAt)] : [asc(bookings.startsAt), asc(bookings.createdAt)]), asc(bookings.id))
+    .limit(f.limit)
+    .offset(f.offset ?? 0);
+}
+
+export async function countBookings(ex: Executor, f: Omit<BookingFilter, "limit">): Promise<number> {
+  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(bookings).where(bookingConditions(f));
+  return row?.n ?? 0;
 }
 
 export async function counsellorNames(ex: Executor): Promise<Map<string, { ja: string; en: string; officeId: string; availableNowUntil: Date | null }>> {

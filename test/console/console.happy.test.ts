@@ -43,6 +43,27 @@ describe.each(storeKinds)("the staff console on $name: what works", (kind) => {
     expect(await page("?counsellor=nagasaki-1")).toContain(a.reference);
   });
 
+  it("pages a long list fifty at a time, keeping the filters in the links", async () => {
+    const many = Array.from({ length: 52 }, (_, i) => ({
+      reference: `NG-P${String(i).padStart(5, "0")}`,
+      officeId: "nagasaki",
+      counsellorId: "nagasaki-1",
+      status: "cancelled" as const,
+      startsAt: new Date(Date.parse("2026-12-01T10:00:00+09:00") + i * 1_800_000),
+      endsAt: new Date(Date.parse("2026-12-01T10:30:00+09:00") + i * 1_800_000),
+      channel: "web" as const,
+      name: `取消 ${i}`,
+    }));
+    await store.db.insert(bookings).values(many);
+    const first = await (await s.get("/staff/bookings?status=cancelled")).text();
+    expect(first).toContain("全52件中 1～50件目");
+    expect(first).toContain('href="/staff/bookings?status=cancelled&amp;from=2026-11-24&amp;page=2"');
+    const second = await (await s.get("/staff/bookings?status=cancelled&from=2026-11-24&page=2")).text();
+    expect(second).toContain("全52件中 51～52件目");
+    expect(second).toContain("NG-P00051");
+    expect(second).not.toContain("NG-P00049");
+  });
+
   it("opens a booking with every detail and records that it was read", async () => {
     const b = await makeRequest(store, t.config);
     const html = await (await s.get(`/staff/bookings/${b.id}`)).text();

@@ -8,7 +8,7 @@ import type { AppDeps } from "../../http/app.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { bookingStatuses, type BookingStatus } from "../../store/schema.ts";
-import { listBookings } from "../../store/staff.ts";
+import { countBookings, listBookings } from "../../store/staff.ts";
 import { counsellorName, FieldError, Layout, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 
@@ -20,6 +20,9 @@ const realDate = z
     const { year, month, day } = parseDateString(d);
     return isValidDate(year, month, day);
   });
+
+/** Rows on one page of a list; the rest are a link away. */
+export const PAGE_SIZE = 50;
 
 export interface ListFilter {
   office?: string;
@@ -57,15 +60,14 @@ export function readFilter(query: Record<string, string>, staff: ConsoleStaff, c
   return { filter, invalid };
 }
 
-export function filterQuery(filter: ListFilter): string {
-  const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+export function filterQuery(filter: ListFilter, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v) as [string, string][]);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
-/** The bookings a filter selects, within the offices the caller may see. */
-export function findListed(deps: AppDeps, staff: ConsoleStaff, filter: ListFilter, order: "requested" | "starts", limit = 500): Promise<Booking[]> {
-  return listBookings(deps.store.db, {
+function storeFilter(staff: ConsoleStaff, filter: ListFilter, order: "requested" | "starts") {
+  return {
     officeId: filter.office ?? (staff.role === "admin" ? undefined : staff.officeId!),
     statuses: filter.status ? [filter.status] : [...listedStatuses],
     from: filter.from,
@@ -73,8 +75,16 @@ export function findListed(deps: AppDeps, staff: ConsoleStaff, filter: ListFilte
     counsellorId: filter.counsellor,
     search: filter.q,
     order,
-    limit,
-  });
+  };
+}
+
+/** The bookings a filter selects, within the offices the caller may see. */
+export function findListed(deps: AppDeps, staff: ConsoleStaff, filter: ListFilter, order: "requested" | "starts", limit = 500, offset = 0): Promise<Booking[]> {
+  return listBookings(deps.store.db, { ...storeFilter(staff, filter, order), limit, offset });
+}
+
+export function countListed(deps: AppDeps, staff: ConsoleStaff, filter: ListFilter, order: "requested" | "starts"): Promise<number> {
+  return countBookings(deps.store.db, storeFilter(staff, filter, order));
 }
 
 function Filters(props: { ctx: PageContext; action: string; filter: ListFilter; invalid: Set<keyof ListFilter>; offices: AppDeps["config"]["offices"]; allowAnyStatus: boolean }) {
@@ -148,12 +158,25 @@ function labelOf(ctx: PageContext, key: keyof ListFilter): string {
   return { office: q.office, status: q.status, from: q.from, to: q.to, counsellor: q.counsellor, q: q.search }[key];
 }
 
-function BookingTable(props: { ctx: PageContext; rows: Booking[]; config: AppDeps["config"]; now: Date; showWaited: boolean; showOffice: boolean }) {
+function Pager(props: { ctx: PageContext; total: number; page: number; href: (page: number) => string }) {
+  const { w } = props.ctx;
+  const last = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
+  if (last === 1) return null;
+  return (
+    <nav class="pager" aria-label={w.queue.pages}>
+      {props.page > 1 ? <a href={props.href(props.page - 1)}>{w.queue.prev}</a> : null}
+      <span>{w.queue.pageOf(props.page, last)}</span>
+      {props.page < last ? <a href={props.href(props.page + 1)}>{w.queue.next}</a> : null}
+    </nav>
+  );
+}
+
+function BookingTable(props: { ctx: PageContext; rows: Booking[]; total: number; first: number; config: AppDeps["config"]; now: Date; showWaited: boolean; showOffice: boolean }) {
   const { w, locale } = props.ctx;
   if (props.rows.length === 0) return <p class="empty">{w.queue.empty}</p>;
   return (
     <table class="list">
-      <caption>{w.queue.count(props.rows.length)}</caption>
+      <caption>{w.queue.range(props.total, props.first, props.first + props.rows.length - 1)}</caption>
       <thead>
         <tr>
           <th scope="col">{w.queue.reference}</th>
@@ -202,7 +225,11 @@ export function queueRoutes(deps: AppDeps) {
     const { filter, invalid } = readFilter(c.req.query(), staff, config);
     if (kind === "queue" && !filter.status) filter.status = "requested";
     if (kind === "bookings" && !filter.from && !c.req.query("from")) filter.from = jstDate(clock());
-    const rows = await findListed(deps, staff, filter, kind === "queue" && filter.status === "requested" ? "requested" : "starts");
+    const order = kind === "queue" && filter.status === "requested" ? "requested" : "starts";
+    const total = await countListed(deps, staff, filter, order);
+    const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pageNo = Math.min(lastPage, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const rows = await findListed(deps, staff, filter, order, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
     const offices = visibleOffices(config, staff);
     const action = kind === "queue" ? BASE : `${BASE}/bookings`;
     const title = kind === "queue" ? w.queue.title : w.queue.titleAll;
@@ -214,7 +241,8 @@ export function queueRoutes(deps: AppDeps) {
             <a href={`${BASE}/export.csv${filterQuery(filter)}`}>{w.queue.export}</a>
           </p>
           <div id="live-region">
-            <BookingTable ctx={ctx} rows={rows} config={config} now={clock()} showWaited={filter.status === "requested"} showOffice={offices.length > 1} />
+            <BookingTable ctx={ctx} rows={rows} total={total} first={(pageNo - 1) * PAGE_SIZE + 1} config={config} now={clock()} showWaited={filter.status === "requested"} showOffice={offices.length > 1} />
+            <Pager ctx={ctx} total={total} page={pageNo} href={(n) => `${action}${filterQuery(filter, { page: String(n) })}`} />
           </div>
         </Layout>,
       ),
