@@ -12,6 +12,7 @@ import { consoleFingerprint } from "../store/staff.ts";
 import { bookingPageRoutes, notFound } from "./pages/booking.tsx";
 import { calendarRoutes } from "./pages/calendar.tsx";
 import { exportRoutes } from "./pages/export.ts";
+import { inboxRoutes } from "./pages/inbox.tsx";
 import { signInRoutes } from "./pages/login.tsx";
 import { queueRoutes } from "./pages/queue.tsx";
 import { requireConsoleStaff, withLocale, type ConsoleEnv } from "./session.ts";
@@ -103,6 +104,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", bookingPageRoutes(deps));
   app.route("/", exportRoutes(deps));
   app.route("/", calendarRoutes(deps));
+  app.route("/", inboxRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;
 }

@@ -29,7 +29,7 @@ export function addMenuEntry(key: Exclude<NavKey, "label">, path: string, adminO
   if (!menu.some(([k]) => k === key)) menu.push([key, path, adminOnly]);
 }
 
-export function Layout(props: { ctx: PageContext; title: string; active?: NavKey; live?: string; children?: Child }) {
+export function Layout(props: { ctx: PageContext; title: string; active?: NavKey; live?: string; liveWords?: ConsoleWords["live"]; children?: Child }) {
   const { ctx } = props;
   const { w, staff } = ctx;
   const langHref = `${BASE}/lang/${w.otherLang.code}?next=${encodeURIComponent(ctx.here)}`;
@@ -75,7 +75,7 @@ export function Layout(props: { ctx: PageContext; title: string; active?: NavKey
             </ul>
           </nav>
         ) : null}
-        <main id="main" data-live={props.live} data-live-words={props.live ? JSON.stringify(w.live) : undefined}>
+        <main id="main" data-live={props.live} data-live-words={props.live ? JSON.stringify(props.liveWords ?? w.live) : undefined}>
           <h1>{props.title}</h1>
           {props.children}
         </main>

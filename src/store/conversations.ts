@@ -75,8 +75,9 @@ export async function saveConversation(
   return row.version;
 }
 
+/** A new phase of the conversation: nobody on the staff has it yet. */
 export async function setConversationMode(ex: Executor, id: string, mode: ConversationMode, now: Date): Promise<void> {
-  await ex.update(conversations).set({ mode, updatedAt: now }).where(eq(conversations.id, id));
+  await ex.update(conversations).set({ mode, claimedBy: null, claimedAt: null, updatedAt: now }).where(eq(conversations.id, id));
 }
 
 export type MessageAuthor = "user" | "bot" | "staff";

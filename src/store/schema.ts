@@ -141,6 +141,9 @@ export const conversations = pgTable(
     state: jsonb("state").notNull().default({}),
     followed: boolean("followed").notNull().default(true),
     version: integer("version").notNull().default(0),
+    /** The member of staff answering this chat while it is with staff ("対応する"); cleared when it changes hands back. */
+    claimedBy: uuid("claimed_by"),
+    claimedAt: instant("claimed_at"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -255,7 +258,7 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at), index("audit_actor_at_idx").on(t.actor, t.at)],
 );
 
 export const staffUsers = pgTable(

@@ -9,6 +9,7 @@ import type { Closure } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
 import type { Booking } from "./bookings.ts";
 import type { Db, Executor } from "./db.ts";
+import { claimIfFree } from "./handoffInbox.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
 import { purgeThrottles, recordFailure, recordSuccess, throttleKeys, throttleWait } from "./signInThrottle.ts";
 import { bookings, closures, conversations, counsellors, messages, staffSessions, staffUsers, type BookingStatus } from "./schema.ts";
@@ -244,8 +245,11 @@ export async function postStaffMessage(
       .values({ conversationId: input.conversationId, author: "staff", body: { message: input.message }, createdAt: input.now })
       .returning({ id: messages.id });
     const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId));
+    // Whoever writes first answers the chat, unless a colleague already has it.
     if (before?.mode !== "handoff") {
-      await tx.update(conversations).set({ mode: "handoff", updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+      await tx.update(conversations).set({ mode: "handoff", claimedBy: input.staffId, claimedAt: input.now, updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+    } else {
+      await claimIfFree(tx, input.conversationId, input.staffId, input.now);
     }
     await writeAudit(tx, {
       at: input.now,
@@ -267,7 +271,7 @@ export async function releaseConversation(db: Db, input: { conversationId: strin
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId)).for("update");
     if (!before || before.mode !== "handoff") return false;
-    await tx.update(conversations).set({ mode: "bot", updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+    await tx.update(conversations).set({ mode: "bot", claimedBy: null, claimedAt: null, updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
     await writeAudit(tx, { at: input.now, actor: `staff:${input.staffId}`, action: "release", entity: "conversation", entityId: input.conversationId, before: { mode: "handoff" }, after: { mode: "bot" } });
     for (const job of input.jobs) await enqueue(tx, job);
     return true;

@@ -13,7 +13,7 @@ import { actorOf, body, canSeeOffice, parseOr400, type StaffEnv, type StaffPrinc
 
 // A conversation belongs to the office it chose (a handoff always names one); one that has not
 // chosen yet is for admins only, since its transcript may already hold personal data.
-const mayHandle = (staff: StaffPrincipal, conversation: Conversation) =>
+export const mayHandle = (staff: StaffPrincipal, conversation: Pick<Conversation, "officeId">) =>
   conversation.officeId === null ? staff.role === "admin" : canSeeOffice(staff, conversation.officeId);
 
 function conversationJson(c: Conversation) {
