@@ -177,7 +177,8 @@ async function liveDelay(url: string, cookie: string): Promise<void> {
     const [name, value] = cookie.split("=") as [string, string];
     await context.addCookies([{ name, value, url }]);
     const page = await context.newPage();
-    await page.goto(`${url}/staff?office=nagasaki`);
+    // The queue is oldest first: a view searching for the phone requests shows the new ones on its first page.
+    await page.goto(`${url}/staff?office=nagasaki&q=${encodeURIComponent("電話 予約")}`);
     await page.waitForSelector("main[data-live]");
     await page.waitForTimeout(1500);
     const delays: number[] = [];
