@@ -69,6 +69,11 @@ export async function markProcessed(ex: Executor, id: number, now: Date): Promis
   return rows.length > 0;
 }
 
+/** Notes, before a reply is sent, that one may go out: a later attempt then knows the token may be used. */
+export async function markReplyAttempted(ex: Executor, id: number, now: Date): Promise<void> {
+  await ex.update(webhookInbox).set({ replyAttemptedAt: now }).where(and(eq(webhookInbox.id, id), isNull(webhookInbox.replyAttemptedAt)));
+}
+
 /**
  * Counts a failed attempt and keeps the reason (an error name and status, never message text).
  * With `giveUp` the event leaves the pending list for good.

@@ -6,8 +6,8 @@ import type { BotMessage, Inbound, Locale } from "../../flows/types.ts";
 import { lineOrderKey, type LinePushPayload } from "../../notify/handlers.ts";
 import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";
-import { markFailed, markProcessed, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
-import { enqueue } from "../../store/outbox.ts";
+import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
+import { enqueue, hasUnfinished } from "../../store/outbox.ts";
 import type { LineClient } from "./client.ts";
 import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
 import { renderForLine, type LineMessage } from "./render.ts";
@@ -265,10 +265,21 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
     }
     const token = event.replyToken;
     const age = clock().getTime() - event.timestamp;
-    if (token && age < replyWindowMs) {
+    // An earlier attempt at this event may have replied before the process died or lost the database.
+    const triedBefore = row.replyAttemptedAt !== null;
+    // A reply now would overtake this user's earlier answers still waiting in the outbox: push behind them.
+    const behindEarlier = !triedBefore && token !== undefined && age < replyWindowMs && (await hasUnfinished(db, lineOrderKey(to)));
+    if (token && age < replyWindowMs && !behindEarlier) {
+      await markReplyAttempted(db, row.id, clock());
       const result = await client.reply(token, messages);
       if (result.ok) {
         await markProcessed(db, row.id, clock());
+        return;
+      }
+      if (result.kind === "invalid_reply_token" && triedBefore) {
+        // The token is fresh, so it was used: by the earlier attempt, whose reply went out.
+        await markProcessed(db, row.id, clock());
+        logger.info({ inboxId: row.id, eventId: row.eventId }, "LINE reply token used by an earlier attempt; counted as sent");
         return;
       }
       if (result.kind === "rejected") {

@@ -48,7 +48,10 @@ export interface FakeLine {
   issueReplyToken(userId: string): string;
   invalidateReplyTokens(): void;
   failNext(count: number, spec: FailureSpec): void;
-  setDelay(ms: number): void;
+  /** An outage on a timer: every matching request fails for the next `ms` milliseconds. */
+  failFor(ms: number, spec: FailureSpec): void;
+  /** Answers late (after handling the request); with `path`, only requests to that path. */
+  setDelay(ms: number, path?: string): void;
   setProfile(userId: string, profile: FakeProfile): void;
   reset(): void;
   close(): Promise<void>;
@@ -87,9 +90,11 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
   const acceptedRetryKeys = new Map<string, { requestId: string; sentMessages: unknown[] }>();
   const profiles = new Map<string, FakeProfile>();
   const failures: FailureSpec[] = [];
+  const outages: { until: number; spec: FailureSpec }[] = [];
   const requests: RecordedRequest[] = [];
   const loadings: { chatId: string; loadingSeconds: number }[] = [];
   let delayMs = 0;
+  let delayPath: string | undefined;
 
   const knowUser = (userId: string) => {
     if (userId.startsWith("U") && !profiles.has(userId)) {
@@ -106,8 +111,9 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
 
   function takeFailure(path: string): FailureSpec | undefined {
     const index = failures.findIndex((f) => f.path === undefined || f.path === path);
-    if (index < 0) return undefined;
-    return failures.splice(index, 1)[0];
+    if (index >= 0) return failures.splice(index, 1)[0];
+    const now = Date.now();
+    return outages.find((o) => o.until > now && (o.spec.path === undefined || o.spec.path === path))?.spec;
   }
 
   function handle(method: string, path: string, headers: IncomingMessage["headers"], body: unknown, requestId: string): Answer {
@@ -211,7 +217,7 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       if (failure?.afterDelivery) answer = failureAnswer(failure.status);
     }
     requests.push({ method, path, headers: flatHeaders(req.headers), body, status: answer.status });
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (delayMs > 0 && (delayPath === undefined || delayPath === path)) await new Promise((resolve) => setTimeout(resolve, delayMs));
     res.writeHead(answer.status, {
       "content-type": "application/json",
       "x-line-request-id": requestId,
@@ -239,8 +245,12 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
     failNext(count, spec) {
       for (let i = 0; i < count; i++) failures.push(spec);
     },
-    setDelay(ms) {
+    failFor(ms, spec) {
+      outages.push({ until: Date.now() + ms, spec });
+    },
+    setDelay(ms, path) {
       delayMs = ms;
+      delayPath = path;
     },
     setProfile: (userId, profile) => void profiles.set(userId, profile),
     reset() {
@@ -248,9 +258,11 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       deliveries.clear();
       acceptedRetryKeys.clear();
       failures.length = 0;
+      outages.length = 0;
       requests.length = 0;
       loadings.length = 0;
       delayMs = 0;
+      delayPath = undefined;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
