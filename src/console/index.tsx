@@ -9,6 +9,7 @@ import { buildConsoleScript } from "../../web/build.ts";
 import type { AppDeps } from "../http/app.ts";
 import { asset } from "../paths.ts";
 import { consoleFingerprint } from "../store/staff.ts";
+import { auditRoutes } from "./pages/audit.tsx";
 import { bookingPageRoutes, notFound } from "./pages/booking.tsx";
 import { calendarRoutes } from "./pages/calendar.tsx";
 import { exportRoutes } from "./pages/export.ts";
@@ -105,6 +106,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", exportRoutes(deps));
   app.route("/", calendarRoutes(deps));
   app.route("/", inboxRoutes(deps));
+  app.route("/", auditRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;
 }

@@ -293,3 +293,8 @@ export async function consoleFingerprint(ex: Executor, officeId: string | undefi
   const row = rows[0]!;
   return `${row.b}|${row.c}|${row.m}`;
 }
+
+/** Every staff account's id and address, for choosing a person in the audit log. */
+export async function staffDirectory(ex: Executor): Promise<{ id: string; email: string }[]> {
+  return ex.select({ id: staffUsers.id, email: staffUsers.email }).from(staffUsers).orderBy(asc(staffUsers.email));
+}
