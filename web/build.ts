@@ -13,11 +13,11 @@ export const WIDGET_FILE = "widget.js";
 // Left in the bundle as a global name (minifiers keep those), then replaced by the offices' table.
 const OFFICES_MARK = "__SOUDAN_OFFICES__";
 
-/** The widget bundled from web/widget with a mark where the offices' table goes (esbuild: a dev dependency). */
-export async function bundleWidget(): Promise<string> {
+/** One browser script from one entry, minified for the browsers offices use (esbuild: a dev dependency). */
+async function bundleScript(entryPoint: string, define: Record<string, string> = {}): Promise<string> {
   const { build } = await import("esbuild");
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [entryPoint],
     bundle: true,
     minify: true,
     format: "iife",
@@ -26,9 +26,14 @@ export async function bundleWidget(): Promise<string> {
     legalComments: "none",
     write: false,
     logLevel: "silent",
-    define: { __OFFICES__: OFFICES_MARK },
+    define,
   });
   return result.outputFiles[0]!.text;
+}
+
+/** The widget bundled from web/widget with a mark where the offices' table goes. */
+export function bundleWidget(): Promise<string> {
+  return bundleScript(entry, { __OFFICES__: OFFICES_MARK });
 }
 
 /** Puts the offices' names and phones into a bundled widget. */
@@ -51,20 +56,8 @@ export async function buildWidget(offices: readonly WidgetOffice[] = []): Promis
 export const CONSOLE_SCRIPT_FILE = "console.js";
 
 /** Bundles the staff console's one script: live updates and notices over server-rendered pages. */
-export async function bundleConsoleScript(): Promise<string> {
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: [fromRoot("src", "console", "client", "main.ts")],
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: "es2020",
-    charset: "utf8",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
+export function bundleConsoleScript(): Promise<string> {
+  return bundleScript(fromRoot("src", "console", "client", "main.ts"));
 }
 
 /** The console script: prebuilt in the production build, bundled now in a checkout. */
