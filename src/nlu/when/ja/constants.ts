@@ -79,6 +79,8 @@ export const PAST_TENSE = /^[^。.!?\n]{0,18}?(?:しました(?!ら)|ていま�
 /** …but a clause that still asks for the date is a wish. */
 export const STILL_A_WISH = /(?:希望|お願い|予約し?たい|したい|できますか|出来ますか|可能|空い|あい|大丈夫|でしょうか|どう|いかが|がいい|が良い|に変更|へ変更|変えて|ですか|ますか|いけます|行けます|伺え|伺い|参加でき|行ける|行け|で$)/;
 /** Words before a date that make it a past event (退職日, 前回). */
-export const PAST_BEFORE = /(?:退職|離職|入社|誕生|生年月日|前回|先日|以前|先月|去年|昨年|面接は|面接が|説明会は)[^。.!?\n]{0,6}$/;
+export const PAST_BEFORE = /(?:退職|離職|入社|誕生|生年月日|前回|先日|以前|先月|去年|昨年|面接は|面接が|説明会は)[^。.!?\n、,]{0,6}$/;
+/** The rest of a date's clause that gives it as a reason (面接が12月10日なので, 12月6日が休みなので). */
+export const GIVEN_AS_REASON = /^[^、,。.!?\n]{0,16}?(?:なので|ので|だから|ため(?!し))/;
 /** Words after a date that refuse it (明日は無理). */
 export const NOT_THAT_DAY = /^\s*(?:は|が|の)?\s*(?:無理|むり|ムリ|ダメ|だめ|駄目|都合が悪|都合がつかない|都合つかない|難し|むずかし|厳し|いけない|行けない|いけません|行けません|NG|不可|以外|を除|除い|は避け|ちょっと|仕事|用事|予定が|埋ま|休み|定休|来られない|出られない|無理|空いていない|空いてない|あいてない|じゃなくて|ではなく|でなく|も?\s*(?:やって|営業|開いて|開庁|相談でき(?:ますか|るの)))/i;

@@ -26,6 +26,7 @@ import { relativeMonthDayParser } from "./parsers/relativeMonthDay.ts";
 import { slashDateParser } from "./parsers/slashDate.ts";
 import { timeParser } from "./parsers/time.ts";
 import { weekdayParser } from "./parsers/weekday.ts";
+import { hourRangeParser } from "./parsers/hourRange.ts";
 import { monthSpanParser } from "./parsers/monthSpan.ts";
 import { monthsLaterParser } from "./parsers/monthsLater.ts";
 import { nthWeekdayParser } from "./parsers/nthWeekday.ts";
@@ -33,6 +34,8 @@ import { sameDayNextWeekParser } from "./parsers/sameDayNextWeek.ts";
 import { weekSpanParser } from "./parsers/weekSpan.ts";
 import { yearDateParser } from "./parsers/yearDate.ts";
 import { dropNonWishes } from "./refiners/dropNonWishes.ts";
+import { durationFrom } from "./refiners/durationFrom.ts";
+import { dropReasons } from "./refiners/dropReasons.ts";
 
 // Parsers all run; where two matches overlap, overlapRemoval keeps the longer, and on equal length
 // the one found first — so the order below only settles ties.
@@ -53,6 +56,7 @@ export const jaParsers: Parser[] = [
   sameDayNextWeekParser, // 来週の今日 before weekSpan reads 来週 alone
   weekdayParser, // before weekSpan: 来週水曜 is a day, 来週 alone a week
   weekSpanParser,
+  hourRangeParser, // before timeParser: in 13-15時 the 15時 alone is only the end
   timeParser, // before compactTime: 14:00 is a time with a colon before a bare 1400
   compactTimeParser,
   noonParser,
@@ -65,12 +69,14 @@ export const jaRefiners: Refiner[] = [
   mergePartOfDayTime, // before the ranges: 午後2時から3時 needs 午後 on the 2 first
   mergeTimeRange, // before mergeDateTime: the date attaches to the whole range
   mergeDateTime, // a date meets its time
+  durationFrom, // before mergeDateRange: 明日から3日間 is already a range
   mergeDateRange, // after mergeDateTime: 3日から5日の午後 ranges over dates that carry their time
   shareAlternatives, // after the merges: alternatives share whole readings
   mergeDateTime, // again: what shareAlternatives dated may now meet a time
   mergeRestatedDate, // after the merges: 来週火曜(12/2) 14時 compares whole dates
   dropMovedFrom, // before dropNonWishes: from-to moves are read on the full results
   dropNonWishes,
+  dropReasons, // after dropNonWishes: only dates still standing can be the reason for a later one
   markOpenRanges, // after the merges: 12月8日以降 looks past the whole date
   pairLoneDateAndTime, // after the drops: only what is left is paired
   flagDoubts, // last: doubts are judged on final dates
