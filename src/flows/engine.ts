@@ -1,3 +1,4 @@
+import { cleanInput } from "../cleanInput.ts";
 import { detectIntent, parseWhen, type Intent } from "../nlu/index.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { ConversationState, FlowDeps, Turn } from "./context.ts";
@@ -24,15 +25,9 @@ export interface TurnResult {
   mode: Conversation["mode"];
 }
 
-// Control characters (but newline and tab), zero-width and bidirectional overrides: they carry
-// nothing a person meant to say and can hide text in what staff read.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-
-// Half of a surrogate pair is not text, and PostgreSQL refuses it in jsonb.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/** The boundary already cleaned the text (cleanInput); this also serves callers that did not. */
 export function cleanText(text: string): string {
-  return text.replace(LONE_SURROGATE, "\uFFFD").replace(INVISIBLE, "").replace(/\r\n?/g, "\n").trim();
+  return cleanInput(text).trim();
 }
 
 /** One turn of a conversation: what the user sent in, what the bot says back, and the new state. */

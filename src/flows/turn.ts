@@ -56,7 +56,8 @@ export function runTurn(
       inbound,
     );
     if (options.key) result.state.lastTurn = { key: options.key, messages: result.messages };
-    const stored = inbound.kind === "text" ? { ...inbound, text: cleanText(inbound.text).slice(0, 2000) } : inbound;
+    // Cut by code points: half of a surrogate pair cannot be stored.
+    const stored = inbound.kind === "text" ? { ...inbound, text: [...cleanText(inbound.text)].slice(0, 2000).join("") } : inbound;
     await deps.db.transaction(async (tx) => {
       const officeId = result.state.answers?.office ?? conversation.officeId;
       await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode, officeId }, now);

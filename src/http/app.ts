@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
+import { errorFields } from "../logger.ts";
 import { ConversationChangedError } from "../store/conversations.ts";
 import type { Store } from "../store/db.ts";
 import { errorBody, HttpError } from "./errors.ts";
@@ -60,7 +61,9 @@ export function createApp(deps: AppDeps) {
     if (error instanceof ConversationChangedError) {
       return c.json(errorBody("conflict", "The conversation changed meanwhile. Please send your message again."), 409);
     }
-    deps.logger.error({ requestId: c.get("requestId"), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, "unhandled error");
+    // Where it was thrown, without the first line of the stack (the message, which may quote personal data).
+    const stack = error.stack?.split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 12).join("\n");
+    deps.logger.error({ requestId: c.get("requestId"), route: c.req.routePath, err: { ...errorFields(error), stack } }, "unhandled error");
     return c.json(errorBody("internal_error", "Something went wrong on our side. Please try again."), 500);
   });
   return app;

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { cleanStrings } from "../cleanInput.ts";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** A request the client can fix, answered as { error: { code, message } } with a 4xx status. */
@@ -33,9 +34,13 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** Validates a body or query; the first problem becomes a 400 naming the field. */
+/**
+ * Cleans every string of a body or query (cleanStrings: NUL, lone surrogates, control and bidi
+ * characters) and validates it; the first problem becomes a 400 naming the field. Every route's
+ * input passes here, so the cleaning happens once, at the boundary.
+ */
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(cleanStrings(value));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanInput } from "../../cleanInput.ts";
 import type { Inbound } from "../../flows/types.ts";
 
 // The webhook body LINE posts to us. Only the fields we read are checked; every object is loose so
@@ -163,8 +164,9 @@ function postbackInbound(
   // We only offer 'datetime' pickers; a bare date or time is passed on as text for the parser.
   if (params?.date !== undefined) return { kind: "text", text: params.date };
   if (params?.time !== undefined) return { kind: "text", text: params.time };
+  // Percent-decoding can bring back what the boundary cleaned away (%00): clean the value again.
   const value = new URLSearchParams(data).get("c");
-  return value !== null ? { kind: "choice", value } : undefined;
+  return value !== null ? { kind: "choice", value: cleanInput(value) } : undefined;
 }
 
 /** The chat an event belongs to (user, group or room id): its events are handled in order. */
