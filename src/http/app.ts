@@ -18,6 +18,7 @@ import { staffRoutes } from "./staff/index.ts";
 import { staffComponents, staffPaths } from "./staff/openapi.ts";
 import { widgetRoutes } from "./widget.ts";
 import { requestLog } from "./middleware/logging.ts";
+import { cleanForms } from "./middleware/cleanForms.ts";
 
 export interface AppDeps {
   config: Config;
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
       onError: (c) => c.json(errorBody("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`), 413),
     }),
   );
+  app.use(cleanForms());
 
   app.route("/", healthRoutes(deps));
   app.route("/", widgetRoutes(deps));

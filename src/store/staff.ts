@@ -2,6 +2,7 @@
 // booking and conversation reads the staff API needs.
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { cleanInput } from "../cleanInput.ts";
 import type { BotMessage } from "../flows/types.ts";
 import { checkPassword, type PasswordProblem } from "../passwordPolicy.ts";
 import { addDays, jstInstant } from "../jst.ts";
@@ -46,7 +47,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummyHash: Promise<string> | undefined;
 
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  // Cleaned here too: the console and the CLI reach this without the HTTP boundary.
+  return cleanInput(email).trim().toLowerCase();
 }
 
 /** A password the policy refuses; `hints` say why, for the person choosing it. */

@@ -9,6 +9,7 @@ import { bookings, closures, messages, webhookInbox } from "../../src/store/sche
 import { lineUserId, postbackEvent, textEvent } from "../fakes/line-platform/index.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { startChat } from "../helpers/chat.ts";
+import { consoleSignIn } from "../helpers/console.ts";
 import { addStaff, call, loginAs, makeRequest, tuesdayTen } from "../helpers/staff.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
 import { useLineHarness } from "../e2e/line.harness.ts";
@@ -93,6 +94,20 @@ describe("strange strings through the chat and staff routes", () => {
     expect(empty.status).toBe(400);
     expect(await call(t.app, token, "GET", "/api/staff/bookings?status=requested%00")).toHaveProperty("status", 200);
     expect(await call(t.app, token, "GET", "/api/staff/conversations/%00")).toHaveProperty("status", 404);
+    expect(logged.join("")).not.toContain("unhandled error");
+  });
+
+  it("cleans what staff type into the console's forms, and signs in with a NUL in the address without a 500", async () => {
+    const s = await consoleSignIn(t.app, "ng@example.jp");
+    const b = await makeRequest(store, t.config);
+    const page = await (await s.get(`/staff/bookings/${b.id}`)).text();
+    const version = /name="version" value="(\d+)"/.exec(page)![1]!;
+    const res = await s.post(`/staff/bookings/${b.id}/cancel`, { version, detail: "都合\u0000により\u202E\uD800" });
+    expect(res.status).toBe(303);
+    const [row] = await store.db.select().from(bookings).where(eq(bookings.id, b.id));
+    expect(row!.statusReason).toBe("都合により\uFFFD");
+    const signIn = await t.app.request("/api/staff/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ng\u0000@example.jp", password: "x" }) });
+    expect(signIn.status).toBe(401);
     expect(logged.join("")).not.toContain("unhandled error");
   });
 
