@@ -113,7 +113,10 @@ export async function suggest(
 export interface SeekerStanding {
   activeBookingId?: string;
   suspended: boolean;
+  /** Counted at every office: a suspension holds everywhere. */
   noShows: number;
+  /** Of those, the ones at this office (what its staff may see). */
+  noShowsHere: number;
 }
 
 /** Whether a seeker number may ask for another session at this office. */
@@ -141,15 +144,17 @@ export async function seekerStanding(
     .where(eq(seekerClearances.seekerNumber, seekerNumber));
   const windowStart = new Date(now.getTime() - limits.noShowWindowDays * 86_400_000);
   const since = clearance?.at && clearance.at > windowStart ? clearance.at : windowStart;
-  const [noShows] = await ex
-    .select({ n: sql<number>`count(*)::int` })
+  const perOffice = await ex
+    .select({ officeId: bookings.officeId, n: sql<number>`count(*)::int` })
     .from(bookings)
-    .where(and(eq(bookings.seekerNumber, seekerNumber), eq(bookings.status, "no_show"), gt(bookings.startsAt, since)));
-  const count = noShows?.n ?? 0;
+    .where(and(eq(bookings.seekerNumber, seekerNumber), eq(bookings.status, "no_show"), gt(bookings.startsAt, since)))
+    .groupBy(bookings.officeId);
+  const count = perOffice.reduce((sum, row) => sum + row.n, 0);
   return {
     activeBookingId: active.length >= limits.activeLimit ? active[0]?.id : undefined,
     suspended: count >= limits.noShowLimit,
     noShows: count,
+    noShowsHere: perOffice.find((row) => row.officeId === officeId)?.n ?? 0,
   };
 }
 

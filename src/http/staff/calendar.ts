@@ -163,6 +163,8 @@ export function calendarRoutes(deps: AppDeps) {
     })
     .post("/seekers/:seekerNumber/clear-no-shows", async (c) => {
       const staff = c.get("staff");
+      // Lifting a suspension affects every office, so only an admin may.
+      if (staff.role !== "admin") throw new HttpError(403, "forbidden", "Only an admin may clear a no-show record.");
       const seekerNumber = seekerNumberOf(c.req.param("seekerNumber"));
       await body(c, z.strictObject({}));
       // clearNoShows writes the audit row (actor staff:<id>) in the same transaction.
@@ -186,6 +188,8 @@ export function calendarRoutes(deps: AppDeps) {
         entityId: seekerNumber,
         after: { fields: ["noShows", "suspended", "activeBookingId"], office: officeId },
       });
-      return c.json({ noShows: standing.noShows, suspended: standing.suspended, activeBookingId: standing.activeBookingId ?? null });
+      // Office staff see their own office's no-shows; whether the seeker may book (suspended) counts them all.
+      const noShows = staff.role === "admin" ? standing.noShows : standing.noShowsHere;
+      return c.json({ noShows, suspended: standing.suspended, activeBookingId: standing.activeBookingId ?? null });
     });
 }

@@ -261,16 +261,16 @@ export const staffPaths = {
   "/api/staff/seekers/{seekerNumber}/clear-no-shows": {
     post: {
       tags: ["staff"],
-      summary: "Clear a seeker's no-show record: earlier no-shows stop counting and a suspension is lifted (audited).",
+      summary: "Clear a seeker's no-show record: earlier no-shows stop counting and a suspension is lifted at every office (admins only; audited).",
       ...secured,
       parameters: [seekerNumberParam],
-      responses: { "204": { description: "Cleared." }, "400": errorResponse("Not a seeker number."), "401": common["401"] },
+      responses: { "204": { description: "Cleared." }, "400": errorResponse("Not a seeker number."), "401": common["401"], "403": errorResponse("Not an admin.") },
     },
   },
   "/api/staff/seekers/{seekerNumber}/standing": {
     get: {
       tags: ["staff"],
-      summary: "Whether a seeker may book online at an office: no-shows counted, suspension, active booking (the read is audited).",
+      summary: "Whether a seeker may book online at an office: no-shows counted (office staff: at their office only), suspension, active booking (the read is audited).",
       ...secured,
       parameters: [seekerNumberParam, { ...officeQuery, description: "Default: the caller's office; required for an admin." }],
       responses: {
