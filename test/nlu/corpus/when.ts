@@ -704,4 +704,18 @@ export const whenCorpus: WhenCase[] = [
   { category: "notDate", text: "部屋番号 12-3", expect: "none" },
   { category: "notDate", text: "2.25", expect: "confirm" },
   { category: "notDate", text: "1:30:00", expect: "confirm" },
+  // ── second round, development part, fourth batch ───────────────────────────────────────────
+  { category: "range", text: "12月10日（木）10時から同日12時", expect: span("2026-12-10", "10:00", "2026-12-10", "12:00") },
+  { category: "range", text: "12月14日から12月18日の間の午後", expect: { ...days("2026-12-14", "2026-12-18"), partOfDay: { from: "13:00", to: "17:00" } } },
+  { category: "range", text: "12/16〜18", expect: days("2026-12-16", "2026-12-18") },
+  { category: "range", text: "来週の水曜か木曜の10時〜12時", expect: span("2026-12-02", "10:00", "2026-12-02", "12:00"), also: [span("2026-12-03", "10:00", "2026-12-03", "12:00")] },
+  { category: "range", text: "明後日の10時〜正午", expect: span("2026-11-26", "10:00", "2026-11-26", "12:00") },
+  { category: "range", text: "2026/12/21〜2026/12/23", expect: days("2026-12-21", "2026-12-23") },
+  { category: "range", text: "午前11時半から午後1時", expect: span(today, "11:30", today, "13:00") },
+  { category: "labelled", text: "希望日時：12月9日(水)10:00〜12:00の間", expect: span("2026-12-09", "10:00", "2026-12-09", "12:00") },
+  { category: "labelled", text: "[希望] 12/14 (月) 14:00", expect: on("2026-12-14", "14:00") },
+  { category: "labelled", text: "会員番号 1234-5678 で、12月9日10時", expect: on("2026-12-09", "10:00") },
+  { category: "notDate", text: "受付番号: 2026-1203", expect: "none" },
+  { category: "notDate", text: "2025年3月卒業", expect: "none" },
+  { category: "notDate", text: "3月10日生まれです", expect: "none" },
 ];

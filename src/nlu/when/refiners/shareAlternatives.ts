@@ -2,9 +2,15 @@
 // them says (the month, the week, the date, the part of day).
 import { parseDateString, toDateString, weekday } from "../../../jst.ts";
 import { nextDayOfMonth, todayOf, weekdayInWeek } from "../calendar.ts";
-import { between, copy, dateOf, hasDate, hasPod, hasTime, isDateOnly, refiner, setDate, setTime } from "../components.ts";
+import { between, copy, dateOf, hasDate, hasPod, hasTime, isDateOnly, refiner, type Result, setDate, setTime } from "../components.ts";
 import { getTag, hasTag, setTag, tagString } from "../tags.ts";
 import { ALTERNATIVE_BETWEEN } from "./connectors.ts";
+
+/** A reading moved to another day takes its same-day end along. */
+function moveDate(r: Result, date: string): void {
+  if (r.end && hasDate(r.end) && dateOf(r.end) === dateOf(r.start)) setDate(r.end, date);
+  setDate(r.start, date);
+}
 
 export const shareAlternatives = refiner((context, results) => {
   for (let i = 1; i < results.length; i++) {
@@ -17,11 +23,11 @@ export const shareAlternatives = refiner((context, results) => {
       if (hasTag(b.start, "dayOnly") && !hasTag(a.start, "dayOnly")) {
         const { year, month } = parseDateString(aDate);
         const d = nextDayOfMonth(toDateString(year, month, 1), b.start.get("day")!);
-        if (d) setDate(b.start, d < aDate ? (nextDayOfMonth(aDate, b.start.get("day")!) ?? d) : d);
+        if (d) moveDate(b, d < aDate ? (nextDayOfMonth(aDate, b.start.get("day")!) ?? d) : d);
       }
       const week = getTag(a.start, "week");
       if (week !== undefined && hasTag(b.start, "bareWeekday")) {
-        setDate(b.start, weekdayInWeek(todayOf(context), week, weekday(dateOf(b.start))));
+        moveDate(b, weekdayInWeek(todayOf(context), week, weekday(dateOf(b.start))));
         setTag(b.start, "week", week);
       }
     }

@@ -1,5 +1,7 @@
 // 12/3, 12.3(木): month/day with a slash or a dot.
-import { parser } from "../../components.ts";
+import { daysBetween } from "../../../../jst.ts";
+import { nextDayOfMonth } from "../../calendar.ts";
+import { dateOf, parser, setDate } from "../../components.ts";
 import { setTag } from "../../tags.ts";
 import { WEEKDAY_SUFFIX } from "../constants.ts";
 import { monthDay } from "./monthDay.ts";
@@ -15,7 +17,9 @@ const DATE_PARTICLE_FOLLOWS = /^\s*(?:日|に|で(?!す|し)|の|は|から|ま�
 
 export const slashDateParser = parser(
   new RegExp(
-    String.raw`(?<month>\d{1,2})\s*(?<sep>[/.])\s*(?<day>\d{1,2})(?![\d/.]|\s*(?:時間|日間|分|%|倍|kg|km|cm))(?:\s*日)?` + WEEKDAY_SUFFIX,
+    String.raw`(?<month>\d{1,2})\s*(?<sep>[/.])\s*(?<day>\d{1,2})(?![\d/.]|\s*(?:時間|日間|分|%|倍|kg|km|cm))(?:\s*日)?` +
+      WEEKDAY_SUFFIX +
+      String.raw`(?:\s*[~-]\s*(?<endDay>\d{1,2})(?![\d/.:時]|\s*(?:時|:))(?:\s*日)?)?`,
   ),
   (context, m) => {
     // part of a longer number (1/12/3, 10:12/3), but a label's colon (希望日:12/9) is fine
@@ -36,6 +40,13 @@ export const slashDateParser = parser(
     }
     const c = monthDay(context, Number(g.month), Number(g.day), stated);
     if (c && unsure) setTag(c, "confirm", "ambiguous_date");
+    // 12/16〜18: the end day is in the same month, after the start
+    if (c && g.endDay) {
+      const start = dateOf(c);
+      const end = nextDayOfMonth(start, Number(g.endDay));
+      if (!end || end <= start || daysBetween(start, end) > 31) return null;
+      return context.createParsingResult(m.index!, m[0], c, setDate(context.createParsingComponents(), end));
+    }
     return c;
   },
 );
