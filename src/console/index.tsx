@@ -11,6 +11,7 @@ import { asset } from "../paths.ts";
 import { consoleFingerprint } from "../store/staff.ts";
 import { auditRoutes } from "./pages/audit.tsx";
 import { bookingPageRoutes, notFound } from "./pages/booking.tsx";
+import { dashboardRoutes } from "./pages/dashboard.tsx";
 import { calendarRoutes } from "./pages/calendar.tsx";
 import { exportRoutes } from "./pages/export.ts";
 import { inboxRoutes } from "./pages/inbox.tsx";
@@ -107,6 +108,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", calendarRoutes(deps));
   app.route("/", inboxRoutes(deps));
   app.route("/", auditRoutes(deps));
+  app.route("/", dashboardRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;
 }

@@ -28,6 +28,8 @@ export interface LineClient {
   /** Shows the typing indicator in a one-to-one chat; LINE takes 5–60 s in steps of 5. */
   showLoading(userId: string, seconds: number): Promise<LineResult>;
   profile(userId: string): Promise<({ ok: true } & { profile: LineProfile }) | LineFailure>;
+  /** This month's plan limit (null: no limit) and the messages counted against it so far. */
+  messageQuota(): Promise<({ ok: true } & { limit: number | null; used: number }) | LineFailure>;
 }
 
 export interface LineClientOptions {
@@ -72,6 +74,12 @@ export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: L
       if (!result.ok) return result;
       const { displayName, language } = result.value;
       return { ok: true, profile: { userId, displayName, ...(language !== undefined ? { language } : {}) } };
+    },
+    messageQuota: async () => {
+      const [quota, used] = await Promise.all([call(async () => (await sdk()).getMessageQuota()), call(async () => (await sdk()).getMessageQuotaConsumption())]);
+      if (!quota.ok) return quota;
+      if (!used.ok) return used;
+      return { ok: true, limit: quota.value.type === "limited" ? (quota.value.value ?? 0) : null, used: used.value.totalUsage };
     },
   };
 }

@@ -53,6 +53,8 @@ export interface FakeLine {
   /** Answers late (after handling the request); with `path`, only requests to that path. */
   setDelay(ms: number, path?: string): void;
   setProfile(userId: string, profile: FakeProfile): void;
+  /** The plan's monthly message limit that GET /v2/bot/message/quota reports; null: no limit ("none"). */
+  setQuota(limit: number | null): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -93,6 +95,9 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
   const outages: { until: number; spec: FailureSpec }[] = [];
   const requests: RecordedRequest[] = [];
   const loadings: { chatId: string; loadingSeconds: number }[] = [];
+  // LINE counts what is pushed (one per recipient and request) against the plan; replies are free.
+  let quotaLimit: number | null = null;
+  let pushesCounted = 0;
   let delayMs = 0;
   let delayPath: string | undefined;
 
@@ -161,6 +166,7 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       }
       if (details.length > 0) return bodyErrors(details);
       const sentMessages = deliver(to as string, obj!.messages as unknown[]);
+      pushesCounted += 1;
       if (typeof retryKey === "string") acceptedRetryKeys.set(retryKey, { requestId, sentMessages });
       return { status: 200, body: { sentMessages } };
     }
@@ -177,6 +183,13 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       }
       loadings.push({ chatId, loadingSeconds: seconds });
       return { status: 202, body: {} };
+    }
+
+    if (method === "GET" && path === "/v2/bot/message/quota") {
+      return { status: 200, body: quotaLimit === null ? { type: "none" } : { type: "limited", value: quotaLimit } };
+    }
+    if (method === "GET" && path === "/v2/bot/message/quota/consumption") {
+      return { status: 200, body: { totalUsage: pushesCounted } };
     }
 
     const profileMatch = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
@@ -253,7 +266,12 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       delayPath = path;
     },
     setProfile: (userId, profile) => void profiles.set(userId, profile),
+    setQuota(limit) {
+      quotaLimit = limit;
+    },
     reset() {
+      quotaLimit = null;
+      pushesCounted = 0;
       replyTokens.clear();
       deliveries.clear();
       acceptedRetryKeys.clear();
