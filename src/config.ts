@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time as HH:mm");
@@ -35,6 +36,8 @@ const officeSchema = z.object({
   horizonDays: z.number().int().min(1).max(365).default(30),
   /** Whether staff mail may carry the seeker's personal details (default: behind login only). */
   personalDataInStaffMail: z.boolean().default(false),
+  /** Whether a web chat user proves the email address with a one-time code before the request goes. */
+  verifyWebEmail: z.boolean().default(true),
   counsellors: z.array(counsellorSchema).min(1),
 });
 
@@ -96,6 +99,24 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default("相談予約ボット <no-reply@localhost>"),
   STAFF_WEBHOOK_URL: optionalUrl,
   STAFF_WEBHOOK_SECRET: optionalText,
+  /** Active requests (and holds) one person may have: per LINE user, web session, email and phone. */
+  REQUESTS_PER_PERSON: positiveInt(2),
+  /** Active requests made from one client address (web). */
+  REQUESTS_PER_CLIENT: positiveInt(5),
+  /** Slots one client address may hold at once while its users finish (web). */
+  HOLDS_PER_CLIENT: positiveInt(3),
+  /** Confirmation-code mails per address, and per client, in an hour. */
+  EMAIL_CODES_PER_ADDRESS_HOUR: positiveInt(3),
+  EMAIL_CODES_PER_CLIENT_HOUR: positiveInt(10),
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies in front of the bot: a request from one of them
+   * is taken to come from the address it names in X-Forwarded-For. Empty: the socket's address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), "a comma-separated list of IP addresses or CIDR ranges"),
   WIDGET_ORIGINS: z
     .string()
     .default("")
@@ -103,6 +124,14 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isAddressOrRange(value: string): boolean {
+  const [address, bits, ...rest] = value.split("/");
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 export interface Config extends Env {
   offices: Office[];

@@ -4,6 +4,8 @@ import { createApp } from "./http/app.ts";
 import { errorFields } from "./logger.ts";
 import { openServices, runProcess } from "./run/services.ts";
 import { sweep } from "./store/bookings.ts";
+import { forgetOldCodes } from "./store/emailCodes.ts";
+import { forgetOldWindows } from "./store/rateLimits.ts";
 import { forgetIdle } from "./store/conversations.ts";
 import { purgeSignIns } from "./store/staff.ts";
 
@@ -23,7 +25,13 @@ runProcess(async () => {
   // longer need, and staff sessions and sign-in counters that ran out.
   const sweeper = setInterval(() => {
     const now = clock();
-    Promise.all([sweep(store.db, now), forgetIdle(store.db, new Date(now.getTime() - config.CONVERSATION_RESET_HOURS * 3_600_000)), purgeSignIns(store.db, now)])
+    Promise.all([
+      sweep(store.db, now),
+      forgetIdle(store.db, new Date(now.getTime() - config.CONVERSATION_RESET_HOURS * 3_600_000)),
+      purgeSignIns(store.db, now),
+      forgetOldWindows(store.db, now),
+      forgetOldCodes(store.db, now),
+    ])
       .then(([result, forgotten]) => {
         if (result.noShows > 0 || forgotten.conversations > 0) logger.info({ ...result, forgotten }, "sweep");
         if (result.noShows > 0) workers.wake();

@@ -1,6 +1,7 @@
 import type { Config, Office, OfficeId } from "../config.ts";
 import { findOffice } from "../config.ts";
 import { parseYesNo } from "../nlu/index.ts";
+import type { Requester } from "../store/bookingLimits.ts";
 import type { SeekerLimits } from "../store/bookings.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { Db } from "../store/db.ts";
@@ -23,6 +24,8 @@ export interface Answers {
   when?: { startsAt: string; holdId: string; counsellorId: string };
   topic?: string;
   support?: string | null;
+  /** The address proven with a one-time code (web); a changed email needs a new code. */
+  emailVerified?: string;
 }
 
 export type AnswerKey = keyof Answers;
@@ -45,6 +48,8 @@ export interface ConversationState {
   confirm?: PendingConfirm;
   /** Slots answered, in order, for 「戻る」. */
   history?: AnswerKey[];
+  /** A one-time code sent to this address and not yet typed back. */
+  emailCheck?: { codeId: string; email: string };
   /** The booking a cancel or change is about. */
   targetBookingId?: string;
   lastActiveAt?: string;
@@ -57,6 +62,8 @@ export interface FlowDeps {
   config: Config;
   now: Date;
   wakeOutbox: () => void;
+  /** The web client's address key (limits per client); null on LINE. */
+  client?: string | null;
 }
 
 /** One turn: the deps, the conversation, its state (changed in place) and the replies. */
@@ -75,6 +82,17 @@ export function say(turn: Turn, text: string, extra: Omit<BotMessage, "text"> = 
 
 export function limitsOf(config: Config): SeekerLimits {
   return { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
+}
+
+/** Who asks, for the limits per person and per client; the conversation is the LINE user or web session. */
+export function requesterOf(turn: Turn, contact: { email?: string | null; phone?: string | null } = {}): Requester {
+  const c = turn.config;
+  return {
+    limits: { perPerson: c.REQUESTS_PER_PERSON, perClient: c.REQUESTS_PER_CLIENT, holdsPerClient: c.HOLDS_PER_CLIENT },
+    client: turn.client ?? null,
+    email: contact.email,
+    phone: contact.phone,
+  };
 }
 
 export function actorOf(turn: Turn): string {

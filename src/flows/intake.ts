@@ -2,7 +2,8 @@ import { currentTerms, findOffice, officeIds, type OfficeId } from "../config.ts
 import { parseEmail, parseEstablishmentNumber, parseName, parsePhone, parseSeekerNumber, parseWhen, parseYesNo } from "../nlu/index.ts";
 import { releaseHold, requestBooking } from "../store/bookings.ts";
 import { latestConsent, linkConsentsToSeeker, recordConsent } from "../store/conversations.ts";
-import { actorOf, answersOf, limitsOf, officeChoices, officeOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
+import { checkEmailCode, issueEmailCode } from "../store/emailCodes.ts";
+import { actorOf, answersOf, limitsOf, officeChoices, officeOf, requesterOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import { again, defineFlow, done, drive, edit, editChoices, summaryRows, type SlotDef, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "./types.ts";
@@ -258,6 +259,7 @@ const when: SlotDef = {
       office,
       counsellorId: anyone ? null : answers.counsellor,
       seekerNumber: answers.seekerNumber,
+      contact: { email: answers.email, phone: answers.phone },
     });
     if (!held) return again;
     if (anyone) answers.counsellor = null;
@@ -316,7 +318,11 @@ export const intake = defineFlow(
 
 async function finish(turn: Turn, input: SlotInput | null): Promise<void> {
   const value = input?.kind === "choice" ? input.value : input?.kind === "text" ? input.text.trim() : "";
-  if (value === "submit" || (input?.kind === "text" && /^(申し込む|申し込みます|申込む|お願いします|送信|submit|send)[。.!！]?$/i.test(value))) return submit(turn);
+  if (value === "submit" || (input?.kind === "text" && /^(申し込む|申し込みます|申込む|お願いします|送信|submit|send)[。.!！]?$/i.test(value))) {
+    return needsEmailCode(turn) ? sendEmailCode(turn) : submit(turn);
+  }
+  if (value === "verify:resend" && turn.state.emailCheck) return sendEmailCode(turn);
+  if (input?.kind === "text" && turn.state.emailCheck) return checkCode(turn, input.text);
   if (value === "edit") {
     say(turn, turn.m.intake.askEditWhich, { choices: editChoices(turn, intake) });
     return;
@@ -350,6 +356,72 @@ function showSummary(turn: Turn): void {
   });
 }
 
+/** On the web, where anyone can type any address, the address is proven before mail goes to it. */
+function needsEmailCode(turn: Turn): boolean {
+  const a = answersOf(turn.state);
+  return turn.conversation.channel === "web" && officeOf(turn)?.verifyWebEmail === true && !!a.email && a.emailVerified !== a.email;
+}
+
+const CODE_VALID_MINUTES = 10;
+const CODE_ATTEMPTS = 5;
+
+/** Sends a one-time code to the address given. The mail carries the code and the office's words only. */
+async function sendEmailCode(turn: Turn): Promise<void> {
+  const a = answersOf(turn.state);
+  const office = officeOf(turn)!;
+  const email = a.email!;
+  const officeName = office.name[turn.locale];
+  const result = await issueEmailCode(turn.db, {
+    conversationId: turn.conversation.id,
+    email,
+    client: turn.client ?? null,
+    now: turn.now,
+    limits: {
+      perAddressPerHour: turn.config.EMAIL_CODES_PER_ADDRESS_HOUR,
+      perClientPerHour: turn.config.EMAIL_CODES_PER_CLIENT_HOUR,
+      validMinutes: CODE_VALID_MINUTES,
+      maxAttempts: CODE_ATTEMPTS,
+    },
+    mailJob: (code, codeId) => ({
+      kind: "mail.send",
+      idempotencyKey: `email-code:${codeId}`,
+      payload: { mail: { to: email, subject: turn.m.verify.mailSubject(officeName), text: turn.m.verify.mailBody(code, CODE_VALID_MINUTES, officeName) } },
+      runAt: turn.now,
+    }),
+  });
+  const fix = { label: turn.m.verify.changeEmail, value: "edit:email" };
+  if (!result.ok) {
+    turn.state.emailCheck = undefined;
+    const text = result.reason === "address_throttled" ? turn.m.verify.addressThrottled(office.phone) : turn.m.verify.clientThrottled(office.phone);
+    say(turn, text, { choices: [fix, { label: turn.m.choice.stop, value: "stop" }] });
+    return;
+  }
+  turn.wakeOutbox();
+  turn.state.emailCheck = { codeId: result.id, email };
+  say(turn, turn.m.verify.codeSent(email, CODE_VALID_MINUTES), { choices: [{ label: turn.m.verify.resend, value: "verify:resend" }, fix] });
+}
+
+async function checkCode(turn: Turn, text: string): Promise<void> {
+  const a = answersOf(turn.state);
+  const pending = turn.state.emailCheck!;
+  if (pending.email !== a.email) {
+    // The address changed since the code went out: that code proves nothing about the new one.
+    turn.state.emailCheck = undefined;
+    return showSummary(turn);
+  }
+  const retry = { choices: [{ label: turn.m.verify.resend, value: "verify:resend" }, { label: turn.m.verify.changeEmail, value: "edit:email" }] };
+  const code = text.normalize("NFKC").replace(/[\s-]/g, "");
+  if (!/^\d{6}$/.test(code)) return say(turn, turn.m.verify.codeWrong, retry);
+  const result = await checkEmailCode(turn.db, { codeId: pending.codeId, conversationId: turn.conversation.id, code, now: turn.now, maxAttempts: CODE_ATTEMPTS });
+  if (result === "wrong") return say(turn, turn.m.verify.codeWrong, retry);
+  if (result === "expired") return say(turn, turn.m.verify.codeExpired, retry);
+  if (result === "too_many") return say(turn, turn.m.verify.tooManyAttempts, retry);
+  turn.state.emailCheck = undefined;
+  a.emailVerified = pending.email;
+  say(turn, turn.m.verify.verified);
+  return submit(turn);
+}
+
 async function submit(turn: Turn): Promise<void> {
   const a = answersOf(turn.state);
   const office = officeOf(turn)!;
@@ -370,11 +442,13 @@ async function submit(turn: Turn): Promise<void> {
       phone: a.phone,
       topic: a.topic,
       support: a.support,
+      emailVerified: a.emailVerified === a.email,
     },
     now: turn.now,
     limits: limitsOf(turn.config),
     actor: actorOf(turn),
     holdMinutes: turn.config.HOLD_MINUTES,
+    requester: requesterOf(turn, { email: a.email, phone: a.phone }),
   });
   if (!result.ok) {
     // The slot went while the user was typing: ask for the time again, with alternatives.
@@ -413,6 +487,7 @@ export async function abandonIntake(turn: Turn): Promise<void> {
   turn.state.prefill = undefined;
   turn.state.history = undefined;
   turn.state.confirm = undefined;
+  turn.state.emailCheck = undefined;
 }
 
 export async function startIntake(turn: Turn): Promise<void> {

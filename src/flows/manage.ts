@@ -1,7 +1,7 @@
 // The flows about bookings already made: see them, cancel one, move one.
 import { findOffice } from "../config.ts";
 import { bookingsOfConversation, cancelBySeeker, currentHold, findBooking, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
-import { actorOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
+import { actorOf, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
 import type { BookingCard, Choice } from "./types.ts";
 import { answerWhen, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker, type WhenInput } from "./when.ts";
@@ -149,11 +149,13 @@ async function submitChange(turn: Turn, target: Booking, office: NonNullable<Ret
       phone: target.phone ?? "",
       topic: target.topic ?? "",
       support: target.support,
+      emailVerified: target.emailVerifiedAt !== null,
     },
     now: turn.now,
     limits: limitsOf(turn.config),
     actor: actorOf(turn),
     holdMinutes: turn.config.HOLD_MINUTES,
+    requester: requesterOf(turn, { email: target.email, phone: target.phone }),
   });
   if (!result.ok) {
     turn.state.step = "when";

@@ -33,13 +33,14 @@ function serialize<T>(key: string, work: (waited: boolean) => Promise<T>): Promi
  * Runs one turn of a conversation and stores its new state and the messages both ways. With a key
  * (a webhook event id), running the same event again after a crash repeats its replies instead of
  * answering the next question with it. Given the conversation just read rather than its id, the
- * turn saves reading it again, unless another turn of it ran in the meantime.
+ * turn saves reading it again, unless another turn of it ran in the meantime. `client` is the web
+ * client's address key, for the limits per client.
  */
 export function runTurn(
   deps: TurnDeps,
   given: string | Conversation,
   inbound: Inbound,
-  options: { key?: string } = {},
+  options: { key?: string; client?: string } = {},
 ): Promise<TurnResult & { conversation: Conversation }> {
   const conversationId = typeof given === "string" ? given : given.id;
   return serialize(conversationId, async (waited) => {
@@ -51,7 +52,7 @@ export function runTurn(
     }
     const now = deps.clock();
     const result = await converse(
-      { db: deps.db, config: deps.config, now, wakeOutbox: deps.wakeOutbox, resetAfterMs: deps.config.CONVERSATION_RESET_HOURS * 3_600_000 },
+      { db: deps.db, config: deps.config, now, wakeOutbox: deps.wakeOutbox, client: options.client ?? null, resetAfterMs: deps.config.CONVERSATION_RESET_HOURS * 3_600_000 },
       conversation,
       inbound,
     );

@@ -17,7 +17,7 @@ import {
 import { parseWhen, type WhenReading } from "../nlu/index.ts";
 import { lastBookableDate, SLOT_MINUTES, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
-import { actorOf, limitsOf, say, yesNoChoices, type Turn } from "./context.ts";
+import { actorOf, limitsOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
 import type { Messages } from "./messages/index.ts";
 import type { BotMessage, Choice, Locale } from "./types.ts";
 
@@ -36,6 +36,8 @@ export interface Held {
 
 export interface WhenOptions {
   office: Office;
+  /** The email and phone given so far: the limits per person count by them. */
+  contact?: { email?: string; phone?: string };
   counsellorId?: string | null;
   seekerNumber?: string | null;
   /** The booking being changed. */
@@ -206,6 +208,7 @@ async function tryHold(turn: Turn, startsAt: Date, options: WhenOptions): Promis
     holdMinutes: turn.config.HOLD_MINUTES,
     limits: limitsOf(turn.config),
     actor: actorOf(turn),
+    requester: requesterOf(turn, options.contact),
   });
   if (result.ok) {
     say(turn, turn.m.intake.whenHeld(formatSlot(turn.locale, startsAt), turn.config.HOLD_MINUTES));
@@ -236,7 +239,7 @@ export async function explainRefusal(
     return;
   }
   const reason = refusalText(m, locale, refusal, office, options.counsellorId ?? undefined);
-  if (refusal.reason === "seeker_suspended") {
+  if (refusal.reason === "seeker_suspended" || refusal.reason === "limit_reached") {
     say(turn, reason);
     return;
   }
@@ -293,6 +296,8 @@ export function refusalText(
       return m.refusal.seekerHasBooking(null);
     case "seeker_suspended":
       return m.refusal.seekerSuspended(office.phone);
+    case "limit_reached":
+      return refusal.limit === "person" ? m.refusal.limitPerson(office.phone) : refusal.limit === "client" ? m.refusal.limitClient(office.phone) : m.refusal.limitClientHolds;
     case "hold_lost":
       return m.intake.holdLost;
   }

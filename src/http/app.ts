@@ -27,8 +27,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Called after a change enqueued outbox jobs, so they go out now rather than at the next poll. */
   wakeOutbox: () => void;
-  /** Limits of the web chat API (tests loosen them). */
-  chatRateLimits?: ChatRateLimits;
+  /** Limits of the web chat API (tests loosen them); the rest keep their defaults. */
+  chatRateLimits?: Partial<ChatRateLimits>;
   /** The staff console's settings (tests shorten its live polling). */
   console?: ConsoleOptions;
 }

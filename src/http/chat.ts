@@ -8,17 +8,21 @@ import { runTurn } from "../flows/turn.ts";
 import { conversationHistory, createConversation, findConversation, hashToken, type Conversation } from "../store/conversations.ts";
 import type { AppDeps } from "./app.ts";
 import { HttpError, parseOr400, readJson } from "./errors.ts";
-import { clientKey, defaultChatRateLimits, RateLimiter, type ChatRateLimits } from "./middleware/rateLimit.ts";
+import { clientKey, defaultChatRateLimits, enforceShared, trustedProxies, type ChatRateLimits } from "./middleware/rateLimit.ts";
 
 const createBody = z.object({ office: officeIdSchema.optional(), locale: z.enum(["ja", "en"]).optional() }).strict();
 
 /** The web chat API: sessions with a bearer token each, one turn per posted message. */
-export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRateLimits) {
-  // Bursts up to a minute's allowance: tapping choices quickly is normal, a flood is not.
-  const sessionsPerClient = new RateLimiter(limits.sessionsPerMinutePerClient, limits.sessionsPerMinutePerClient);
-  const messagesPerSession = new RateLimiter(limits.messagesPerMinutePerSession, limits.messagesPerMinutePerSession);
-  const messagesPerClient = new RateLimiter(limits.messagesPerMinutePerClient, limits.messagesPerMinutePerClient);
+export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
+  const limits = { ...defaultChatRateLimits, ...given };
+  const proxies = trustedProxies(deps.config.TRUST_PROXY);
   const turnDeps = { db: deps.store.db, config: deps.config, clock: deps.clock, wakeOutbox: deps.wakeOutbox };
+
+  // The limits are counted in the database, so they hold however many processes serve the chat,
+  // and before the session is looked up, so a flood costs one small write a request. The session
+  // is keyed by the id in the path: a wrong token counts against it too.
+  const limit = (c: Context, client: string, ...more: { key: string; perMinute: number }[]) =>
+    enforceShared(c, deps.store.db, deps.clock(), more.map((l) => ({ ...l, key: l.key.replace("{client}", client) })));
 
   async function authorised(c: Context): Promise<Conversation> {
     const conversation = await findConversation(deps.store.db, c.req.param("id") ?? "");
@@ -55,7 +59,8 @@ export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRa
   });
 
   app.post("/sessions", async (c) => {
-    sessionsPerClient.enforce(c, clientKey(c));
+    const client = clientKey(c, proxies);
+    await limit(c, client, { key: "chat:sessions:client:{client}", perMinute: limits.sessionsPerMinutePerClient });
     const body = parseOr400(createBody, await readJson(c));
     const token = randomBytes(32).toString("base64url");
     const conversation = await createConversation(deps.store.db, {
@@ -66,20 +71,31 @@ export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRa
       locale: body.locale ?? "ja",
       now: deps.clock(),
     });
-    const result = await runTurn(turnDeps, conversation.id, { kind: "start" });
+    const result = await runTurn(turnDeps, conversation.id, { kind: "start" }, { client });
     return c.json({ sessionId: conversation.id, token, messages: result.messages, mode: result.mode }, 201);
   });
 
   app.post("/sessions/:id/messages", async (c) => {
+    const client = clientKey(c, proxies);
+    await limit(
+      c,
+      client,
+      { key: "chat:messages:client:{client}", perMinute: limits.messagesPerMinutePerClient },
+      { key: `chat:messages:session:${sessionKey(c)}`, perMinute: limits.messagesPerMinutePerSession },
+    );
     const conversation = await authorised(c);
-    messagesPerClient.enforce(c, clientKey(c));
-    messagesPerSession.enforce(c, conversation.id);
     const body = parseOr400(webInboundSchema, await readJson(c));
-    const result = await runTurn(turnDeps, conversation.id, toInbound(body));
+    const result = await runTurn(turnDeps, conversation.id, toInbound(body), { client });
     return c.json({ messages: result.messages, mode: result.mode });
   });
 
   app.get("/sessions/:id", async (c) => {
+    await limit(
+      c,
+      clientKey(c, proxies),
+      { key: "chat:history:client:{client}", perMinute: limits.historyReadsPerMinutePerClient },
+      { key: `chat:history:session:${sessionKey(c)}`, perMinute: limits.historyReadsPerMinutePerSession },
+    );
     const conversation = await authorised(c);
     const history = await conversationHistory(deps.store.db, conversation.id);
     const state = conversation.state as { flow?: string; step?: string };
@@ -92,6 +108,11 @@ export function chatRoutes(deps: AppDeps, limits: ChatRateLimits = defaultChatRa
   });
 
   return app;
+}
+
+/** The session id from the path, cut short: an attacker's made-up ids do not make long keys. */
+function sessionKey(c: Context): string {
+  return (c.req.param("id") ?? "").slice(0, 64);
 }
 
 function isSameOrigin(c: Context, origin: string): boolean {

@@ -193,8 +193,14 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     no_show: ["no_show"],
   };
 
+  // What a seeker's own action or a rejection sends goes only to an address proven with a code:
+  // otherwise anyone could make the office mail any address, greeting it with a name they typed.
+  // Staff confirming a booking (invitation, reminders) have judged the request real.
+  const onlyToVerified = new Set<SeekerEvent>(["requested", "changed", "cancelled", "rejected"]);
+
   function seekerMail(event: SeekerEvent, b: Booking, office: Office): ComposedMail | undefined {
     if (!b.email) return undefined;
+    if (onlyToVerified.has(event) && !b.emailVerifiedAt) return undefined;
     const locale = b.locale;
     const name = b.name ?? "";
     const base = { reference: b.reference, seekerName: name, email: b.email, office, startsAt: b.startsAt, endsAt: b.endsAt };

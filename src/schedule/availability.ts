@@ -58,6 +58,8 @@ export type CounsellorUnavailableWhy = "unknown" | "not_working" | "absent" | "t
 export type SlotRefusal =
   | { ok: false; reason: "seeker_suspended" }
   | { ok: false; reason: "seeker_has_booking"; bookingId: string }
+  /** Too many slots held or requested by one person or from one client at a time (store/bookingLimits.ts). */
+  | { ok: false; reason: "limit_reached"; limit: "person" | "client" | "client_holds" }
   | { ok: false; reason: "in_past" }
   | { ok: false; reason: "closed_day"; date: DateString; closed: ClosedReason }
   | { ok: false; reason: "outside_hours"; window: { from: TimeString; to: TimeString }; lastStart: TimeString }

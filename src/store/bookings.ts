@@ -15,6 +15,7 @@ import {
   type Wish,
 } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
+import { limitReached, lockKeys, requesterColumns, requesterLockKeys, type Requester } from "./bookingLimits.ts";
 import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
 import { absences, activeStatuses, bookings, closures, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
@@ -182,6 +183,8 @@ export interface HoldInput {
   alternatives?: number;
   /** Staff booking for a seeker mid-conversation: the seeker's own hold in that conversation stays. */
   keepOtherHolds?: boolean;
+  /** A seeker asking through the chat: the limits per person and per client apply (staff have none). */
+  requester?: Requester;
 }
 
 /**
@@ -204,11 +207,12 @@ export async function holdSlot(db: Db, input: HoldInput): Promise<HoldResult> {
 }
 
 /**
- * Two conversations of one seeker asking at the same moment wait for each other here, so the
- * one-active-booking rule holds under races (the lock ends with the transaction).
+ * Two conversations of one seeker (or one client, one address) asking at the same moment wait for
+ * each other here, so the one-active-booking rule and the limits hold under races (the locks end
+ * with the transaction).
  */
-async function lockSeeker(tx: Tx, seekerNumber: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`seeker:${seekerNumber}`}))`);
+function lockSeekerAndRequester(tx: Tx, seekerNumber: string | undefined, conversationId: string | undefined, requester: Requester | undefined): Promise<void> {
+  return lockKeys(tx, [...(seekerNumber ? [`seeker:${seekerNumber}`] : []), ...requesterLockKeys(conversationId, requester)]);
 }
 
 type TakeOutcome = { ok: true; booking: Booking } | { ok: false; refusal: SlotRefusal };
@@ -225,7 +229,17 @@ async function takeSlot(
     .set({ status: "expired", updatedAt: now })
     .where(and(eq(bookings.officeId, office.id), eq(bookings.startsAt, startsAt), eq(bookings.status, "held"), lte(bookings.holdExpiresAt, now)));
 
-  if (input.seekerNumber) await lockSeeker(tx, input.seekerNumber);
+  await lockSeekerAndRequester(tx, input.seekerNumber, input.conversationId, input.requester);
+  if (input.requester) {
+    const reached = await limitReached(tx, {
+      conversationId: input.conversationId,
+      requester: input.requester,
+      now,
+      exclude: input.replacing ? [input.replacing] : [],
+      holding: values.status === "held",
+    });
+    if (reached) return { ok: false, refusal: { ok: false, reason: "limit_reached", limit: reached } };
+  }
   const standing = input.seekerNumber
     ? await seekerStanding(tx, { seekerNumber: input.seekerNumber, officeId: office.id, now, limits: input.limits, excludeBookingId: input.replacing })
     : undefined;
@@ -255,6 +269,7 @@ async function takeSlot(
         locale: input.locale ?? "ja",
         createdAt: now,
         updatedAt: now,
+        ...requesterColumns(input.requester),
         ...values,
       })
       .onConflictDoNothing()
@@ -279,7 +294,7 @@ async function alternativesFor(
   input: HoldInput,
   refusal: SlotRefusal,
 ): Promise<{ alternatives: Slot[]; withCounsellor?: Slot[] }> {
-  if (refusal.reason === "seeker_has_booking" || refusal.reason === "seeker_suspended") return { alternatives: [] };
+  if (refusal.reason === "seeker_has_booking" || refusal.reason === "seeker_suspended" || refusal.reason === "limit_reached") return { alternatives: [] };
   const n = input.alternatives ?? 3;
   const schedule = await loadSchedule(db, input.office, input.now, bookingWindow(input.office, input.now), { excludeBookingId: input.replacing });
   if (input.counsellorId) {
@@ -299,6 +314,8 @@ export interface RequestDetails {
   phone: string;
   topic: string;
   support?: string | null;
+  /** The email address was proven with a one-time code in this conversation. */
+  emailVerified?: boolean;
 }
 
 export type RequestResult =
@@ -311,7 +328,18 @@ export type RequestResult =
  */
 export async function requestBooking(
   db: Db,
-  input: { holdId: string; office: Office; details: RequestDetails; replacing?: string; now: Date; limits: SeekerLimits; actor: string; holdMinutes: number },
+  input: {
+    holdId: string;
+    office: Office;
+    details: RequestDetails;
+    replacing?: string;
+    now: Date;
+    limits: SeekerLimits;
+    actor: string;
+    holdMinutes: number;
+    /** A seeker asking through the chat: the limits per person and per client apply. */
+    requester?: Requester;
+  },
 ): Promise<RequestResult> {
   type Outcome = RequestResult | { ok: false; retake: Booking } | { ok: false; refused: SlotRefusal; startsAt: Date };
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
@@ -330,8 +358,21 @@ export async function requestBooking(
     }
 
     const seekerNumber = input.details.seekerNumber ?? undefined;
+    await lockSeekerAndRequester(tx, seekerNumber, hold.conversationId ?? undefined, input.requester);
+    if (input.requester) {
+      const reached = await limitReached(tx, {
+        conversationId: hold.conversationId ?? undefined,
+        requester: input.requester,
+        now: input.now,
+        exclude: [hold.id, ...(input.replacing ? [input.replacing] : [])],
+        holding: false,
+      });
+      if (reached) {
+        await tx.update(bookings).set({ status: "expired", updatedAt: input.now }).where(eq(bookings.id, hold.id));
+        return { ok: false, refusal: { ok: false, reason: "limit_reached", limit: reached }, alternatives: [] };
+      }
+    }
     if (seekerNumber) {
-      await lockSeeker(tx, seekerNumber);
       const standing = await seekerStanding(tx, {
         seekerNumber,
         officeId: hold.officeId,
@@ -346,7 +387,14 @@ export async function requestBooking(
     }
     const [row] = await tx
       .update(bookings)
-      .set({ ...detailColumns(input.details), status: "requested", holdExpiresAt: null, rescheduledFrom: input.replacing ?? null, updatedAt: input.now })
+      .set({
+        ...detailColumns(input.details, input.now),
+        ...requesterColumns(input.requester),
+        status: "requested",
+        holdExpiresAt: null,
+        rescheduledFrom: input.replacing ?? null,
+        updatedAt: input.now,
+      })
       .where(eq(bookings.id, hold.id))
       .returning();
     await afterRequest(tx, row!, input);
@@ -376,8 +424,9 @@ export async function requestBooking(
         holdMinutes: input.holdMinutes,
         limits: input.limits,
         actor: input.actor,
+        requester: input.requester,
       },
-      { status: "requested", holdExpiresAt: null, rescheduledFrom: input.replacing ?? null, ...detailColumns(input.details) },
+      { status: "requested", holdExpiresAt: null, rescheduledFrom: input.replacing ?? null, ...detailColumns(input.details, input.now) },
     );
     if (taken.ok) await afterRequest(tx, taken.booking, input);
     return taken;
@@ -404,8 +453,9 @@ async function afterRequest(tx: Tx, row: Booking, input: { replacing?: string; n
   await enqueueNotices(tx, row, event, input.now);
 }
 
-function detailColumns(d: RequestDetails) {
+function detailColumns(d: RequestDetails, now: Date) {
   return {
+    emailVerifiedAt: d.emailVerified ? now : null,
     requesterKind: d.requesterKind,
     name: d.name,
     seekerNumber: d.seekerNumber ?? null,

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -100,6 +101,13 @@ export const bookings = pgTable(
     accessCode: text("access_code"),
     statusReason: text("status_reason"),
     rescheduledFrom: uuid("rescheduled_from"),
+    /** When the email address was proven with a one-time code; null when it was only typed. */
+    emailVerifiedAt: instant("email_verified_at"),
+    /** Keys the per-person and per-client limits count by (see bookingLimits.ts); never shown to seekers. */
+    emailKey: text("email_key"),
+    phoneKey: text("phone_key"),
+    /** The web client's address (IPv6 by its /64) the hold was taken from; null for LINE and staff. */
+    clientKey: text("client_key"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -113,6 +121,9 @@ export const bookings = pgTable(
     index("bookings_office_starts_idx").on(t.officeId, t.startsAt),
     index("bookings_seeker_idx").on(t.seekerNumber),
     index("bookings_conversation_idx").on(t.conversationId),
+    index("bookings_email_key_idx").on(t.emailKey),
+    index("bookings_phone_key_idx").on(t.phoneKey),
+    index("bookings_client_key_idx").on(t.clientKey, t.createdAt),
     check("bookings_on_grid", sql`extract(second from starts_at) = 0 and extract(minute from starts_at) in (0, 30)`),
     check("bookings_thirty_minutes", sql`ends_at = starts_at + interval '30 minutes'`),
   ],
@@ -297,3 +308,37 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   /** A pair whose client signed in successfully: the account-wide delay spares it until then. */
   trustedUntil: instant("trusted_until"),
 });
+
+/**
+ * One-time codes that prove a web user reads the email address they gave. Only a hash of the code
+ * is kept; the rows also count the codes sent per address and per client.
+ */
+export const emailCodes = pgTable(
+  "email_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id").notNull(),
+    emailKey: text("email_key").notNull(),
+    clientKey: text("client_key"),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("email_codes_email_idx").on(t.emailKey, t.createdAt), index("email_codes_client_idx").on(t.clientKey, t.createdAt)],
+);
+
+/**
+ * Request counters of the rate limits that must hold across processes: one row per key and
+ * fixed window; a limit weighs the previous window too, so a burst across the boundary is caught.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: instant("window_start").notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);

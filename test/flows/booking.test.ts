@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bookings, closures, consents, conversations, counsellors, outbox, termsVersions } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
-import { startChat } from "../helpers/chat.ts";
+import { mailedCode, startChat } from "../helpers/chat.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
 
 // Tuesday 24 November 2026, 10:00 in Tokyo.
@@ -35,6 +35,7 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
     await chat.tap("必要ない");
     expect(chat.text).toContain("お申し込み内容をご確認ください");
     await chat.tap("申し込む");
+    await chat.say(await mailedCode(store.db));
   }
 
   it("takes a whole booking in Japanese and tells staff through the outbox", async () => {
@@ -81,6 +82,8 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
     await chat.tap("Not needed");
     expect(chat.text).toContain("Please check your request");
     await chat.tap("Send request");
+    expect(chat.text).toContain("We have sent a 6-digit code to john@example.com");
+    await chat.say(await mailedCode(store.db));
     expect(chat.text).toMatch(/Your reference is NG-/);
     const [row] = await store.db.select().from(bookings);
     expect(row).toMatchObject({ locale: "en", phone: "090-1234-5678" });
@@ -182,6 +185,7 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
     await chat.say("080-9999-8888");
     expect(chat.text).toContain("電話番号：080-9999-8888");
     await chat.tap("申し込む");
+    await chat.say(await mailedCode(store.db));
     const [row] = await store.db.select().from(bookings);
     expect(row!.phone).toBe("080-9999-8888");
   });
@@ -370,6 +374,7 @@ describe.each(storeKinds)("booking conversations through the chat API on $name",
       await chat.say("事務職の求人について");
       expect(chat.text).toContain("指名：相談員B");
       await chat.tap("申し込む");
+      await chat.say(await mailedCode(store.db));
       const active = await store.db.select().from(bookings).where(eq(bookings.status, "requested"));
       expect(active).toHaveLength(1);
       expect(active[0]).toMatchObject({ counsellorId: "nagasaki-2", counsellorNamed: true });

@@ -1,6 +1,9 @@
+import { desc, like } from "drizzle-orm";
 import type { Hono } from "hono";
 import { expect } from "vitest";
 import type { BotMessage } from "../../src/flows/types.ts";
+import type { Db } from "../../src/store/db.ts";
+import { outbox } from "../../src/store/schema.ts";
 
 type AnyApp = Pick<Hono, "request">;
 
@@ -52,4 +55,18 @@ export async function startChat(app: AnyApp, body: Record<string, unknown> = {})
     },
   };
   return chat;
+}
+
+/** The one-time code in the latest confirmation mail waiting in the outbox, as the seeker reads it. */
+export async function mailedCode(db: Db): Promise<string> {
+  const [job] = await db
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(like(outbox.idempotencyKey, "email-code:%"))
+    .orderBy(desc(outbox.id))
+    .limit(1);
+  const text = (job?.payload as { mail?: { text?: string } } | undefined)?.mail?.text ?? "";
+  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  if (!code) throw new Error("no confirmation code has been mailed");
+  return code;
 }

@@ -81,6 +81,8 @@ export async function makeRequest(store: TestStore, config: Config, options: Req
       email: options.email ?? "taro@example.jp",
       phone: "090-1234-5678",
       topic: "事務職の求人について",
+      // A web request's address has been proven with a code; a LINE user's has not.
+      emailVerified: channel === "web",
     },
     now,
     limits,

@@ -35,6 +35,8 @@ const tables = [
   "sign_in_throttles",
   "staff_sessions",
   "staff_users",
+  "email_codes",
+  "rate_limits",
 ];
 
 function withReset(store: Store, drop: () => Promise<void> = async () => {}, databaseUrl?: string): TestStore {

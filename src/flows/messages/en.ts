@@ -151,6 +151,40 @@ export const en: Messages = {
     seekerHasBooking: (when: string | null) => `You already have a booking${when ? ` on ${when}` : ""}.\nTo move it, choose "Change booking".`,
     seekerSuspended: (phone: string | null) =>
       `Sorry, after repeated missed sessions without notice we cannot take online bookings from you.${phone ? ` Please call us on ${phone}.` : " Please talk to us at the office."}`,
+    limitPerson: (phone: string | null) =>
+      `You have as many open requests as one person can have at a time.\nTo see or move them, choose "My booking".${phone ? `\nFor anything else, please call us on ${phone}.` : ""}`,
+    limitClient: (phone: string | null) =>
+      `We have had many requests from this connection, so we cannot take another online now.${phone ? ` Please call us on ${phone}.` : " Please talk to us at the office."}`,
+    limitClientHolds: "Many times are being held from this connection, so we cannot hold another now.\nPlease try again in a few minutes.",
+  },
+
+  verify: {
+    codeSent: (email: string, minutes: number) =>
+      `We have sent a 6-digit code to ${email}.\nPlease type it here within ${minutes} minutes.`,
+    codeWrong: "That code is not right.\nPlease type the 6 digits from the mail again.",
+    codeExpired: 'The code has expired.\nPlease choose "Send a new code".',
+    tooManyAttempts: 'After several wrong tries this code no longer works.\nPlease choose "Send a new code".',
+    addressThrottled: (phone: string | null) =>
+      `We have sent several codes to this address, so we cannot send another for a while.\nPlease try again in about an hour.${phone ? `\nIf it is urgent, please call us on ${phone}.` : ""}`,
+    clientThrottled: (phone: string | null) =>
+      `We have sent many codes from this connection, so we cannot send another for a while.\nPlease try again in about an hour.${phone ? `\nIf it is urgent, please call us on ${phone}.` : ""}`,
+    verified: "Your email address is confirmed.",
+    resend: "Send a new code",
+    changeEmail: "Fix the address",
+    mailSubject: (office: string) => `[${office}] Your confirmation code`,
+    mailBody: (code: string, minutes: number, office: string) =>
+      [
+        "This email address was entered in the chat for booking online job counselling.",
+        "",
+        `Confirmation code: ${code}`,
+        "",
+        `Please type this code in the chat. It is valid for ${minutes} minutes.`,
+        "If you did not ask for it, please delete this mail.",
+        "This address does not take replies.",
+        "",
+        office,
+        "",
+      ].join("\n"),
   },
 
   status: {

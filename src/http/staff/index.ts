@@ -7,6 +7,7 @@ import { endSession, setAvailableNow, signIn } from "../../store/staff.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { clientKey } from "../middleware/rateLimit.ts";
+import { abuseRoutes } from "./abuse.ts";
 import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, tokenOf, type StaffEnv } from "./auth.ts";
 import { bookingRoutes } from "./bookings.ts";
 import { calendarRoutes } from "./calendar.ts";
@@ -64,6 +65,7 @@ export function staffRoutes(deps: AppDeps) {
       await setAvailableNow(store.db, { counsellorId: input.counsellorId, until, now, actor: actorOf(staff) });
       return c.json({ counsellorId: input.counsellorId, office: findOffice(config, office.id)!.id, availableNowUntil: until ? jstIso(until) : null });
     })
+    .route("/abuse", abuseRoutes(deps))
     .route("/bookings", bookingRoutes(deps))
     .route("/conversations", conversationRoutes(deps))
     .route("/outbox", outboxRoutes(deps))

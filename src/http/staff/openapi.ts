@@ -164,6 +164,18 @@ export const staffPaths = {
   "/api/staff/bookings/{id}/cancel": action("Cancel a request or session before it starts; the seeker is told.", reason),
   "/api/staff/bookings/{id}/attended": action("Record that the session took place (from its start).", null),
   "/api/staff/bookings/{id}/no-show": action("Record a no-show (from 10 minutes after the start); staff and the seeker are told.", null),
+  "/api/staff/abuse/clients": {
+    get: {
+      tags: ["staff"],
+      summary: "Suspected abuse (admins): web clients that held at least `min` slots in the last `hours`, with how many became requests and from how many sessions, emails and phones. The read is audited.",
+      ...secured,
+      parameters: [
+        { name: "hours", in: "query", schema: { type: "integer", minimum: 1, maximum: 720, default: 24 } },
+        { name: "min", in: "query", schema: { type: "integer", minimum: 1, description: "Defaults to REQUESTS_PER_CLIENT." } },
+      ],
+      responses: { "200": { description: "The clients, busiest first." }, "400": errorResponse("Wrong filters."), ...common },
+    },
+  },
   "/api/staff/conversations": {
     get: {
       tags: ["staff"],
