@@ -1,11 +1,11 @@
 import { desc, like } from "drizzle-orm";
-import type { Hono } from "hono";
 import { expect } from "vitest";
 import type { BotMessage } from "../../src/flows/types.ts";
 import type { Db } from "../../src/store/db.ts";
 import { outbox } from "../../src/store/schema.ts";
 
-type AnyApp = Pick<Hono, "request">;
+/** The app itself, or a client of it on a real socket. */
+type AnyApp = { request(path: string, init?: RequestInit): Response | Promise<Response> };
 
 /** Talks to the web chat API the way the widget does, and keeps the bot's last replies. */
 export async function startChat(app: AnyApp, body: Record<string, unknown> = {}) {
