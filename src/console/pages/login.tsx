@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppDeps } from "../../http/app.ts";
-import { clientKey } from "../../http/middleware/rateLimit.ts";
+import { clientKey, trustedProxies } from "../../http/middleware/rateLimit.ts";
 import { endSession, signIn } from "../../store/staff.ts";
 import { FieldError, Layout, Notice, page, type PageContext } from "../layout.tsx";
 import { BASE, CONSOLE_COOKIE, LANG_COOKIE, isSecure, originAllowed, requireConsoleStaff, safeNext, setSessionCookie, type ConsoleEnv } from "../session.ts";
@@ -32,6 +32,7 @@ function SignInPage(props: { ctx: PageContext; next: string; email?: string; mes
 
 export function signInRoutes(deps: AppDeps) {
   const { store, clock } = deps;
+  const proxies = trustedProxies(deps.config.TRUST_PROXY);
   return new Hono<ConsoleEnv>()
     .get("/login", (c) => {
       const w = c.get("w");
@@ -54,7 +55,7 @@ export function signInRoutes(deps: AppDeps) {
         return c.html(page(<SignInPage ctx={ctx} next={next} email={raw.email} missing={missing} />), 400);
       }
       // Signing in always starts a new session: the one the browser brought, if any, ends.
-      const result = await signIn(store.db, { email: parsed.data.email, password: parsed.data.password, clientKey: clientKey(c), now: clock(), previousToken: getCookie(c, CONSOLE_COOKIE) });
+      const result = await signIn(store.db, { email: parsed.data.email, password: parsed.data.password, clientKey: clientKey(c, proxies), now: clock(), previousToken: getCookie(c, CONSOLE_COOKIE) });
       if (!result.ok) {
         const locked = result.reason === "throttled";
         if (locked) c.header("Retry-After", String(result.retryAfterSeconds));

@@ -6,7 +6,7 @@ import { findOffice } from "../../config.ts";
 import { endSession, setAvailableNow, signIn } from "../../store/staff.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
-import { clientKey } from "../middleware/rateLimit.ts";
+import { clientKey, trustedProxies } from "../middleware/rateLimit.ts";
 import { abuseRoutes } from "./abuse.ts";
 import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, tokenOf, type StaffEnv } from "./auth.ts";
 import { bookingRoutes } from "./bookings.ts";
@@ -24,12 +24,13 @@ const availabilityBody = z.strictObject({
 
 export function staffRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
+  const proxies = trustedProxies(config.TRUST_PROXY);
   const secureCookie = (config.PUBLIC_BASE_URL ?? "").startsWith("https:");
 
   return new Hono<StaffEnv>()
     .post("/login", async (c) => {
       const input = await body(c, loginBody);
-      const result = await signIn(store.db, { ...input, clientKey: clientKey(c), now: clock(), previousToken: tokenOf(c) });
+      const result = await signIn(store.db, { ...input, clientKey: clientKey(c, proxies), now: clock(), previousToken: tokenOf(c) });
       if (!result.ok && result.reason === "throttled") {
         c.header("Retry-After", String(result.retryAfterSeconds));
         throw new HttpError(429, "too_many_attempts", "Too many failed logins. Try again later.");
