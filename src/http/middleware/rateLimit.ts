@@ -5,39 +5,6 @@ import { countHits } from "../../store/rateLimits.ts";
 import type { Executor } from "../../store/db.ts";
 import { HttpError } from "../errors.ts";
 
-/** A token bucket per key: `burst` requests at once, refilled at `perMinute`. In memory, per process. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly perMinute: number,
-    private readonly burst: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
-
-  /** Takes one token, or returns the seconds until one is free. */
-  take(key: string): { ok: true } | { ok: false; retryAfter: number } {
-    const now = this.clock();
-    const rate = this.perMinute / 60_000;
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * rate);
-    bucket.at = now;
-    if (this.buckets.size > 50_000) this.buckets.clear();
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfter: Math.ceil((1 - bucket.tokens) / rate / 1000) };
-  }
-
-  /** Throws a 429 with Retry-After when the key is over its limit. */
-  enforce(c: Context, key: string): void {
-    const result = this.take(key);
-    if (!result.ok) tooMany(c, result.retryAfter);
-  }
-}
-
 function tooMany(c: Context, retryAfter: number): never {
   c.header("Retry-After", String(Math.max(1, retryAfter)));
   throw new HttpError(429, "rate_limited", "Too many requests. Please wait a moment and try again.");
