@@ -117,7 +117,12 @@ export function nextOpenDay(now = new Date(), after = 2): string {
 }
 
 /** A seeker's whole booking through the web chat API, as the widget makes it; answers the reference and the chat. */
-export async function requestThroughChat(baseUrl: string, input: { date: string; time: string; name: string; email: string }): Promise<{ reference: string; sessionId: string; token: string }> {
+export async function requestThroughChat(
+  baseUrl: string,
+  input: { date: string; time: string; name: string; email: string },
+  /** Where the confirmation code arrives (the web chat proves the address before the request goes). */
+  sink: Pick<Awaited<ReturnType<typeof startMailSink>>, "waitFor">,
+): Promise<{ reference: string; sessionId: string; token: string }> {
   const call = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -143,6 +148,8 @@ export async function requestThroughChat(baseUrl: string, input: { date: string;
   await send({ text: "事務職の求人について相談したい" });
   await tap("必要ない");
   await tap("申し込む");
+  const codeMail = await sink.waitFor(input.email, /確認コード/);
+  await send({ text: /\b(\d{6})\b/.exec(codeMail.text ?? "")![1]! });
   const text = last.map((m) => m.text).join("\n");
   const reference = /予約番号は ([A-Z]+-[A-Z0-9]+) です/.exec(text)?.[1];
   if (!reference) throw new Error(`the request was not sent: ${text}`);

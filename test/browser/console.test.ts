@@ -54,7 +54,7 @@ describeInBrowser("the staff console in Chromium, against the server as npm star
     await expect.poll(() => page.getByRole("group", { name: "お知らせ" }).isVisible()).toBe(true);
     await page.getByLabel("新着を音で知らせる").uncheck();
 
-    const seeker = await requestThroughChat(app.url, { date, time: "14:00", name: "長崎 花子", email: "hanako@example.jp" });
+    const seeker = await requestThroughChat(app.url, { date, time: "14:00", name: "長崎 花子", email: "hanako@example.jp" }, app.sink);
     const row = page.getByRole("row", { name: new RegExp(seeker.reference) });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole("status").innerText()).toContain("新しい申込みがあります。");
@@ -92,7 +92,7 @@ describeInBrowser("the staff console in Chromium, against the server as npm star
   it("declines a request with a reason the seeker reads in the mail", async () => {
     const { page, close } = await openPage();
     await signIn(page, app.url, "ng@example.jp");
-    const seeker = await requestThroughChat(app.url, { date, time: "15:00", name: "長崎 次郎", email: "jiro@example.jp" });
+    const seeker = await requestThroughChat(app.url, { date, time: "15:00", name: "長崎 次郎", email: "jiro@example.jp" }, app.sink);
     await page.goto(`${app.url}/staff?q=${seeker.reference}`);
     await page.getByRole("link", { name: seeker.reference }).click();
     await page.getByLabel("お断りの理由").selectOption({ label: "その日時は相談員の都合がつきません" });

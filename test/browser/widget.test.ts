@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { mailedCode } from "../helpers/chat.ts";
 import { artefact, botMessages, botSays, choose, describeInBrowser, focused, launchChromium, startServer, typeAndSend, watchErrors, widget } from "./harness.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -72,6 +73,8 @@ describeInBrowser("the web chat widget in Chromium", () => {
     await page.screenshot({ path: artefact("summary-1280x800.png"), animations: "disabled" });
 
     await choose(page, "申し込む");
+    await botSays(page, "確認コード（6桁の数字）を送りました");
+    await typeAndSend(page, await mailedCode(server.store.db));
     await expect.poll(() => widget(page).locator(".msg.bot", { hasText: "お申し込みを受け付けました" }).count(), { timeout: 10_000 }).toBe(1);
     const card = await widget(page).locator(".card").last().innerText();
     expect(card).toContain("受付済み");
@@ -191,6 +194,8 @@ describeInBrowser("the web chat widget in Chromium", () => {
     await pick("必要ない");
     await botSays(page, "この内容で申し込みますか");
     await pick("申し込む");
+    await botSays(page, "確認コード（6桁の数字）を送りました");
+    await write(await mailedCode(server.store.db));
     await expect.poll(() => widget(page).locator(".msg.bot", { hasText: "お申し込みを受け付けました" }).count(), { timeout: 10_000 }).toBe(1);
 
     await page.keyboard.press("Escape");
