@@ -85,12 +85,13 @@ export function limitsOf(config: Config): SeekerLimits {
 }
 
 /** Who asks, for the limits per person and per client; the conversation is the LINE user or web session. */
-export function requesterOf(turn: Turn, contact: { email?: string | null; phone?: string | null } = {}): Requester {
+export function requesterOf(turn: Turn, contact: { email?: string | null; emailVerified?: boolean; phone?: string | null } = {}): Requester {
   const c = turn.config;
   return {
     limits: { perPerson: c.REQUESTS_PER_PERSON, perClient: c.REQUESTS_PER_CLIENT, holdsPerClient: c.HOLDS_PER_CLIENT },
     client: turn.client ?? null,
     email: contact.email,
+    emailVerified: contact.emailVerified,
     phone: contact.phone,
   };
 }

@@ -448,7 +448,7 @@ async function submit(turn: Turn): Promise<void> {
     limits: limitsOf(turn.config),
     actor: actorOf(turn),
     holdMinutes: turn.config.HOLD_MINUTES,
-    requester: requesterOf(turn, { email: a.email, phone: a.phone }),
+    requester: requesterOf(turn, { email: a.email, emailVerified: a.emailVerified === a.email, phone: a.phone }),
   });
   if (!result.ok) {
     // The slot went while the user was typing: ask for the time again, with alternatives.

@@ -155,7 +155,7 @@ async function submitChange(turn: Turn, target: Booking, office: NonNullable<Ret
     limits: limitsOf(turn.config),
     actor: actorOf(turn),
     holdMinutes: turn.config.HOLD_MINUTES,
-    requester: requesterOf(turn, { email: target.email, phone: target.phone }),
+    requester: requesterOf(turn, { email: target.email, emailVerified: target.emailVerifiedAt !== null, phone: target.phone }),
   });
   if (!result.ok) {
     turn.state.step = "when";

@@ -19,7 +19,9 @@ export interface Requester {
   limits: RequestLimits;
   /** The web client's address key; null on LINE. */
   client?: string | null;
+  /** Counted only once proven (emailVerified): a typed address must not let anyone lock its owner out. */
   email?: string | null;
+  emailVerified?: boolean;
   phone?: string | null;
 }
 
@@ -48,7 +50,7 @@ export function phoneKeyOf(phone: string): string {
 export function requesterColumns(r: Requester | undefined): { emailKey?: string | null; phoneKey?: string | null; clientKey?: string | null } {
   if (!r) return {};
   return {
-    ...(r.email ? { emailKey: emailKeyOf(r.email) } : {}),
+    ...(r.email && r.emailVerified ? { emailKey: emailKeyOf(r.email) } : {}),
     ...(r.phone ? { phoneKey: phoneKeyOf(r.phone) } : {}),
     ...(r.client ? { clientKey: r.client } : {}),
   };

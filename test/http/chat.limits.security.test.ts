@@ -62,9 +62,12 @@ describe.each(storeKinds)("requests from one person or one client on $name", (ki
     expect(await requested()).toBe(2);
     expect(answers.slice(0, 2).every((a) => a.includes("お申し込みを受け付けました"))).toBe(true);
     for (const answer of answers.slice(2)) expect(answer).toContain("同時にお申し込みいただける件数の\n上限に達しています");
-    // Another way of writing the same mailbox and number is the same person.
-    const disguised = await request(spree, { ...same, email: "Prize+2@EVIL.example", phone: "09000000000" }, "15:30");
-    expect(disguised.text).toContain("上限に達しています");
+    // Another way of writing the same number is the same person; so is another way of writing the
+    // same mailbox, once it is proven with its code.
+    const samePhone = await request(spree, { ...same, email: "other@example.jp", phone: "09000000000" }, "15:00");
+    expect(samePhone.text).toContain("上限に達しています");
+    const sameMailbox = await request(spree, { ...same, email: "Prize+2@EVIL.example", phone: "090-9999-0000" }, "15:30");
+    expect(sameMailbox.text).toContain("同時にお申し込みいただける件数の\n上限に達しています");
     expect(await requested()).toBe(2);
   });
 
