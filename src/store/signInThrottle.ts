@@ -55,7 +55,7 @@ export async function recordFailure(ex: Executor, keys: ThrottleKeys, now: Date)
     .onConflictDoUpdate({
       target: signInThrottles.key,
       set: {
-        failures: sql`case when ${signInThrottles.lastFailureAt} is null or ${signInThrottles.lastFailureAt} < ${forgetBefore} then 1 else ${signInThrottles.failures} + 1 end`,
+        failures: sql`case when ${signInThrottles.lastFailureAt} is null or ${signInThrottles.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${signInThrottles.failures} + 1 end`,
         lastFailureAt: now,
       },
     })
