@@ -48,6 +48,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(cleanForms());
+  // Chat sessions carry a token and the seeker's answers; staff answers carry tokens and personal
+  // data: no browser or proxy may keep a copy (errors included).
+  for (const path of ["/api/chat/*", "/api/staff/*"]) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.res.headers.set("cache-control", "no-store");
+    });
+  }
 
   app.route("/", healthRoutes(deps));
   app.route("/", widgetRoutes(deps));
