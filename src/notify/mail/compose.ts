@@ -1,6 +1,7 @@
 // Pure builders for every mail the bot sends: they take the facts (and any instants) as arguments
 // and return a mail ready for the transport. No clock, no I/O.
 import { createEvent, type EventAttributes } from "ics";
+import { cleanInput } from "../../cleanInput.ts";
 import type { Office } from "../../config.ts";
 import {
   cancelSection,
@@ -144,15 +145,53 @@ export function invitationCalendar(b: InvitationInput, locale: MailLocale): stri
     location: b.meetingUrl,
     status: "CONFIRMED",
     busyStatus: "BUSY",
-    organizer: { name: b.office.name[locale], email: b.organizerEmail ?? FALLBACK_ORGANIZER_EMAIL },
-    attendees: [{ name: b.seekerName, email: b.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
+    organizer: { name: calendarParamText(b.office.name[locale]), email: b.organizerEmail ?? FALLBACK_ORGANIZER_EMAIL },
+    attendees: [{ name: calendarParamText(b.seekerName), email: b.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
     ...(b.sequence !== undefined ? { sequence: b.sequence } : {}),
     // DTSTAMP: ics would read the clock itself; the schema accepts `timestamp` though the types omit it.
     ...(b.issuedAt ? { timestamp: b.issuedAt.getTime() } : {}),
   };
   const { error, value } = createEvent(event);
   if (error || !value) throw new Error(`cannot build the invitation calendar for ${b.reference}: ${error?.message ?? "empty"}`);
-  return value;
+  return foldByOctets(value);
+}
+
+/**
+ * A name fit for a quoted iCalendar parameter (CN): RFC 5545 allows neither DQUOTE nor control
+ * characters there and has no escape for them (ics writes \", which parsers read as the end of the
+ * value), so quotes become apostrophes and controls become spaces.
+ */
+export function calendarParamText(name: string): string {
+  return cleanInput(name)
+    .replace(/["\u201C\u201D]/g, "'")
+    .replace(/[\p{Cc}]/gu, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
+/** Refolds content lines at 75 octets (RFC 5545 3.1), never inside a character; ics folds at 75 characters. */
+export function foldByOctets(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
+  return lines
+    .map((line) => {
+      const parts: string[] = [];
+      let part = "";
+      let octets = 0;
+      for (const ch of line) {
+        const size = Buffer.byteLength(ch);
+        // The first line holds 75 octets; a continuation holds 74 after its leading space.
+        if (octets + size > (parts.length === 0 ? 75 : 74)) {
+          parts.push(part);
+          part = "";
+          octets = 0;
+        }
+        part += ch;
+        octets += size;
+      }
+      parts.push(part);
+      return parts.join("\r\n ");
+    })
+    .join("\r\n");
 }
 
 export function staffNoticeMail(n: StaffNoticeInput, locale: MailLocale = "ja"): ComposedMail {

@@ -1,5 +1,6 @@
 // Delivers composed mail: over SMTP when SMTP_URL is set, otherwise as .eml files in a folder so a
 // developer (or an operator without a mail server) can open each mail as it would have been sent.
+import { createHash } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer, { type NodemailerError, type SendMailOptions } from "nodemailer";
@@ -51,11 +52,13 @@ function domainOf(from: string): string {
   return match?.[1] ?? "soudan-yoyaku";
 }
 
-/** 'job-42' → '<job-42@example.jp>'; an id already in angle brackets is kept. */
+/**
+ * A stable id (an outbox job's idempotency key, which names the recipient) → '<32 hex digits@domain>':
+ * the same key gives the same Message-ID on every retry, and neither the header nor the .eml file
+ * name carries the recipient's address.
+ */
 export function formatMessageId(id: string, from: string): string {
-  if (/^<[^<>\s]+@[^<>\s]+>$/.test(id)) return id;
-  const local = id.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, "_");
-  return `<${local}@${domainOf(from)}>`;
+  return `<${createHash("sha256").update(id).digest("hex").slice(0, 32)}@${domainOf(from)}>`;
 }
 
 /** A Message-ID made safe for a file name: no brackets, slashes or other separators. */
