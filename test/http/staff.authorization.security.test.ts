@@ -68,6 +68,7 @@ const apiTable: Row[] = [
   { method: "DELETE", route: "/api/staff/absences/:id", path: (f) => `/api/staff/absences/${f.absenceId}`, expect: ownOffice },
   { method: "GET", route: "/api/staff/seekers/:seekerNumber/standing", path: (f) => `/api/staff/seekers/${f.seekerNumber}/standing?office=nagasaki`, expect: ownOffice },
   { method: "POST", route: "/api/staff/seekers/:seekerNumber/clear-no-shows", path: (f) => `/api/staff/seekers/${f.seekerNumber}/clear-no-shows`, body: () => ({}), expect: adminOnly },
+  { method: "GET", route: "/api/staff/abuse/clients", path: () => "/api/staff/abuse/clients", expect: adminOnly },
   { method: "GET", route: "/api/staff/outbox", path: () => "/api/staff/outbox", expect: adminOnly },
   { method: "POST", route: "/api/staff/outbox/:id/requeue", path: () => "/api/staff/outbox/1/requeue", body: () => ({}), expect: adminOnly },
   { method: "POST", route: "/api/staff/logout", path: () => "/api/staff/logout", body: () => ({}), expect: everyone },
