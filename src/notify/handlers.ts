@@ -14,7 +14,7 @@ import type { Db } from "../store/db.ts";
 import { enqueue, type NewJob, type OutboxJob } from "../store/outbox.ts";
 import { closuresAround } from "../store/staff.ts";
 import { findOffice } from "../config.ts";
-import { invitationMail, seekerNoticeMail, staffNoticeMail, type ComposedMail } from "./mail/compose.ts";
+import { invitationMail, seekerNoticeMail, staffNoticeMail, withCancellation, type ComposedMail } from "./mail/compose.ts";
 import { MailSendError, type Mailer } from "./mail/transport.ts";
 import { cancelSection, greeting, introduction, referenceSection, signature, slotSection, type StaffEvent } from "./mail/wording.ts";
 import { PermanentJobError, type JobHandler } from "./outboxWorker.ts";
@@ -33,7 +33,7 @@ export interface NotifyDeps {
   clock: () => Date;
 }
 
-export type SeekerEvent = "requested" | "changed" | "invitation" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
 
 export interface StaffNoticePayload {
   event: StaffEvent;
@@ -46,6 +46,8 @@ export interface StaffNoticePayload {
 export interface SeekerNoticePayload {
   event: SeekerEvent;
   bookingId: string;
+  /** The invitation's SEQUENCE the notice was made for; a later change makes this one moot. */
+  sequence?: number;
 }
 
 export interface MailSendPayload {
@@ -186,6 +188,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     requested: ["requested", "confirmed"],
     changed: ["requested", "confirmed"],
     invitation: ["confirmed"],
+    meeting_changed: ["confirmed"],
     reminder: ["confirmed"],
     rejected: ["rejected"],
     cancelled_by_staff: ["cancelled"],
@@ -204,25 +207,28 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     const locale = b.locale;
     const name = b.name ?? "";
     const base = { reference: b.reference, seekerName: name, email: b.email, office, startsAt: b.startsAt, endsAt: b.endsAt };
+    const calendarEvent = () =>
+      ({ ...base, meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined, organizerEmail: addressOf(config.MAIL_FROM), issuedAt: b.updatedAt, sequence: b.sequence }) as const;
+    // A session the seeker was invited to (it has a meeting URL) leaves their calendar with a CANCEL.
+    const cancelling = (mail: ComposedMail) => (b.meetingUrl ? withCancellation(mail, calendarEvent(), locale) : mail);
     switch (event) {
       case "invitation":
-        return invitationMail(
-          { ...base, meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined, organizerEmail: addressOf(config.MAIL_FROM), issuedAt: b.updatedAt, sequence: 0 },
-          locale,
-        );
+        return invitationMail(calendarEvent(), locale);
+      case "meeting_changed":
+        return invitationMail({ ...calendarEvent(), updated: true }, locale);
       case "reminder":
         return seekerNoticeMail({ ...base, kind: "reminder", meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined }, locale);
       case "rejected":
         return seekerNoticeMail({ ...base, kind: "rejected", reason: b.statusReason ?? "" }, locale);
       case "cancelled_by_staff":
-        return seekerNoticeMail({ ...base, kind: "cancelled_by_staff", reason: b.statusReason ?? undefined }, locale);
+        return cancelling(seekerNoticeMail({ ...base, kind: "cancelled_by_staff", reason: b.statusReason ?? undefined }, locale));
       case "no_show":
         return seekerNoticeMail({ ...base, kind: "no_show" }, locale);
       case "requested":
       case "changed":
       case "cancelled": {
         const w = acknowledgementWords[locale][event];
-        return {
+        const mail: ComposedMail = {
           to: b.email,
           subject: w.subject(office),
           text: mailBody(
@@ -234,6 +240,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
             signature(office, locale),
           ),
         };
+        return event === "cancelled" ? cancelling(mail) : mail;
       }
     }
   }
@@ -244,6 +251,8 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     switch (event) {
       case "invitation":
         return chatWords.invitation(locale, chat);
+      case "meeting_changed":
+        return chatWords.meetingChanged(locale, chat);
       case "reminder":
         return chatWords.reminder(locale, chat);
       case "rejected": {
@@ -271,6 +280,8 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     if (!b) return;
     // A reminder for a session cancelled since, an invitation for a booking already rejected: say nothing.
     if (!expectedStatus[payload.event].includes(b.status)) return;
+    // The meeting changed again since: the newer notice carries the newer details.
+    if (payload.sequence !== undefined && payload.sequence !== b.sequence) return;
     const office = officeOf(b.officeId);
     const now = clock();
     const key = job.idempotencyKey;

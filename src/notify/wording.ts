@@ -62,6 +62,13 @@ export const chatWords = {
           ].join("\n");
     return { text, booking: card(locale, b, "confirmed", true) };
   },
+  meetingChanged(locale: Locale, b: ChatBooking): BotMessage {
+    const text =
+      locale === "ja"
+        ? ["参加用のURLまたは", "アクセスコードが変わりました。", "日時は変わりません。", "下の新しい内容で", "参加してください。", "メールでもお送りしました。"].join("\n")
+        : "The meeting URL or access code of your session has changed. The date and time are the same: join with the new details below. We have also sent them by email.";
+    return { text, booking: card(locale, b, "confirmed", true) };
+  },
   reminder(locale: Locale, b: ChatBooking): BotMessage {
     const text =
       locale === "ja"

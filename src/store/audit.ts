@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "./db.ts";
 import { auditLog, bookings, staffUsers } from "./schema.ts";
 
@@ -92,4 +92,35 @@ export async function listAudit(ex: Executor, f: AuditFilter): Promise<AuditRow[
     .offset(f.offset)
     .limit(f.limit);
   return rows;
+}
+
+export interface AuditTrailRow {
+  id: number;
+  at: Date;
+  actor: string;
+  /** The sign-in address when the actor is a member of staff whose account still exists. */
+  staffEmail: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** What happened to one thing (a booking, a seeker), oldest first, with staff actors' addresses. */
+export async function auditTrail(ex: Executor, entity: string, entityId: string, limit = 500): Promise<AuditTrailRow[]> {
+  const rows = await ex
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: auditLog.actor,
+      staffEmail: staffUsers.email,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(staffUsers, sql`${auditLog.actor} = 'staff:' || ${staffUsers.id}::text`)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .limit(limit);
+  return rows as AuditTrailRow[];
 }

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
 import {
@@ -468,7 +468,7 @@ function detailColumns(d: RequestDetails, now: Date) {
 }
 
 export type StaffEvent = "requested" | "changed" | "cancelled" | "no_show" | "handoff" | "now";
-export type SeekerEvent = "requested" | "changed" | "invitation" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
 
 export function staffNoticeJob(event: StaffEvent, input: { officeId: string; bookingId?: string; conversationId?: string; at: Date; key: string }): NewJob {
   return {
@@ -479,10 +479,17 @@ export function staffNoticeJob(event: StaffEvent, input: { officeId: string; boo
   };
 }
 
-/** runAt: the app's clock, not the database's, decides when a job is due. */
-export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date): NewJob {
-  return { kind: "seeker.notice", idempotencyKey: `seeker:${event}:${bookingId}`, payload: { event, bookingId }, runAt };
+/**
+ * runAt: the app's clock, not the database's, decides when a job is due. A notice that can be sent
+ * more than once for one booking (a changed meeting URL) carries the invitation's sequence in its key.
+ */
+export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date, sequence?: number): NewJob {
+  const key = `seeker:${event}:${bookingId}${sequence ? `:${sequence}` : ""}`;
+  return { kind: "seeker.notice", idempotencyKey: key, payload: { event, bookingId, ...(sequence !== undefined ? { sequence } : {}) }, runAt };
 }
+
+/** Raises the invitation's SEQUENCE in the same update, for a change the seeker's calendar must take in. */
+export const nextSequence = sql`${bookings.sequence} + 1`;
 
 async function enqueueNotices(tx: Tx, row: Booking, event: "requested" | "changed", now: Date): Promise<void> {
   await enqueue(tx, staffNoticeJob(event, { officeId: row.officeId, bookingId: row.id, at: now, key: row.id }));
@@ -497,8 +504,9 @@ export async function transition(
   input: {
     bookingId: string;
     from: readonly BookingStatus[];
-    to: BookingStatus;
-    set?: Partial<typeof bookings.$inferInsert>;
+    /** Omitted: the status stays (a change of counsellor or meeting URL). */
+    to?: BookingStatus;
+    set?: { [K in keyof typeof bookings.$inferInsert]?: (typeof bookings.$inferInsert)[K] | SQL };
     now: Date;
     actor: string;
     action: string;
@@ -520,7 +528,7 @@ export async function transition(
     }
     const [after] = await tx
       .update(bookings)
-      .set({ ...input.set, status: input.to, updatedAt: input.now })
+      .set({ ...input.set, status: input.to ?? before.status, updatedAt: input.now })
       .where(eq(bookings.id, before.id))
       .returning();
     await writeAudit(tx, { at: input.now, actor: input.actor, action: input.action, entity: "booking", entityId: before.id, before: snapshot(before), after: snapshot(after!) });
@@ -535,7 +543,7 @@ export function cancelBySeeker(db: Db, input: { bookingId: string; now: Date; ac
     ...input,
     from: ["requested", "confirmed"],
     to: "cancelled",
-    set: { statusReason: "seeker" },
+    set: { statusReason: "seeker", sequence: nextSequence },
     action: "cancel",
     futureOnly: true,
     jobs: (b) => [staffNoticeJob("cancelled", { officeId: b.officeId, bookingId: b.id, at: input.now, key: b.id }), seekerNoticeJob("cancelled", b.id, input.now)],
@@ -636,7 +644,7 @@ export async function bookingsOfConversation(ex: Executor, conversationId: strin
 
 /** Status and slot only: the audit log holds no personal data it does not need. */
 function snapshot(b: Booking): Record<string, unknown> {
-  return { status: b.status, startsAt: b.startsAt.toISOString(), counsellorId: b.counsellorId, officeId: b.officeId };
+  return { status: b.status, startsAt: b.startsAt.toISOString(), counsellorId: b.counsellorId, officeId: b.officeId, sequence: b.sequence };
 }
 
 // Short, readable over the phone: no 0/O, 1/I/L.

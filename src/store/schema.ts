@@ -108,6 +108,8 @@ export const bookings = pgTable(
     phoneKey: text("phone_key"),
     /** The web client's address (IPv6 by its /64) the hold was taken from; null for LINE and staff. */
     clientKey: text("client_key"),
+    /** The iCalendar SEQUENCE of the seeker's invitation: raised by each change they are sent (a new URL, a cancellation). */
+    sequence: integer("sequence").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -127,6 +129,21 @@ export const bookings = pgTable(
     check("bookings_on_grid", sql`extract(second from starts_at) = 0 and extract(minute from starts_at) in (0, 30)`),
     check("bookings_thirty_minutes", sql`ends_at = starts_at + interval '30 minutes'`),
   ],
+);
+
+/** What staff write about a booking for each other; never shown or sent to the seeker. */
+export const bookingNotes = pgTable(
+  "booking_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id, { onDelete: "cascade" }),
+    staffId: uuid("staff_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("booking_notes_booking_idx").on(t.bookingId, t.createdAt)],
 );
 
 /** Staff clear a seeker's no-show record; no-shows before the latest clearance no longer count. */

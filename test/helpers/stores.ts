@@ -28,6 +28,7 @@ const tables = [
   "messages",
   "conversations",
   "seeker_clearances",
+  "booking_notes",
   "bookings",
   "closures",
   "absences",

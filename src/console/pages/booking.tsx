@@ -8,6 +8,9 @@ import { findOffice } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
 import { bookingActions } from "../../http/staff/bookingActions.ts";
+import { formatDateEn, formatDateJa, jstDate, jstTime } from "../../jst.ts";
+import type { AuditTrailRow } from "../../store/audit.ts";
+import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { counsellorName, CsrfField, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
@@ -32,7 +35,17 @@ function Detail(props: { label: string; value: string | null | undefined; none: 
   );
 }
 
-function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?: string; error?: string; errors?: Errors; values?: Values }) {
+/** 12月3日(木) 14:05 */
+function instantText(locale: "ja" | "en", at: Date): string {
+  return locale === "ja" ? `${formatDateJa(jstDate(at))} ${jstTime(at)}` : `${formatDateEn(jstDate(at))}, ${jstTime(at)}`;
+}
+
+interface BookingRecord {
+  notes: BookingNote[];
+  history: AuditTrailRow[];
+}
+
+function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecord; deps: AppDeps; done?: string; error?: string; errors?: Errors; values?: Values }) {
   const { ctx, b } = props;
   const { w, locale } = ctx;
   const t = w.booking;
@@ -46,8 +59,10 @@ function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?
 
   return (
     <Layout ctx={ctx} title={t.title(b.reference)} active="queue">
-      <p>
+      <p class="tools">
         <a href={BASE}>{t.back}</a>
+        {" "}
+        <a href={`${BASE}/new?from=${b.id}`}>{t.followUp}</a>
       </p>
       {props.done ? <Notice kind="ok">{t.done[props.done] ?? ""}</Notice> : null}
       {props.error ? <Notice kind="error">{props.error}</Notice> : null}
@@ -121,6 +136,39 @@ function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?
             <button type="submit" class="danger">{t.cancel}</button>
           </form>
         ) : null}
+        {(b.status === "requested" || b.status === "confirmed") && b.startsAt > now ? (
+          <form method="post" action={action("counsellor")} class="card">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={version} />
+            <h3>{t.changeCounsellor}</h3>
+            <p class="hint">{t.changeCounsellorHelp}</p>
+            <label for="newCounsellorId">{t.counsellor}</label>
+            <select id="newCounsellorId" name="counsellorId" {...invalid("newCounsellorId")}>
+              {(office?.counsellors ?? []).map((x) => (
+                <option value={x.id} selected={(values.newCounsellorId ?? b.counsellorId) === x.id}>
+                  {x.name[locale]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="newCounsellorId-error" message={errors.newCounsellorId} />
+            <button type="submit">{t.changeCounsellor}</button>
+          </form>
+        ) : null}
+        {b.status === "confirmed" && b.startsAt > now ? (
+          <form method="post" action={action("meeting")} class="card">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={version} />
+            <h3>{t.changeMeeting}</h3>
+            <p class="hint">{t.changeMeetingHelp}</p>
+            <label for="newMeetingUrl">{t.meetingUrl}</label>
+            <input id="newMeetingUrl" name="meetingUrl" type="url" inputmode="url" required value={values.newMeetingUrl ?? b.meetingUrl ?? ""} {...invalid("newMeetingUrl")} />
+            <FieldError id="newMeetingUrl-error" message={errors.newMeetingUrl} />
+            <label for="newAccessCode">{t.accessCode}</label>
+            <input id="newAccessCode" name="accessCode" type="text" value={values.newAccessCode ?? b.accessCode ?? ""} {...invalid("newAccessCode")} />
+            <FieldError id="newAccessCode-error" message={errors.newAccessCode} />
+            <button type="submit">{t.changeMeeting}</button>
+          </form>
+        ) : null}
         {b.status === "confirmed" ? (
           <div class="card">
             <form method="post" action={action("attended")} class="inline">
@@ -136,7 +184,89 @@ function BookingPage(props: { ctx: PageContext; b: Booking; deps: AppDeps; done?
           </div>
         ) : null}
       </section>
+
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t.notes}</h2>
+        <p class="hint">{t.notesHint}</p>
+        {props.record.notes.length === 0 ? (
+          <p class="empty">{t.noNotes}</p>
+        ) : (
+          <ul class="notes">
+            {props.record.notes.map((n) => (
+              <li>
+                <p class="note-meta">{t.noteBy(n.staffEmail ?? t.actors.staffGone!, instantText(locale, n.createdAt))}</p>
+                <p class="note-body">{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form method="post" action={action("notes")} class="card">
+          <CsrfField ctx={ctx} />
+          <label for="note">{t.note}</label>
+          <textarea id="note" name="note" rows={3} maxlength={2000} {...invalid("note")}>
+            {values.note ?? ""}
+          </textarea>
+          <FieldError id="note-error" message={errors.note} />
+          <button type="submit">{t.addNote}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t.history}</h2>
+        <History ctx={ctx} rows={props.record.history} office={office} />
+      </section>
     </Layout>
+  );
+}
+
+function actorText(t: ConsoleWords["booking"], row: AuditTrailRow): string {
+  if (row.staffEmail) return row.staffEmail;
+  if (row.actor.startsWith("staff:")) return t.actors.staffGone!;
+  if (row.actor.startsWith("seeker:")) return t.actors.seeker!;
+  if (row.actor.startsWith("system:")) return t.actors.system!;
+  return t.actors.other!;
+}
+
+function History(props: { ctx: PageContext; rows: AuditTrailRow[]; office: ReturnType<typeof findOffice> }) {
+  const { w, locale } = props.ctx;
+  const t = w.booking;
+  if (props.rows.length === 0) return <p class="empty">{t.noHistory}</p>;
+  const statusOf = (v: unknown) => (typeof v === "string" && v in w.status ? w.status[v as Booking["status"]] : undefined);
+  const detail = (row: AuditTrailRow): string => {
+    const before = row.before ?? {};
+    const after = row.after ?? {};
+    if (row.action === "change_counsellor") {
+      return t.counsellorChange(counsellorName(props.office, locale, String(before.counsellorId)), counsellorName(props.office, locale, String(after.counsellorId)));
+    }
+    const from = statusOf(before.status);
+    const to = statusOf(after.status);
+    return from && to && from !== to ? t.statusChange(from, to) : "";
+  };
+  return (
+    <table class="list">
+      <thead>
+        <tr>
+          <th scope="col">{t.historyWhen}</th>
+          <th scope="col">{t.historyWho}</th>
+          <th scope="col">{t.historyWhat}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => {
+          const more = detail(row);
+          return (
+            <tr>
+              <td>{instantText(locale, row.at)}</td>
+              <td>{actorText(t, row)}</td>
+              <td>
+                {t.historyActions[row.action] ?? row.action}
+                {more ? `（${more}）` : ""}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -174,10 +304,15 @@ export function bookingPageRoutes(deps: AppDeps) {
     return { w: c.get("w"), locale: c.get("locale"), staff: c.get("staff"), csrf: c.get("csrf"), here: `${BASE}/bookings/${b.id}` };
   }
 
+  async function recordOf(b: Booking): Promise<BookingRecord> {
+    const [notes, history] = await Promise.all([actions.notes(b), actions.history(b)]);
+    return { notes, history };
+  }
+
   /** Shows the page again with what went wrong, keeping what was typed. */
   async function again(c: Context<ConsoleEnv>, id: string, status: 400 | 409, state: { error?: string; errors?: Errors; values?: Values }) {
     const b = await actions.read(c.get("staff"), id);
-    return c.html(page(<BookingPage ctx={ctxOf(c, b)} b={b} deps={deps} {...state} />), status);
+    return c.html(page(<BookingPage ctx={ctxOf(c, b)} b={b} record={await recordOf(b)} deps={deps} {...state} />), status);
   }
 
   /** Runs an action; a refusal the person can act on comes back as a message on the page. */
@@ -210,7 +345,7 @@ export function bookingPageRoutes(deps: AppDeps) {
         throw error;
       }
       const done = c.req.query("done");
-      return c.html(page(<BookingPage ctx={ctxOf(c, b)} b={b} deps={deps} done={done && done in c.get("w").booking.done ? done : undefined} />));
+      return c.html(page(<BookingPage ctx={ctxOf(c, b)} b={b} record={await recordOf(b)} deps={deps} done={done && done in c.get("w").booking.done ? done : undefined} />));
     })
     .post("/bookings/:id/confirm", async (c) => {
       const t = c.get("w").booking;
@@ -248,6 +383,39 @@ export function bookingPageRoutes(deps: AppDeps) {
       if (!detail) return again(c, c.req.param("id"), 400, { errors: { "cancel-detail": t.errors.reasonRequired }, values });
       if (detail.length > 400) return again(c, c.req.param("id"), 400, { errors: { "cancel-detail": t.errors.tooLong(400) }, values });
       return act(c, "cancelled", values, (b, version) => actions.cancel(c.get("staff"), b, detail, version));
+    })
+    .post("/bookings/:id/counsellor", async (c) => {
+      const t = c.get("w").booking;
+      const form = await c.req.parseBody();
+      const counsellorId = field(form, "counsellorId");
+      const values = { newCounsellorId: counsellorId };
+      const b = await actions.visible(c.get("staff"), c.req.param("id"));
+      if (!findOffice(deps.config, b.officeId)?.counsellors.some((x) => x.id === counsellorId)) {
+        return again(c, b.id, 400, { errors: { newCounsellorId: t.errors.counsellor }, values });
+      }
+      return act(c, "counsellor_changed", values, (b, version) => actions.changeCounsellor(c.get("staff"), b, counsellorId, version));
+    })
+    .post("/bookings/:id/meeting", async (c) => {
+      const t = c.get("w").booking;
+      const form = await c.req.parseBody();
+      const values = { newMeetingUrl: field(form, "meetingUrl"), newAccessCode: field(form, "accessCode") };
+      const errors: Errors = {};
+      if (!values.newMeetingUrl) errors.newMeetingUrl = t.errors.meetingRequired;
+      else if (!httpsUrl.safeParse(values.newMeetingUrl).success) errors.newMeetingUrl = t.errors.url;
+      if (values.newAccessCode.length > 100) errors.newAccessCode = t.errors.tooLong(100);
+      if (Object.keys(errors).length > 0) return again(c, c.req.param("id"), 400, { errors, values });
+      return act(c, "meeting_changed", values, (b, version) =>
+        actions.changeMeeting(c.get("staff"), b, { meetingUrl: values.newMeetingUrl, accessCode: values.newAccessCode || undefined }, version),
+      );
+    })
+    .post("/bookings/:id/notes", async (c) => {
+      const t = c.get("w").booking;
+      const form = await c.req.parseBody();
+      const note = typeof form.note === "string" ? form.note.trim() : "";
+      const values = { note };
+      if (!note) return again(c, c.req.param("id"), 400, { errors: { note: t.errors.noteRequired }, values });
+      if (note.length > 2000) return again(c, c.req.param("id"), 400, { errors: { note: t.errors.tooLong(2000) }, values });
+      return act(c, "note_added", values, (b) => actions.addNote(c.get("staff"), b, note));
     })
     .post("/bookings/:id/attended", (c) => act(c, "attended", {}, (b, version) => actions.attended(c.get("staff"), b, version)))
     .post("/bookings/:id/no-show", (c) => act(c, "no_show", {}, (b, version) => actions.noShow(c.get("staff"), b, version)));

@@ -2,10 +2,12 @@
 // caller's office, applies the ledger transition and queues the seeker's notice in the same
 // transaction. Refusals are HttpErrors with a code the console turns into words.
 import { findOffice, type OfficeId } from "../../config.ts";
-import { writeAudit } from "../../store/audit.ts";
+import { auditTrail, writeAudit, type AuditTrailRow } from "../../store/audit.ts";
+import { addBookingNote, bookingNotesOf, type BookingNote } from "../../store/bookingNotes.ts";
 import {
   findBooking,
   holdSlot,
+  nextSequence,
   NO_SHOW_GRACE_MS,
   requestBooking,
   seekerNoticeJob,
@@ -130,6 +132,64 @@ export function bookingActions(deps: AppDeps) {
       }
     },
 
+    /**
+     * Another counsellor of the office takes the session. The partial unique index refuses one who
+     * already has a session at that time; the seeker is not told (the invitation names no counsellor).
+     */
+    async changeCounsellor(staff: StaffPrincipal, b: Booking, counsellorId: string, expectedUpdatedAt?: Date): Promise<Booking> {
+      const office = findOffice(config, b.officeId)!;
+      if (!office.counsellors.some((x) => x.id === counsellorId)) {
+        throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
+      }
+      if (counsellorId === b.counsellorId) return b;
+      try {
+        return await move(
+          staff,
+          b,
+          { from: ["requested", "confirmed"], action: "change_counsellor", futureOnly: true, set: { counsellorId, counsellorNamed: false } },
+          expectedUpdatedAt,
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new HttpError(409, "slot_taken", "That counsellor already has a session at this time.");
+        throw error;
+      }
+    },
+
+    /**
+     * A new meeting URL or access code for a confirmed session: the seeker gets an updated invitation
+     * (the same calendar UID, a higher SEQUENCE) and a message in their chat.
+     */
+    async changeMeeting(staff: StaffPrincipal, b: Booking, input: { meetingUrl: string; accessCode?: string }, expectedUpdatedAt?: Date): Promise<Booking> {
+      const accessCode = input.accessCode ?? null;
+      if (b.status === "confirmed" && input.meetingUrl === b.meetingUrl && accessCode === b.accessCode) return b;
+      return move(
+        staff,
+        b,
+        {
+          from: ["confirmed"],
+          action: "change_meeting",
+          futureOnly: true,
+          set: { meetingUrl: input.meetingUrl, accessCode, sequence: nextSequence },
+          jobs: (after) => [seekerNoticeJob("meeting_changed", after.id, clock(), after.sequence)],
+        },
+        expectedUpdatedAt,
+      );
+    },
+
+    /** A note for other staff; the seeker never sees it. */
+    async addNote(staff: StaffPrincipal, b: Booking, body: string): Promise<void> {
+      await addBookingNote(store.db, { bookingId: b.id, staffId: staff.id, body, now: clock() });
+    },
+
+    notes(b: Booking): Promise<BookingNote[]> {
+      return bookingNotesOf(store.db, b.id);
+    },
+
+    /** Who did what to the booking and when, from the audit log. */
+    history(b: Booking): Promise<AuditTrailRow[]> {
+      return auditTrail(store.db, "booking", b.id);
+    },
+
     async reject(staff: StaffPrincipal, b: Booking, reason: string, expectedUpdatedAt?: Date): Promise<Booking> {
       return move(
         staff,
@@ -148,7 +208,7 @@ export function bookingActions(deps: AppDeps) {
           to: "cancelled",
           action: "staff_cancel",
           futureOnly: true,
-          set: { statusReason: reason },
+          set: { statusReason: reason, sequence: nextSequence },
           jobs: (after) => [seekerNoticeJob("cancelled_by_staff", after.id, clock())],
         },
         expectedUpdatedAt,

@@ -54,7 +54,12 @@ export interface InvitationInput {
   issuedAt?: Date;
   /** Bump on each change of the same booking so calendars replace the old event. */
   sequence?: number;
+  /** A new meeting URL or access code for an invitation already sent: the mail says what changed. */
+  updated?: boolean;
 }
+
+/** The calendar event the seeker was invited to, for a cancellation that removes it from their calendar. */
+export type CancellationEvent = Omit<InvitationInput, "updated"> & { sequence: number };
 
 export interface StaffNoticeDetails {
   name: string;
@@ -97,6 +102,7 @@ export type SeekerNoticeInput =
   | (SeekerNoticeBase & { kind: "reminder"; meetingUrl: string; accessCode?: string });
 
 const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8; method=REQUEST";
+const ICS_CANCEL_CONTENT_TYPE = "text/calendar; charset=utf-8; method=CANCEL";
 // Used only when the caller gives no organizer address: an ORGANIZER without MAILTO is invalid iCalendar.
 const FALLBACK_ORGANIZER_EMAIL = "no-reply@localhost";
 
@@ -109,7 +115,7 @@ export function invitationMail(b: InvitationInput, locale: MailLocale): Composed
   const words = invitationWords[locale];
   const text = body(
     greeting(locale, b.seekerName),
-    [introduction(locale, b.office), ...words.lead],
+    [introduction(locale, b.office), ...(b.updated ? words.updatedLead : words.lead)],
     slotSection(locale, b.startsAt, b.endsAt),
     meetingSection(locale, b.meetingUrl, b.accessCode),
     joinSteps(locale, b.email),
@@ -120,19 +126,36 @@ export function invitationMail(b: InvitationInput, locale: MailLocale): Composed
   );
   return {
     to: b.email,
-    subject: words.subject(b.office, startLabel(locale, b.startsAt)),
+    subject: (b.updated ? words.updatedSubject : words.subject)(b.office, startLabel(locale, b.startsAt)),
     text,
     attachments: [{ filename: "invite.ics", content: invitationCalendar(b, locale), contentType: ICS_CONTENT_TYPE }],
   };
 }
 
+/** A mail that cancels a session the seeker was invited to gets the calendar's CANCEL for that event. */
+export function withCancellation(mail: ComposedMail, event: CancellationEvent, locale: MailLocale): ComposedMail {
+  return {
+    ...mail,
+    attachments: [...(mail.attachments ?? []), { filename: "cancel.ics", content: cancellationCalendar(event, locale), contentType: ICS_CANCEL_CONTENT_TYPE }],
+  };
+}
+
 /** The invitation as an iCalendar REQUEST, with times in UTC so no host time zone is involved. */
 export function invitationCalendar(b: InvitationInput, locale: MailLocale): string {
+  return calendarOf(b, locale, "REQUEST");
+}
+
+/** The same event (same UID, a higher SEQUENCE) as a CANCEL, so the seeker's calendar drops it. */
+export function cancellationCalendar(b: CancellationEvent, locale: MailLocale): string {
+  return calendarOf(b, locale, "CANCEL");
+}
+
+function calendarOf(b: InvitationInput, locale: MailLocale, method: "REQUEST" | "CANCEL"): string {
   const words = invitationWords[locale];
   const event: EventAttributes & { timestamp?: number } = {
     uid: `${b.reference}@soudan-yoyaku`,
     productId: "soudan-yoyaku",
-    method: "REQUEST",
+    method,
     start: b.startsAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",
@@ -143,7 +166,7 @@ export function invitationCalendar(b: InvitationInput, locale: MailLocale): stri
     description: words.calendarDescription(b.meetingUrl, b.accessCode, b.reference),
     url: b.meetingUrl,
     location: b.meetingUrl,
-    status: "CONFIRMED",
+    status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
     busyStatus: "BUSY",
     organizer: { name: calendarParamText(b.office.name[locale]), email: b.organizerEmail ?? FALLBACK_ORGANIZER_EMAIL },
     attendees: [{ name: calendarParamText(b.seekerName), email: b.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],

@@ -157,6 +157,8 @@ export const invitationWords = {
   ja: {
     subject: (office: Office, start: string) => `【${office.name.ja}】オンライン職業相談のご案内 ${start}`,
     lead: ["オンライン職業相談の日時が", "決まりましたので、お知らせします。"],
+    updatedSubject: (office: Office, start: string) => `【${office.name.ja}】参加用のURLが変わりました ${start}`,
+    updatedLead: ["ご予約のオンライン職業相談の", "参加用のURLまたはアクセス", "コードが変わりました。", "日時は変わりません。", "新しい内容をお使いください。"],
     calendarSummary: (office: Office) => `オンライン職業相談(${office.name.ja})`,
     calendarDescription: (url: string, accessCode: string | undefined, reference: string) =>
       [`参加用のURL: ${url}`, ...(accessCode ? [`アクセスコード: ${accessCode}`] : []), `予約番号: ${reference}`].join("\n"),
@@ -164,6 +166,8 @@ export const invitationWords = {
   en: {
     subject: (office: Office, start: string) => `[${office.name.en}] Your online job counselling, ${start}`,
     lead: ["Your online job counselling session is booked."],
+    updatedSubject: (office: Office, start: string) => `[${office.name.en}] New joining details for your counselling, ${start}`,
+    updatedLead: ["The meeting URL or access code of your online job counselling session has changed. The date and time are the same; please use the new details below."],
     calendarSummary: (office: Office) => `Online job counselling (${office.name.en})`,
     calendarDescription: (url: string, accessCode: string | undefined, reference: string) =>
       [`Meeting URL: ${url}`, ...(accessCode ? [`Access code: ${accessCode}`] : []), `Booking reference: ${reference}`].join("\n"),
