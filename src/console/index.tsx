@@ -15,6 +15,8 @@ import { dashboardRoutes } from "./pages/dashboard.tsx";
 import { calendarRoutes } from "./pages/calendar.tsx";
 import { exportRoutes } from "./pages/export.ts";
 import { inboxRoutes } from "./pages/inbox.tsx";
+import { newBookingRoutes } from "./pages/newBooking.tsx";
+import { seekerRoutes } from "./pages/seekers.tsx";
 import { signInRoutes } from "./pages/login.tsx";
 import { queueRoutes } from "./pages/queue.tsx";
 import { requireConsoleStaff, withLocale, type ConsoleEnv } from "./session.ts";
@@ -109,6 +111,8 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", inboxRoutes(deps));
   app.route("/", auditRoutes(deps));
   app.route("/", dashboardRoutes(deps));
+  app.route("/", newBookingRoutes(deps));
+  app.route("/", seekerRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;
 }

@@ -62,7 +62,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
       <p class="tools">
         <a href={BASE}>{t.back}</a>
         {" "}
-        <a href={`${BASE}/new?from=${b.id}`}>{t.followUp}</a>
+        <a href={`${BASE}/new?followUp=${b.id}`}>{t.followUp}</a>
       </p>
       {props.done ? <Notice kind="ok">{t.done[props.done] ?? ""}</Notice> : null}
       {props.error ? <Notice kind="error">{props.error}</Notice> : null}

@@ -6,7 +6,7 @@ import { findOffice, officeIdSchema, type Config } from "../../config.ts";
 import { formatSlotJa, isValidDate, jstDate, minutesOf, parseDateString } from "../../jst.ts";
 import { parseSeekerNumber } from "../../nlu/index.ts";
 import { writeAudit } from "../../store/audit.ts";
-import { clearNoShows, seekerStanding } from "../../store/bookings.ts";
+import { seekerStanding } from "../../store/bookings.ts";
 import {
   addAbsence,
   addClosure,
@@ -24,6 +24,7 @@ import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, body, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
 import { jstIso } from "./present.ts";
+import { seekerActions } from "./seekerActions.ts";
 
 const realDate = z
   .string()
@@ -87,6 +88,7 @@ function affectedJson(b: AffectedBooking) {
 export function calendarRoutes(deps: AppDeps) {
   const { store, config, clock } = deps;
   const limits = { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
+  const seekers = seekerActions(deps);
 
   /** The office a listing is about: ?office= if the caller may see it, else their own (an admin: every office). */
   function officeFilter(staff: StaffPrincipal, office: string | undefined): string | undefined {
@@ -162,13 +164,9 @@ export function calendarRoutes(deps: AppDeps) {
       return c.body(null, 204);
     })
     .post("/seekers/:seekerNumber/clear-no-shows", async (c) => {
-      const staff = c.get("staff");
-      // Lifting a suspension affects every office, so only an admin may.
-      if (staff.role !== "admin") throw new HttpError(403, "forbidden", "Only an admin may clear a no-show record.");
       const seekerNumber = seekerNumberOf(c.req.param("seekerNumber"));
       await body(c, z.strictObject({}));
-      // clearNoShows writes the audit row (actor staff:<id>) in the same transaction.
-      await clearNoShows(store.db, { seekerNumber, staffId: staff.id, now: clock() });
+      await seekers.clear(c.get("staff"), seekerNumber);
       return c.body(null, 204);
     })
     .get("/seekers/:seekerNumber/standing", async (c) => {
