@@ -196,8 +196,8 @@ function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker
           </p>
           <div class="days">
             {picker.days.map((day) => (
-              <div class="day">
-                <h3>{dayLabel(locale, day.date)}</h3>
+              <div class="day" role="group" aria-labelledby={`day-${day.date}`}>
+                <h3 id={`day-${day.date}`}>{dayLabel(locale, day.date)}</h3>
                 {day.slots.length === 0 ? (
                   <p class="empty">{t.noSlots}</p>
                 ) : (
