@@ -203,7 +203,8 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
 
   function seekerMail(event: SeekerEvent, b: Booking, office: Office): ComposedMail | undefined {
     if (!b.email) return undefined;
-    if (onlyToVerified.has(event) && !b.emailVerifiedAt) return undefined;
+    // An address staff took down from the person on the phone or at the counter is as good as proven.
+    if (onlyToVerified.has(event) && !b.emailVerifiedAt && b.channel !== "staff") return undefined;
     const locale = b.locale;
     const name = b.name ?? "";
     const base = { reference: b.reference, seekerName: name, email: b.email, office, startsAt: b.startsAt, endsAt: b.endsAt };
