@@ -186,7 +186,7 @@ function ChatPage(props: { ctx: PageContext; deps: AppDeps; conversation: Conver
         </section>
       </div>
       {withStaff ? (
-        <section class="actions" aria-label={t.message}>
+        <div class="actions">
           <form method="post" action={action("messages")} class="card">
             <CsrfField ctx={ctx} />
             <input type="hidden" name="seen" value={state.seen ?? props.claim?.staffId ?? ""} />
@@ -215,7 +215,7 @@ function ChatPage(props: { ctx: PageContext; deps: AppDeps; conversation: Conver
               {t.release}
             </button>
           </form>
-        </section>
+        </div>
       ) : null}
     </Layout>
   );
