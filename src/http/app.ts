@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { errorFields } from "../logger.ts";
 import { ConversationChangedError } from "../store/conversations.ts";
-import type { Store } from "../store/db.ts";
+import { isStoreUnavailable, type Store } from "../store/db.ts";
 import { errorBody, HttpError } from "./errors.ts";
 import { chatRoutes } from "./chat.ts";
 import { consoleRoutes, type ConsoleOptions } from "../console/index.tsx";
@@ -34,6 +34,9 @@ export interface AppDeps {
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
+const RETRY_AFTER_SECONDS = 5;
+/** Shown by the widget as it is, so a person reads it in both languages. */
+const UNAVAILABLE_MESSAGE = "ただいま一時的にご利用いただけません。少し時間をおいて、もう一度お試しください。 / We are briefly unavailable. Please try again in a moment.";
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
@@ -70,6 +73,11 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HttpError) return c.json(errorBody(error.code, error.message), error.status);
     if (error instanceof ConversationChangedError) {
       return c.json(errorBody("conflict", "The conversation changed meanwhile. Please send your message again."), 409);
+    }
+    if (isStoreUnavailable(error)) {
+      deps.logger.warn({ requestId: c.get("requestId"), route: c.req.routePath, err: errorFields(error) }, "database unavailable");
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      return c.json(errorBody("unavailable", UNAVAILABLE_MESSAGE), 503);
     }
     // Where it was thrown, without the first line of the stack (the message, which may quote personal data).
     const stack = error.stack?.split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 12).join("\n");

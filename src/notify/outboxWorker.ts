@@ -31,6 +31,19 @@ export interface OutboxWorkerOptions {
   onError?: (error: unknown, job: OutboxJob | null, outcome: "retry" | "dead" | "worker") => void;
 }
 
+/**
+ * The error kept with the job (and shown to admins): our handlers' own messages, which name no
+ * person; a database error only by class and code, as its message may quote the row's values.
+ */
+function jobErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code ?? ((error as { cause?: { code?: unknown } }).cause?.code);
+  if (error.cause !== undefined || /failed query/i.test(error.message) || error.name === "PostgresError") {
+    return typeof code === "string" ? `${error.name} ${code}` : error.name;
+  }
+  return error.message;
+}
+
 /** Exponential backoff with jitter: attempt 1 waits about base, each next about twice as long. */
 export function retryDelay(attempt: number, backoff: { baseMs: number; maxMs: number }, random: () => number): number {
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1));
@@ -73,7 +86,7 @@ export function createOutboxWorkers(options: OutboxWorkerOptions): OutboxWorkers
       await handler(job.payload, job);
       await completeJob(options.db, job, clock());
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = jobErrorText(error);
       const now = clock();
       const at = new Date(now.getTime() + retryDelay(job.attempts, backoff, random));
       const firstAttempt = job.firstAttemptAt?.getTime() ?? now.getTime();

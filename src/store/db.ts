@@ -51,6 +51,21 @@ export class StoreError extends Error {
   override name = "StoreError";
 }
 
+/**
+ * Whether an error says the database cannot be reached right now (connection refused, reset or
+ * timed out, the server shutting down or not accepting connections), rather than a bug or a bad row.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(code)) return true;
+    // SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutdown, cannot connect now).
+    if (/^08...$/.test(code) || /^57P0[123]$/.test(code)) return true;
+  }
+  return false;
+}
+
 const migrationsFolder = asset("drizzle");
 const CONNECT_TIMEOUT_SECONDS = 5;
 // Chosen once: two processes migrating one PostgreSQL wait for each other on this lock.
