@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -42,6 +42,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(requestId());
   app.use(requestLog(deps.logger));
+  app.use(answerWhileStoreAway(deps));
   // Routes may set a header of their own (the widget script is cross-origin readable).
   app.use(secureHeaders({ overwrite: false }));
   app.use(
@@ -88,3 +89,25 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+const REQUEST_DEADLINE_MS = 1_800;
+
+/**
+ * A request still running after 1.8 s while the database does not answer a ping gets its 503 now:
+ * a caller (LINE gives up after about 2 s) hears "try again" instead of waiting for the driver's
+ * reconnects. The work goes on behind; its result is dropped.
+ */
+function answerWhileStoreAway(deps: Pick<AppDeps, "store" | "logger">): MiddlewareHandler {
+  return async (c, next) => {
+    let timer: NodeJS.Timeout | undefined;
+    const work = next().then(() => "done" as const);
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), REQUEST_DEADLINE_MS)));
+    if ((await Promise.race([work, late])) === "done") return void clearTimeout(timer);
+    const ping = await Promise.race([deps.store.ready().catch(() => false), new Promise<false>((r) => setTimeout(() => r(false), 150))]);
+    if (ping) return void (await work);
+    work.catch(() => {});
+    deps.logger.warn({ requestId: c.get("requestId"), route: c.req.routePath }, "database unavailable");
+    c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return c.json(errorBody("unavailable", UNAVAILABLE_MESSAGE), 503);
+  };
+}

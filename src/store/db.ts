@@ -68,6 +68,7 @@ export function isStoreUnavailable(error: unknown): boolean {
 
 const migrationsFolder = asset("drizzle");
 const CONNECT_TIMEOUT_SECONDS = 5;
+const REQUEST_CONNECT_TIMEOUT_SECONDS = 1.5;
 // Chosen once: two processes migrating one PostgreSQL wait for each other on this lock.
 const MIGRATION_LOCK_KEY = 4_201_862_864;
 
@@ -90,7 +91,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 async function openPostgres(url: string, max: number): Promise<Store> {
   const client = postgres(url, {
     max,
-    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    // While the database is away a request waits for a connection at most this long, then answers
+    // 503 (the routes promise an answer within 2 s); reconnects are tried at least every half second.
+    connect_timeout: REQUEST_CONNECT_TIMEOUT_SECONDS,
+    backoff: (retries: number) => Math.min(0.5, 0.05 * 2 ** retries),
     onnotice: () => {},
     // Instants are read in UTC whatever the server's TimeZone setting.
     connection: { TimeZone: "UTC" },
