@@ -70,6 +70,7 @@ const apiTable: Row[] = [
   { method: "POST", route: "/api/staff/seekers/:seekerNumber/clear-no-shows", path: (f) => `/api/staff/seekers/${f.seekerNumber}/clear-no-shows`, body: () => ({}), expect: adminOnly },
   { method: "GET", route: "/api/staff/abuse/clients", path: () => "/api/staff/abuse/clients", expect: adminOnly },
   { method: "GET", route: "/api/staff/outbox", path: () => "/api/staff/outbox", expect: adminOnly },
+  { method: "GET", route: "/api/staff/abuse/clients", path: () => "/api/staff/abuse/clients", expect: adminOnly },
   { method: "POST", route: "/api/staff/outbox/:id/requeue", path: () => "/api/staff/outbox/1/requeue", body: () => ({}), expect: adminOnly },
   { method: "POST", route: "/api/staff/logout", path: () => "/api/staff/logout", body: () => ({}), expect: everyone },
 ];
