@@ -42,11 +42,12 @@ describeInBrowser("booking for a phone caller in Chromium, against the server as
     await expect.poll(() => day.getByRole("radio").count()).toBeGreaterThan(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // A missing phone number comes back next to its field, keeping what was typed.
+    // A phone number that is not one comes back next to its field, keeping what was typed.
     await day.getByRole("radio", { name: /^11:00（空き/ }).check();
     await page.getByLabel("氏名", { exact: true }).fill("電話 花子");
     await page.getByLabel("メール", { exact: true }).fill("hanako.phone@example.jp");
     await page.getByLabel("相談内容", { exact: true }).fill("介護職への転職について");
+    await page.getByLabel("電話", { exact: true }).fill("12");
     await page.getByRole("button", { name: "予約を登録する" }).click();
     await expect.poll(() => page.getByText("電話番号を正しく入力してください").isVisible()).toBe(true);
     expect(await page.getByLabel("氏名", { exact: true }).inputValue()).toBe("電話 花子");
