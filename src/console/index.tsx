@@ -13,6 +13,7 @@ import { auditRoutes } from "./pages/audit.tsx";
 import { bookingPageRoutes, notFound } from "./pages/booking.tsx";
 import { dashboardRoutes } from "./pages/dashboard.tsx";
 import { calendarRoutes } from "./pages/calendar.tsx";
+import { officeCalendarRoutes } from "./pages/officeCalendar.tsx";
 import { exportRoutes } from "./pages/export.ts";
 import { inboxRoutes } from "./pages/inbox.tsx";
 import { newBookingRoutes } from "./pages/newBooking.tsx";
@@ -113,6 +114,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", dashboardRoutes(deps));
   app.route("/", newBookingRoutes(deps));
   app.route("/", seekerRoutes(deps));
+  app.route("/", officeCalendarRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;
 }

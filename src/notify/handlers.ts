@@ -33,7 +33,7 @@ export interface NotifyDeps {
   clock: () => Date;
 }
 
-export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
 
 export interface StaffNoticePayload {
   event: StaffEvent;
@@ -194,6 +194,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     cancelled_by_staff: ["cancelled"],
     cancelled: ["cancelled"],
     no_show: ["no_show"],
+    closure: ["cancelled"],
   };
 
   // What a seeker's own action or a rejection sends goes only to an address proven with a code:
@@ -201,7 +202,18 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
   // Staff confirming a booking (invitation, reminders) have judged the request real.
   const onlyToVerified = new Set<SeekerEvent>(["requested", "changed", "cancelled", "rejected"]);
 
-  function seekerMail(event: SeekerEvent, b: Booking, office: Office): ComposedMail | undefined {
+  /** A few free times near the booking's own, as the seeker reads them, to offer with a refusal. */
+  async function alternativesFor(b: Booking, office: Office): Promise<string[]> {
+    const slots = await suggest(db, {
+      office,
+      now: clock(),
+      wish: { kind: "point", date: jstDate(b.startsAt), time: jstTime(b.startsAt) },
+      n: 3,
+    }).catch(() => []);
+    return slots.map((s) => (b.locale === "ja" ? formatSlotJa(s.startsAt, s.endsAt) : formatSlotEn(s.startsAt, s.endsAt)));
+  }
+
+  function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives: string[]): ComposedMail | undefined {
     if (!b.email) return undefined;
     // An address staff took down from the person on the phone or at the counter is as good as proven.
     if (onlyToVerified.has(event) && !b.emailVerifiedAt && b.channel !== "staff") return undefined;
@@ -225,6 +237,8 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
         return cancelling(seekerNoticeMail({ ...base, kind: "cancelled_by_staff", reason: b.statusReason ?? undefined }, locale));
       case "no_show":
         return seekerNoticeMail({ ...base, kind: "no_show" }, locale);
+      case "closure":
+        return seekerNoticeMail({ ...base, kind: "closure", reason: b.statusReason ?? "", alternatives }, locale);
       case "requested":
       case "changed":
       case "cancelled": {
@@ -246,7 +260,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     }
   }
 
-  async function seekerChat(event: SeekerEvent, b: Booking, office: Office): Promise<BotMessage | undefined> {
+  async function seekerChat(event: SeekerEvent, b: Booking, office: Office, alternatives: string[]): Promise<BotMessage | undefined> {
     const locale = b.locale;
     const chat: ChatBooking = { reference: b.reference, office, startsAt: b.startsAt, endsAt: b.endsAt, meetingUrl: b.meetingUrl, accessCode: b.accessCode };
     switch (event) {
@@ -256,16 +270,10 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
         return chatWords.meetingChanged(locale, chat);
       case "reminder":
         return chatWords.reminder(locale, chat);
-      case "rejected": {
-        const slots = await suggest(db, {
-          office,
-          now: clock(),
-          wish: { kind: "point", date: jstDate(b.startsAt), time: jstTime(b.startsAt) },
-          n: 3,
-        }).catch(() => []);
-        const labels = slots.map((s) => (locale === "ja" ? formatSlotJa(s.startsAt, s.endsAt) : formatSlotEn(s.startsAt, s.endsAt)));
-        return chatWords.rejected(locale, chat, b.statusReason, labels);
-      }
+      case "rejected":
+        return chatWords.rejected(locale, chat, b.statusReason, await alternativesFor(b, office));
+      case "closure":
+        return chatWords.closure(locale, chat, b.statusReason, alternatives);
       case "cancelled_by_staff":
         return chatWords.cancelledByStaff(locale, chat, b.statusReason);
       case "no_show":
@@ -288,10 +296,12 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     const key = job.idempotencyKey;
     const jobs: (NewJob | undefined)[] = [];
 
-    const mail = seekerMail(payload.event, b, office);
+    // Offered in the mail and in the chat alike, read after the closure is stored so its day is not among them.
+    const alternatives = payload.event === "closure" ? await alternativesFor(b, office) : [];
+    const mail = seekerMail(payload.event, b, office, alternatives);
     if (mail) jobs.push({ kind: "mail.send", idempotencyKey: `${key}:mail:${mail.to}`, payload: { mail } satisfies MailSendPayload as unknown as Record<string, unknown>, runAt: now });
 
-    const message = await seekerChat(payload.event, b, office);
+    const message = await seekerChat(payload.event, b, office, alternatives);
     const conversation = message && b.conversationId ? await findConversation(db, b.conversationId) : undefined;
     if (message && conversation) {
       jobs.push(seekerChatJob(key, conversation, message, { line: line !== undefined, record: true, now }));

@@ -111,6 +111,19 @@ export const chatWords = {
     lines.push("", locale === "ja" ? "別の日時で予約できます。" : "You can book another time.", phoneLine(locale, b.office));
     return { text: lines.join("\n"), booking: card(locale, b, "cancelled", false), choices: [again[locale]] };
   },
+  /** The office closed the day (a typhoon): the booking is cancelled, other free times are offered. */
+  closure(locale: Locale, b: ChatBooking, reason: string | null, alternatives: string[]): BotMessage {
+    const lines =
+      locale === "ja"
+        ? ["申し訳ありません。", "臨時休業となったため、", "ご予約を取り消しました。"]
+        : ["We are sorry: the office has had to close that day, so your booking is cancelled."];
+    if (reason) lines.push("", locale === "ja" ? `理由: ${reason}` : `Reason: ${reason}`);
+    if (alternatives.length > 0) {
+      lines.push("", locale === "ja" ? "空いている日時の例です。" : "Some times that are free:", ...alternatives.map((a) => `・${a}`));
+    }
+    lines.push("", locale === "ja" ? "別の日時で予約できます。" : "You can book another time.", phoneLine(locale, b.office));
+    return { text: lines.join("\n"), booking: card(locale, b, "cancelled", false), choices: [again[locale]] };
+  },
   noShow(locale: Locale, b: ChatBooking): BotMessage {
     const text =
       locale === "ja"

@@ -468,7 +468,7 @@ function detailColumns(d: RequestDetails, now: Date) {
 }
 
 export type StaffEvent = "requested" | "changed" | "cancelled" | "no_show" | "handoff" | "now";
-export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
 
 export function staffNoticeJob(event: StaffEvent, input: { officeId: string; bookingId?: string; conversationId?: string; at: Date; key: string }): NewJob {
   return {

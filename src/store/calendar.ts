@@ -4,9 +4,10 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, or, type SQL }
 import type { Office } from "../config.ts";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
 import { dayGrid, type DayGrid } from "../schedule/index.ts";
-import { loadSchedule } from "./bookings.ts";
+import { loadSchedule, seekerNoticeJob } from "./bookings.ts";
+import { enqueue } from "./outbox.ts";
 import { writeAudit } from "./audit.ts";
-import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
+import { isUuid, type Db, type Executor } from "./db.ts";
 import { absences, bookings, closures, type BookingStatus } from "./schema.ts";
 
 export type ClosureRow = typeof closures.$inferSelect;
@@ -65,11 +66,21 @@ async function activeBookingsOn(ex: Executor, date: string, where: SQL | undefin
 
 export type AddClosureResult = { ok: true; closure: ClosureRow; affected: AffectedBooking[] } | { ok: false; reason: "already_closed"; closure: ClosureRow };
 
+/** The requested and confirmed bookings a closure of that day would fall on (officeId null: every office). */
+export function bookingsOnDay(ex: Executor, officeId: string | null, date: string): Promise<AffectedBooking[]> {
+  return activeBookingsOn(ex, date, officeId === null ? undefined : eq(bookings.officeId, officeId));
+}
+
 /**
- * Stores a closure with its audit row. Bookings already on that day stay as they are: they are
- * returned so staff can contact each seeker, since a closure alone cancels nothing.
+ * Stores a closure with its audit row and answers the bookings already on that day. Without
+ * tellSeekers they stay as they are, for staff to contact each seeker; with it each one is cancelled
+ * in the same transaction (the day cannot be served) and its seeker is told through the outbox, with
+ * an offer of other times.
  */
-export async function addClosure(db: Db, input: { officeId: string | null; date: string; reason: string; now: Date; actor: string }): Promise<AddClosureResult> {
+export async function addClosure(
+  db: Db,
+  input: { officeId: string | null; date: string; reason: string; now: Date; actor: string; tellSeekers?: boolean },
+): Promise<AddClosureResult> {
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
@@ -78,7 +89,22 @@ export async function addClosure(db: Db, input: { officeId: string | null; date:
     if (existing) return { ok: false, reason: "already_closed", closure: existing };
     const [row] = await tx.insert(closures).values({ officeId: input.officeId, date: input.date, reason: input.reason, createdAt: input.now }).returning();
     await writeAudit(tx, { at: input.now, actor: input.actor, action: "add_closure", entity: "closure", entityId: row!.id, before: null, after: closureSnapshot(row!) });
-    const affected = await activeBookingsOn(tx, input.date, input.officeId === null ? undefined : eq(bookings.officeId, input.officeId));
+    const affected = await bookingsOnDay(tx, input.officeId, input.date);
+    if (input.tellSeekers) {
+      for (const b of affected) {
+        await tx.update(bookings).set({ status: "cancelled", statusReason: input.reason, updatedAt: input.now }).where(eq(bookings.id, b.id));
+        await writeAudit(tx, {
+          at: input.now,
+          actor: input.actor,
+          action: "closure_cancel",
+          entity: "booking",
+          entityId: b.id,
+          before: { status: b.status },
+          after: { status: "cancelled", closureId: row!.id },
+        });
+        await enqueue(tx, seekerNoticeJob("closure", b.id, input.now));
+      }
+    }
     return { ok: true, closure: row!, affected };
   });
 }
@@ -123,11 +149,12 @@ export async function addAbsence(
   });
 }
 
-async function overlapping(tx: Tx, a: AbsenceRow): Promise<AffectedBooking[]> {
+/** The requested and confirmed bookings of the absent counsellor that the absence overlaps. */
+export async function overlapping(ex: Executor, a: AbsenceRow): Promise<AffectedBooking[]> {
   const from = a.fromTime ? minutesOf(a.fromTime) : 0;
   const to = a.toTime ? minutesOf(a.toTime) : 24 * 60;
   const day = jstInstant(a.date).getTime();
-  const sessions = await activeBookingsOn(tx, a.date, eq(bookings.counsellorId, a.counsellorId));
+  const sessions = await activeBookingsOn(ex, a.date, eq(bookings.counsellorId, a.counsellorId));
   return sessions.filter((b) => {
     const start = (b.startsAt.getTime() - day) / 60_000;
     return start < to && start + 30 > from;

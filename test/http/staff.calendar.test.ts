@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sweep } from "../../src/store/bookings.ts";
-import { absences, auditLog, bookings, closures } from "../../src/store/schema.ts";
+import { absences, auditLog, bookings, closures, outbox } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { startChat } from "../helpers/chat.ts";
 import { addStaff, call, loginAs, makeRequest, mondayTwoPm, tuesdayTen } from "../helpers/staff.ts";
@@ -78,6 +78,23 @@ describe.each(storeKinds)("the staff calendar API on $name: what works", (kind) 
     expect(affected).toEqual([expect.objectContaining({ id: booking.id, reference: booking.reference, status: "requested", startsAt: "2026-11-30T14:00:00.000+09:00" })]);
     const [row] = await s.store.db.select().from(bookings).where(eq(bookings.id, booking.id));
     expect(row!.status).toBe("requested");
+  });
+
+  it("previews the bookings a closure would affect, then with tellSeekers cancels them and queues each seeker's notice", async () => {
+    const booking = await makeRequest(s.store, s.t.config);
+    const preview = await call(s.t.app, token, "GET", "/api/staff/closures/affected?date=2026-11-30&office=nagasaki");
+    expect(preview.status).toBe(200);
+    expect((await preview.json()).affected).toEqual([expect.objectContaining({ id: booking.id, status: "requested" })]);
+    expect(await s.store.db.select().from(closures)).toEqual([]);
+
+    const res = await call(s.t.app, token, "POST", "/api/staff/closures", { date: "2026-11-30", reason: "台風接近のため", office: "nagasaki", tellSeekers: true });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ told: 1, affected: [{ id: booking.id }] });
+    const [row] = await s.store.db.select().from(bookings).where(eq(bookings.id, booking.id));
+    expect(row).toMatchObject({ status: "cancelled", statusReason: "台風接近のため" });
+    const jobs = await s.store.db.select().from(outbox).where(eq(outbox.idempotencyKey, `seeker:closure:${booking.id}`));
+    expect(jobs).toHaveLength(1);
+    expect((await auditOf(booking.id, "closure_cancel"))[0]).toMatchObject({ actor: `staff:${s.ids.ng}`, before: { status: "requested" }, after: { status: "cancelled" } });
   });
 
   it("lists the office's closures and the all-office ones, and removes one with an audit row", async () => {
@@ -200,6 +217,13 @@ describe("the staff calendar API: what a wrong request gets", () => {
     expect(await s.store.db.select().from(closures)).toEqual([]);
   });
 
+  it("refuses a preview without a real date, or of a day in the past", async () => {
+    for (const query of ["", "?date=2026-02-30", "?date=2026-11-20&office=nagasaki", "?date=2026-12-01&office=atlantis"]) {
+      expect((await errorOf(await call(s.t.app, token, "GET", `/api/staff/closures/affected${query}`))).status).toBe(400);
+    }
+    expect((await errorOf(await call(s.t.app, token, "POST", "/api/staff/closures", { date: "2026-12-01", reason: "x", office: "nagasaki", tellSeekers: "yes" }))).status).toBe(400);
+  });
+
   it("answers a second closure of the same office and day with 409", async () => {
     const body = { date: "2026-12-02", reason: "台風", office: "nagasaki" };
     expect((await call(s.t.app, token, "POST", "/api/staff/closures", body)).status).toBe(201);
@@ -291,6 +315,16 @@ describe("the staff calendar API: what someone without the right gets", () => {
     expect(list.closures.map((c: { id: string }) => c.id)).toEqual([everywhere.closure.id]);
     expect(await errorOf(await call(s.t.app, nagasaki, "GET", "/api/staff/closures?office=young-nagasaki"))).toEqual({ status: 403, code: "forbidden" });
     expect((await call(s.t.app, admin, "DELETE", `/api/staff/closures/${theirs.closure.id}`)).status).toBe(204);
+  });
+
+  it("keeps another office's bookings out of a closure preview, and the all-office preview to admins", async () => {
+    const theirs = await makeRequest(s.store, s.t.config, { officeId: "young-nagasaki" });
+    const other = await call(s.t.app, nagasaki, "GET", "/api/staff/closures/affected?date=2026-11-30&office=young-nagasaki");
+    expect(await errorOf(other)).toEqual({ status: 403, code: "forbidden" });
+    expect(await errorOf(await call(s.t.app, nagasaki, "GET", "/api/staff/closures/affected?date=2026-11-30"))).toEqual({ status: 403, code: "forbidden" });
+    const admin = await loginAs(s.t.app, "admin@example.jp");
+    const all = await (await call(s.t.app, admin, "GET", "/api/staff/closures/affected?date=2026-11-30")).json();
+    expect(all.affected.map((b: { id: string }) => b.id)).toEqual([theirs.id]);
   });
 
   it("keeps staff to their own office's counsellors and seekers' standing", async () => {

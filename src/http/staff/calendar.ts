@@ -3,25 +3,20 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { findOffice, officeIdSchema, type Config } from "../../config.ts";
-import { formatSlotJa, isValidDate, jstDate, minutesOf, parseDateString } from "../../jst.ts";
+import { formatSlotJa, isValidDate, minutesOf, parseDateString } from "../../jst.ts";
 import { parseSeekerNumber } from "../../nlu/index.ts";
 import { writeAudit } from "../../store/audit.ts";
 import { seekerStanding } from "../../store/bookings.ts";
 import {
-  addAbsence,
-  addClosure,
-  findAbsence,
-  findClosure,
   listAbsences,
   listClosures,
-  removeAbsence,
-  removeClosure,
   type AbsenceRow,
   type AffectedBooking,
   type ClosureRow,
 } from "../../store/calendar.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
+import { AlreadyClosed, calendarActions } from "./calendarActions.ts";
 import { actorOf, assertOffice, body, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
 import { jstIso } from "./present.ts";
 import { seekerActions } from "./seekerActions.ts";
@@ -44,6 +39,8 @@ const closureBody = z.strictObject({
   reason: z.string().trim().min(1).max(100),
   /** Omitted: every office (admins only). */
   office: officeIdSchema.optional(),
+  /** Cancel the bookings on that day and tell each seeker, offering other times (default: only list them). */
+  tellSeekers: z.boolean().optional(),
 });
 
 const absenceBody = z
@@ -87,6 +84,7 @@ function affectedJson(b: AffectedBooking) {
 
 export function calendarRoutes(deps: AppDeps) {
   const { store, config, clock } = deps;
+  const actions = calendarActions(deps);
   const limits = { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
   const seekers = seekerActions(deps);
 
@@ -94,15 +92,6 @@ export function calendarRoutes(deps: AppDeps) {
   function officeFilter(staff: StaffPrincipal, office: string | undefined): string | undefined {
     if (office) assertOffice(staff, office);
     return office ?? (staff.role === "admin" ? undefined : staff.officeId!);
-  }
-
-  // A closure or absence for a past day changes nothing a seeker can book and would only confuse the list.
-  function notPast(date: string): void {
-    if (date < jstDate(clock())) throw new HttpError(400, "invalid_request", "date: in the past");
-  }
-
-  function officeOfCounsellor(counsellorId: string) {
-    return config.offices.find((o) => o.counsellors.some((x) => x.id === counsellorId));
   }
 
   function seekerNumberOf(raw: string): string {
@@ -117,24 +106,25 @@ export function calendarRoutes(deps: AppDeps) {
       const rows = await listClosures(store.db, { officeId: officeFilter(c.get("staff"), q.office), from: q.from, to: q.to });
       return c.json({ closures: rows.map(closureJson) });
     })
+    .get("/closures/affected", async (c) => {
+      const staff = c.get("staff");
+      const q = parseOr400(z.strictObject({ date: realDate, office: officeIdSchema.optional() }), c.req.query());
+      const affected = await actions.previewClosure(staff, { office: q.office ?? null, date: q.date });
+      return c.json({ affected: affected.map(affectedJson) });
+    })
     .post("/closures", async (c) => {
       const staff = c.get("staff");
       const input = await body(c, closureBody);
-      if (!input.office && staff.role !== "admin") throw new HttpError(403, "forbidden", "Only an admin may close every office; give your office.");
-      if (input.office) assertOffice(staff, input.office);
-      notPast(input.date);
-      const result = await addClosure(store.db, { officeId: input.office ?? null, date: input.date, reason: input.reason, now: clock(), actor: actorOf(staff) });
-      if (!result.ok) {
-        return c.json({ error: { code: "already_closed", message: "This office is already closed on that day." }, closure: closureJson(result.closure) }, 409);
+      try {
+        const result = await actions.addClosure(staff, { office: input.office ?? null, date: input.date, reason: input.reason, tellSeekers: input.tellSeekers });
+        return c.json({ closure: closureJson(result.closure), affected: result.affected.map(affectedJson), told: input.tellSeekers ? result.affected.length : 0 }, 201);
+      } catch (error) {
+        if (error instanceof AlreadyClosed) return c.json({ error: { code: error.code, message: error.message }, closure: closureJson(error.closure) }, 409);
+        throw error;
       }
-      return c.json({ closure: closureJson(result.closure), affected: result.affected.map(affectedJson) }, 201);
     })
     .delete("/closures/:id", async (c) => {
-      const staff = c.get("staff");
-      const closure = await findClosure(store.db, c.req.param("id"));
-      if (!closure) throw new HttpError(404, "not_found", "No such closure.");
-      assertOffice(staff, closure.officeId);
-      if (!(await removeClosure(store.db, { id: closure.id, now: clock(), actor: actorOf(staff) }))) throw new HttpError(404, "not_found", "No such closure.");
+      await actions.removeClosure(c.get("staff"), c.req.param("id"));
       return c.body(null, 204);
     })
     .get("/absences", async (c) => {
@@ -145,22 +135,12 @@ export function calendarRoutes(deps: AppDeps) {
       return c.json({ absences: rows.map((a) => absenceJson(a, config)) });
     })
     .post("/absences", async (c) => {
-      const staff = c.get("staff");
       const input = await body(c, absenceBody);
-      const office = officeOfCounsellor(input.counsellorId);
-      if (!office) throw new HttpError(400, "invalid_request", "counsellorId: no such counsellor");
-      assertOffice(staff, office.id);
-      notPast(input.date);
-      const result = await addAbsence(store.db, { counsellorId: input.counsellorId, date: input.date, fromTime: input.from, toTime: input.to, now: clock(), actor: actorOf(staff) });
+      const result = await actions.addAbsence(c.get("staff"), input);
       return c.json({ absence: absenceJson(result.absence, config), affected: result.affected.map(affectedJson) }, 201);
     })
     .delete("/absences/:id", async (c) => {
-      const staff = c.get("staff");
-      const absence = await findAbsence(store.db, c.req.param("id"));
-      if (!absence) throw new HttpError(404, "not_found", "No such absence.");
-      // A counsellor no longer in the settings belongs to no office: only an admin may tidy that up.
-      assertOffice(staff, officeOfCounsellor(absence.counsellorId)?.id ?? null);
-      if (!(await removeAbsence(store.db, { id: absence.id, now: clock(), actor: actorOf(staff) }))) throw new HttpError(404, "not_found", "No such absence.");
+      await actions.removeAbsence(c.get("staff"), c.req.param("id"));
       return c.body(null, 204);
     })
     .post("/seekers/:seekerNumber/clear-no-shows", async (c) => {

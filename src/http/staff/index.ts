@@ -2,15 +2,15 @@
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
-import { findOffice } from "../../config.ts";
-import { endSession, setAvailableNow, signIn } from "../../store/staff.ts";
+import { endSession, signIn } from "../../store/staff.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { clientKey, trustedProxies } from "../middleware/rateLimit.ts";
 import { abuseRoutes } from "./abuse.ts";
-import { actorOf, assertOffice, body, requireStaff, SESSION_COOKIE, tokenOf, type StaffEnv } from "./auth.ts";
+import { body, requireStaff, SESSION_COOKIE, tokenOf, type StaffEnv } from "./auth.ts";
 import { bookingRoutes } from "./bookings.ts";
 import { calendarRoutes } from "./calendar.ts";
+import { calendarActions } from "./calendarActions.ts";
 import { conversationRoutes } from "./conversations.ts";
 import { outboxRoutes } from "./outbox.ts";
 import { jstIso } from "./present.ts";
@@ -25,6 +25,7 @@ const availabilityBody = z.strictObject({
 export function staffRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const proxies = trustedProxies(config.TRUST_PROXY);
+  const calendar = calendarActions(deps);
   const secureCookie = (config.PUBLIC_BASE_URL ?? "").startsWith("https:");
 
   return new Hono<StaffEnv>()
@@ -56,15 +57,9 @@ export function staffRoutes(deps: AppDeps) {
       return c.json({ ok: true });
     })
     .put("/availability", async (c) => {
-      const staff = c.get("staff");
       const input = await body(c, availabilityBody);
-      const office = config.offices.find((o) => o.counsellors.some((x) => x.id === input.counsellorId));
-      if (!office) throw new HttpError(404, "not_found", "No such counsellor.");
-      assertOffice(staff, office.id);
-      const now = clock();
-      const until = input.minutes === 0 ? null : new Date(now.getTime() + input.minutes * 60_000);
-      await setAvailableNow(store.db, { counsellorId: input.counsellorId, until, now, actor: actorOf(staff) });
-      return c.json({ counsellorId: input.counsellorId, office: findOffice(config, office.id)!.id, availableNowUntil: until ? jstIso(until) : null });
+      const { office, until } = await calendar.setAvailableNow(c.get("staff"), input);
+      return c.json({ counsellorId: input.counsellorId, office: office.id, availableNowUntil: until ? jstIso(until) : null });
     })
     .route("/abuse", abuseRoutes(deps))
     .route("/bookings", bookingRoutes(deps))

@@ -211,7 +211,8 @@ export const staffPaths = {
     },
     post: {
       tags: ["staff"],
-      summary: "Close an office for a day; the chat refuses that day at once with the reason. Bookings already on it are listed as affected, not cancelled.",
+      summary:
+        "Close an office for a day; the chat refuses that day at once with the reason. Bookings already on it are listed as affected; with tellSeekers they are also cancelled and each seeker is told (mail and chat) with other free times.",
       ...secured,
       requestBody: {
         required: true,
@@ -219,15 +220,34 @@ export const staffPaths = {
           type: "object",
           required: ["date", "reason"],
           additionalProperties: false,
-          properties: { date: { type: "string", format: "date" }, reason: { type: "string", minLength: 1, maxLength: 100 }, office: { ...officeId, description: "Omitted: every office (admins only)." } },
+          properties: {
+            date: { type: "string", format: "date" },
+            reason: { type: "string", minLength: 1, maxLength: 100 },
+            office: { ...officeId, description: "Omitted: every office (admins only)." },
+            tellSeekers: { type: "boolean", description: "Cancel the affected bookings and tell each seeker, offering other times (default false: only list them)." },
+          },
         }),
       },
       responses: {
-        "201": { description: "Stored.", ...json({ type: "object", properties: { closure, affected: { type: "array", items: affected } } }) },
+        "201": { description: "Stored.", ...json({ type: "object", properties: { closure, affected: { type: "array", items: affected }, told: { type: "integer" } } }) },
         "400": errorResponse("A body of the wrong shape, a date that does not exist, or one in the past (code invalid_request)."),
         "401": common["401"],
         "403": errorResponse("Another office, or every office by a non-admin (code forbidden)."),
         "409": errorResponse("The office is already closed that day (code already_closed)."),
+      },
+    },
+  },
+  "/api/staff/closures/affected": {
+    get: {
+      tags: ["staff"],
+      summary: "The requested and confirmed bookings a closure of that day would affect, before closing it.",
+      ...secured,
+      parameters: [{ name: "date", in: "query", required: true, schema: { type: "string", format: "date" } }, { ...officeQuery, description: "Omitted: every office (admins only)." }],
+      responses: {
+        "200": { description: "The affected bookings.", ...json({ type: "object", properties: { affected: { type: "array", items: affected } } }) },
+        "400": errorResponse("No date, one that does not exist, or one in the past."),
+        "401": common["401"],
+        "403": errorResponse("Another office, or every office by a non-admin (code forbidden)."),
       },
     },
   },

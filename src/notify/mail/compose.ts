@@ -99,6 +99,7 @@ export type SeekerNoticeInput =
   | (SeekerNoticeBase & { kind: "rejected"; reason: string })
   | (SeekerNoticeBase & { kind: "cancelled_by_staff"; reason?: string })
   | (SeekerNoticeBase & { kind: "no_show" })
+  | (SeekerNoticeBase & { kind: "closure"; reason: string; alternatives: string[] })
   | (SeekerNoticeBase & { kind: "reminder"; meetingUrl: string; accessCode?: string });
 
 const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8; method=REQUEST";
@@ -283,6 +284,20 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): Comp
           [intro, ...w.cancelledByStaff.lead],
           slotSection(locale, n.startsAt, n.endsAt),
           reason(n.reason),
+          nextStepsSection(locale, n.office, n.chatUrl),
+          ...closing,
+        ),
+      };
+    case "closure":
+      return {
+        to: n.email,
+        subject: w.closure.subject(n.office),
+        text: body(
+          hello,
+          [intro, ...w.closure.lead],
+          slotSection(locale, n.startsAt, n.endsAt),
+          reason(n.reason),
+          n.alternatives.length > 0 ? [w.closure.alternativesHeading, ...n.alternatives.map((a) => `・${a}`)] : [],
           nextStepsSection(locale, n.office, n.chatUrl),
           ...closing,
         ),

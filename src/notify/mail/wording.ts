@@ -200,6 +200,11 @@ export const seekerNoticeWords = {
       subject: (office: Office, start: string) => `【${office.name.ja}】オンライン職業相談のお知らせ ${start}`,
       lead: ["ご予約のオンライン職業相談が", "近づきましたので、お知らせします。"],
     },
+    closure: {
+      subject: (office: Office) => `【${office.name.ja}】臨時休業のため予約を取り消しました`,
+      lead: ["申し訳ありません。", "臨時休業となったため、", "次の予約を取り消しました。"],
+      alternativesHeading: "■空いている日時の例",
+    },
     reasonHeading: "■理由",
   },
   en: {
@@ -223,6 +228,11 @@ export const seekerNoticeWords = {
     reminder: {
       subject: (office: Office, start: string) => `[${office.name.en}] Reminder: online job counselling, ${start}`,
       lead: ["This is a reminder of your online job counselling session."],
+    },
+    closure: {
+      subject: (office: Office) => `[${office.name.en}] The office is closed: your booking is cancelled`,
+      lead: ["We are sorry: the office has had to close that day, so this booking is cancelled."],
+      alternativesHeading: "Some times that are free",
     },
     reasonHeading: "Reason",
   },
