@@ -60,6 +60,8 @@ const apiTable: Row[] = [
   { method: "POST", route: "/api/staff/conversations/:id/messages", path: (f) => `/api/staff/conversations/${f.conversationId}/messages`, body: () => ({ text: "担当の者です" }), expect: ownOffice },
   { method: "POST", route: "/api/staff/conversations/:id/release", path: (f) => `/api/staff/conversations/${f.conversationId}/release`, body: () => ({}), expect: ownOffice },
   { method: "GET", route: "/api/staff/closures", path: () => "/api/staff/closures", expect: listed },
+  { method: "GET", route: "/api/staff/closures/affected", path: () => "/api/staff/closures/affected?office=nagasaki&date=2026-12-03", expect: ownOffice },
+  { method: "GET", route: "/api/staff/closures/affected", path: () => "/api/staff/closures/affected?date=2026-12-03", expect: adminOnly },
   { method: "POST", route: "/api/staff/closures", path: () => "/api/staff/closures", body: () => ({ office: "nagasaki", date: "2026-12-03", reason: "停電" }), expect: ownOffice },
   { method: "POST", route: "/api/staff/closures", path: () => "/api/staff/closures", body: () => ({ date: "2026-12-04", reason: "停電" }), expect: adminOnly },
   { method: "DELETE", route: "/api/staff/closures/:id", path: (f) => `/api/staff/closures/${f.closureId}`, expect: ownOffice },

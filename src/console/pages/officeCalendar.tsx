@@ -231,7 +231,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                   <FieldError id="closure-office-error" message={errors["closure-office"]} />
                 </>
               )}
-              <label for="closure-date">{t.date}</label>
+              <label for="closure-date">{t.closureDate}</label>
               <input id="closure-date" name="date" type="date" min={today} required value={values["closure-date"] ?? ""} {...invalid(errors, "closure-date")} />
               <FieldError id="closure-date-error" message={errors["closure-date"]} />
               <label for="closure-reason">{t.reason}</label>
@@ -306,7 +306,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                 ))}
               </select>
               <FieldError id="absence-counsellor-error" message={errors["absence-counsellor"]} />
-              <label for="absence-date">{t.date}</label>
+              <label for="absence-date">{t.absenceDate}</label>
               <input id="absence-date" name="date" type="date" min={today} required value={values["absence-date"] ?? ""} {...invalid(errors, "absence-date")} />
               <FieldError id="absence-date-error" message={errors["absence-date"]} />
               <p class="hint" id="absence-hint">
