@@ -117,6 +117,10 @@ export const envSchema = z.object({
     .default("")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isAddressOrRange), "a comma-separated list of IP addresses or CIDR ranges"),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalText,
+  /** When set, /metrics is served on this port only (not on PORT): for a scraper on a private network. */
+  METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   WIDGET_ORIGINS: z
     .string()
     .default("")

@@ -6,6 +6,7 @@
 import { setPriority } from "node:os";
 import { runLineProcessing } from "./bot/line/runtime.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { serveMetrics } from "./run/metricsServer.ts";
 import { openServices, runProcess } from "./run/services.ts";
 
 runProcess(async () => {
@@ -17,14 +18,15 @@ runProcess(async () => {
     throw new ConfigError("the LINE worker needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN");
   }
   setPriority(config.LINE_WORKER_NICE);
-  const { logger, store, mailer, workers, line } = await openServices(config);
+  const { logger, store, mailer, workers, line, deps } = await openServices(config);
+  const metricsServer = serveMetrics(deps);
   workers.start();
   const processing = await runLineProcessing(store, line!, logger);
   logger.info({ store: store.kind, nice: config.LINE_WORKER_NICE }, "LINE worker started");
 
   return async (signal) => {
     logger.info({ signal }, "stopping");
-    await Promise.all([processing.stop(), workers.stop()]);
+    await Promise.all([processing.stop(), workers.stop(), metricsServer?.close()]);
     mailer.close();
     await store.close();
     logger.info("stopped");

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { runLineProcessing, watchLineBacklog } from "./bot/line/runtime.ts";
 import { createApp } from "./http/app.ts";
 import { errorFields } from "./logger.ts";
+import { serveMetrics } from "./run/metricsServer.ts";
 import { openServices, runProcess } from "./run/services.ts";
 import { sweep } from "./store/bookings.ts";
 import { forgetOldCodes } from "./store/emailCodes.ts";
@@ -17,6 +18,7 @@ runProcess(async () => {
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     logger.info({ port: info.port, store: store.kind, line: Boolean(line), lineProcessor: line ? config.LINE_PROCESSOR : undefined }, "listening");
   });
+  const metricsServer = serveMetrics(deps);
   workers.start();
   const lineProcessing = line && config.LINE_PROCESSOR === "inline" ? await runLineProcessing(store, line, logger) : undefined;
   const lineBacklog = line ? watchLineBacklog(store, logger, clock) : undefined;
@@ -45,7 +47,7 @@ runProcess(async () => {
     clearInterval(sweeper);
     lineBacklog?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    await Promise.all([closed, workers.stop(), lineProcessing?.stop()]);
+    await Promise.all([closed, metricsServer?.close(), workers.stop(), lineProcessing?.stop()]);
     mailer.close();
     await store.close();
     logger.info("stopped");

@@ -19,6 +19,8 @@ import { staffComponents, staffPaths } from "./staff/openapi.ts";
 import { widgetRoutes } from "./widget.ts";
 import { requestLog } from "./middleware/logging.ts";
 import { cleanForms } from "./middleware/cleanForms.ts";
+import { requestMetrics } from "./middleware/metrics.ts";
+import { metricsRoutes } from "./metrics.ts";
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +44,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(requestId());
   app.use(requestLog(deps.logger));
+  app.use(requestMetrics());
   app.use(answerWhileStoreAway(deps));
   // Routes may set a header of their own (the widget script is cross-origin readable).
   app.use(secureHeaders({ overwrite: false }));
@@ -62,6 +65,8 @@ export function createApp(deps: AppDeps) {
   }
 
   app.route("/", healthRoutes(deps));
+  // With METRICS_PORT the metrics are served there instead (src/run/metricsServer.ts).
+  if (deps.config.METRICS_PORT === undefined) app.route("/", metricsRoutes(deps));
   app.route("/", widgetRoutes(deps));
   app.route("/api", openApiRoutes(staffPaths, staffComponents));
   app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));

@@ -3,6 +3,7 @@ import { chatIdOf, lineWebhookBodySchema } from "../bot/line/events.ts";
 import { LINE_INBOX_SOURCE } from "../bot/line/processor.ts";
 import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
 import { verifyLineSignature } from "../bot/line/signature.ts";
+import { lineWebhookEvents } from "../metrics/registry.ts";
 import { storeEvents } from "../store/inbox.ts";
 import type { AppDeps } from "./app.ts";
 import { jsonError, parseOr400 } from "./errors.ts";
@@ -40,6 +41,8 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
       })),
       deps.clock(),
     );
+    lineWebhookEvents.inc({ result: "stored" }, stored.length);
+    lineWebhookEvents.inc({ result: "redelivered" }, body.events.length - stored.length);
     if (stored.length > 0) runtime.eventsStored();
     return c.json({}, 200);
   });

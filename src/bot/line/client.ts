@@ -1,4 +1,5 @@
 import type { HTTPFetchError } from "@line/bot-sdk";
+import { lineApiCalls, type LineApiEndpoint } from "../../metrics/registry.ts";
 import type { LineMessage } from "./render.ts";
 
 /**
@@ -49,15 +50,19 @@ export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: L
         new messagingApi.MessagingApiClient({ channelAccessToken: accessToken, ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}) }),
     ));
 
-  async function call<T>(request: () => Promise<T>): Promise<{ ok: true; value: T } | LineFailure> {
+  async function call<T>(endpoint: LineApiEndpoint, request: () => Promise<T>): Promise<{ ok: true; value: T } | LineFailure> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new LineTimeout(timeoutMs)), timeoutMs);
     });
     try {
-      return { ok: true, value: await Promise.race([request(), timeout]) };
+      const value = await Promise.race([request(), timeout]);
+      lineApiCalls.inc({ endpoint, outcome: "ok" });
+      return { ok: true, value };
     } catch (error) {
-      return classifyLineError(error);
+      const failure = classifyLineError(error);
+      lineApiCalls.inc({ endpoint, outcome: failure.kind });
+      return failure;
     } finally {
       clearTimeout(timer);
     }
@@ -65,12 +70,12 @@ export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: L
   const done = (result: { ok: true } | LineFailure): LineResult => (result.ok ? { ok: true } : result);
 
   return {
-    reply: async (replyToken, messages) => done(await call(async () => (await sdk()).replyMessage({ replyToken, messages }))),
-    push: async (to, messages, retryKey) => done(await call(async () => (await sdk()).pushMessage({ to, messages }, retryKey))),
+    reply: async (replyToken, messages) => done(await call("reply", async () => (await sdk()).replyMessage({ replyToken, messages }))),
+    push: async (to, messages, retryKey) => done(await call("push", async () => (await sdk()).pushMessage({ to, messages }, retryKey))),
     showLoading: async (userId, seconds) =>
-      done(await call(async () => (await sdk()).showLoadingAnimation({ chatId: userId, loadingSeconds: loadingSeconds(seconds) }))),
+      done(await call("loading", async () => (await sdk()).showLoadingAnimation({ chatId: userId, loadingSeconds: loadingSeconds(seconds) }))),
     profile: async (userId) => {
-      const result = await call(async () => (await sdk()).getProfile(userId));
+      const result = await call("profile", async () => (await sdk()).getProfile(userId));
       if (!result.ok) return result;
       const { displayName, language } = result.value;
       return { ok: true, profile: { userId, displayName, ...(language !== undefined ? { language } : {}) } };

@@ -6,6 +6,7 @@ import type { BotMessage, Inbound, Locale } from "../../flows/types.ts";
 import { lineOrderKey, type LinePushPayload } from "../../notify/handlers.ts";
 import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";
+import { lineEventsHandled } from "../../metrics/registry.ts";
 import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
 import { enqueue, hasUnfinished } from "../../store/outbox.ts";
 import type { LineClient } from "./client.ts";
@@ -169,10 +170,12 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
   async function attempt(row: InboxEvent): Promise<boolean> {
     try {
       await processEvent(row);
+      lineEventsHandled.inc({ outcome: "done" });
       return true;
     } catch (error) {
       const attempts = row.attempts + 1;
       const giveUp = attempts >= retry.maxAttempts;
+      lineEventsHandled.inc({ outcome: giveUp ? "given_up" : "retry" });
       await markFailed(db, row.id, errorName(error), clock(), { giveUp }).catch(() => {});
       logger.error({ inboxId: row.id, eventId: row.eventId, attempts, giveUp, err: errorName(error) }, "a LINE event failed");
       if (giveUp) return true;

@@ -1,0 +1,29 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Hono } from "hono";
+import type { Config } from "../config.ts";
+import { collectProcessMetrics } from "../metrics/registry.ts";
+import { createMetricsScrape, type MetricsDeps } from "../metrics/store.ts";
+import { jsonError } from "./errors.ts";
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+/** Whether the Authorization header carries the token; compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
+  return given !== undefined && timingSafeEqual(digest(given), digest(token));
+}
+
+/** GET /metrics in Prometheus' text format; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
+export function metricsRoutes(deps: MetricsDeps & { config: Pick<Config, "METRICS_TOKEN"> }) {
+  collectProcessMetrics();
+  const scrape = createMetricsScrape(deps);
+  return new Hono().get("/metrics", async (c) => {
+    const token = deps.config.METRICS_TOKEN;
+    if (token && !bearerMatches(c.req.header("authorization"), token)) {
+      c.header("www-authenticate", 'Bearer realm="metrics"');
+      return jsonError(c, 401, "unauthorized", "The metrics need Authorization: Bearer <METRICS_TOKEN>.");
+    }
+    const { body, contentType } = await scrape();
+    return c.body(body, 200, { "content-type": contentType, "cache-control": "no-store" });
+  });
+}
