@@ -75,6 +75,8 @@ export const envSchema = z.object({
   NO_SHOW_WINDOW_DAYS: positiveInt(180),
   /** An idle conversation starts fresh after this many hours, dropping the answers it held. */
   CONVERSATION_RESET_HOURS: positiveInt(72),
+  /** Days after a session until the sweep erases the booking's personal fields (the office's own rule). */
+  RETENTION_DAYS: positiveInt(365),
   OUTBOX_WORKERS: positiveInt(2),
   /** How long a failing outbox job (mail, LINE push, webhook) keeps being retried before it is dead. */
   OUTBOX_RETRY_HOURS: z.coerce.number().positive().max(24 * 30).default(72),

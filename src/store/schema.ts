@@ -110,6 +110,8 @@ export const bookings = pgTable(
     clientKey: text("client_key"),
     /** The iCalendar SEQUENCE of the seeker's invitation: raised by each change they are sent (a new URL, a cancellation). */
     sequence: integer("sequence").notNull().default(0),
+    /** When the retention sweep or an erasure request removed the personal fields; the rest stays for statistics. */
+    personalDataErasedAt: instant("personal_data_erased_at"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -126,6 +128,8 @@ export const bookings = pgTable(
     index("bookings_email_key_idx").on(t.emailKey),
     index("bookings_phone_key_idx").on(t.phoneKey),
     index("bookings_client_key_idx").on(t.clientKey, t.createdAt),
+    // The retention sweep looks for sessions long past whose personal fields are still there.
+    index("bookings_retention_idx").on(t.endsAt).where(sql`personal_data_erased_at is null`),
     check("bookings_on_grid", sql`extract(second from starts_at) = 0 and extract(minute from starts_at) in (0, 30)`),
     check("bookings_thirty_minutes", sql`ends_at = starts_at + interval '30 minutes'`),
   ],

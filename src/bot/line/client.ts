@@ -81,7 +81,7 @@ export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: L
       return { ok: true, profile: { userId, displayName, ...(language !== undefined ? { language } : {}) } };
     },
     messageQuota: async () => {
-      const [quota, used] = await Promise.all([call(async () => (await sdk()).getMessageQuota()), call(async () => (await sdk()).getMessageQuotaConsumption())]);
+      const [quota, used] = await Promise.all([call("quota", async () => (await sdk()).getMessageQuota()), call("quota_consumption", async () => (await sdk()).getMessageQuotaConsumption())]);
       if (!quota.ok) return quota;
       if (!used.ok) return used;
       return { ok: true, limit: quota.value.type === "limited" ? (quota.value.value ?? 0) : null, used: used.value.totalUsage };

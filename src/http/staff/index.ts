@@ -14,6 +14,7 @@ import { calendarActions } from "./calendarActions.ts";
 import { conversationRoutes } from "./conversations.ts";
 import { outboxRoutes } from "./outbox.ts";
 import { jstIso } from "./present.ts";
+import { seekerDataRoutes } from "./seekers.ts";
 
 const loginBody = z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 const availabilityBody = z.strictObject({
@@ -65,5 +66,6 @@ export function staffRoutes(deps: AppDeps) {
     .route("/bookings", bookingRoutes(deps))
     .route("/conversations", conversationRoutes(deps))
     .route("/outbox", outboxRoutes(deps))
+    .route("/seeker-data", seekerDataRoutes(deps))
     .route("/", calendarRoutes(deps));
 }

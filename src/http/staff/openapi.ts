@@ -315,6 +315,35 @@ export const staffPaths = {
       },
     },
   },
+  "/api/staff/seeker-data/export": {
+    post: {
+      tags: ["staff"],
+      summary: "Everything stored under a seeker number, for the seeker's request (admin only; audited without the number).",
+      ...secured,
+      requestBody: { required: true, ...json({ type: "object", required: ["seekerNumber"], additionalProperties: false, properties: { seekerNumber: { type: "string", description: "求職番号, e.g. 42010-1234567." } } }) },
+      responses: {
+        "200": { description: "The bookings (with their personal fields), consents, no-show clearances and the messages of their conversations." },
+        "400": errorResponse("Not a seeker number."),
+        "401": common["401"],
+        "403": errorResponse("Not an admin (code forbidden)."),
+      },
+    },
+  },
+  "/api/staff/seeker-data/erase": {
+    post: {
+      tags: ["staff"],
+      summary: "Erase a seeker's personal data on request: bookings keep only their statistics (admin only; audited).",
+      ...secured,
+      requestBody: { required: true, ...json({ type: "object", required: ["seekerNumber"], additionalProperties: false, properties: { seekerNumber: { type: "string" } } }) },
+      responses: {
+        "200": { description: "How many bookings and messages were erased." },
+        "400": errorResponse("Not a seeker number."),
+        "401": common["401"],
+        "403": errorResponse("Not an admin (code forbidden)."),
+        "409": errorResponse("A booking still to come: cancel it first (code active_booking)."),
+      },
+    },
+  },
   "/api/staff/availability": {
     put: {
       tags: ["staff"],

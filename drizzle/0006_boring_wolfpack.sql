@@ -1,0 +1,2 @@
+ALTER TABLE "bookings" ADD COLUMN "personal_data_erased_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "bookings_retention_idx" ON "bookings" USING btree ("ends_at") WHERE personal_data_erased_at is null;

@@ -1,0 +1,72 @@
+// A seeker's request to see, or to erase, what is stored under their seeker number (admin only,
+// audited). The number travels in the body, not the path, so that it stays out of proxies' access logs.
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { z } from "zod";
+import { parseSeekerNumber } from "../../nlu/seekerNumber.ts";
+import { writeAudit } from "../../store/audit.ts";
+import { eraseSeeker, seekerData } from "../../store/retention.ts";
+import type { AppDeps } from "../app.ts";
+import { HttpError } from "../errors.ts";
+import { actorOf, body, type StaffEnv, type StaffPrincipal } from "./auth.ts";
+import { bookingJson, jstIso } from "./present.ts";
+
+const request = z.strictObject({ seekerNumber: z.string().trim().min(1).max(40) });
+
+function assertAdmin(staff: StaffPrincipal): void {
+  if (staff.role !== "admin") throw new HttpError(403, "forbidden", "Only an admin may export or erase a seeker's data.");
+}
+
+function normalized(text: string): string {
+  const parsed = parseSeekerNumber(text);
+  if (!parsed.ok) throw new HttpError(400, "invalid_request", "seekerNumber: not a seeker number (e.g. 42010-1234567)");
+  return parsed.value;
+}
+
+export function seekerDataRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
+  return new Hono<StaffEnv>()
+    .post("/export", async (c) => {
+      const staff = c.get("staff");
+      assertAdmin(staff);
+      const seekerNumber = normalized((await body(c, request)).seekerNumber);
+      const data = await seekerData(store.db, seekerNumber);
+      const requestId = randomUUID();
+      // The audit row names the request and the bookings, not the number.
+      await writeAudit(store.db, {
+        at: clock(),
+        actor: actorOf(staff),
+        action: "export_seeker_data",
+        entity: "seeker_request",
+        entityId: requestId,
+        after: { bookingIds: data.bookings.map((b) => b.id), consents: data.consents.length, messages: data.messages.length },
+      });
+      return c.json(
+        {
+          requestId,
+          seekerNumber,
+          exportedAt: jstIso(clock()),
+          bookings: data.bookings.map((b) => ({
+            ...bookingJson(b, config, { personal: true }),
+            personalDataErasedAt: b.personalDataErasedAt ? jstIso(b.personalDataErasedAt) : null,
+          })),
+          consents: data.consents.map((x) => ({ termsVersion: x.termsVersion, channel: x.channel, agreedAt: jstIso(x.agreedAt) })),
+          noShowClearances: data.noShowClearances.map((x) => ({ clearedAt: jstIso(x.clearedAt) })),
+          messages: data.messages.map((m) => ({ conversationId: m.conversationId, author: m.author, body: m.body, at: jstIso(m.createdAt) })),
+        },
+        200,
+        { "cache-control": "no-store" },
+      );
+    })
+    .post("/erase", async (c) => {
+      const staff = c.get("staff");
+      assertAdmin(staff);
+      const seekerNumber = normalized((await body(c, request)).seekerNumber);
+      const requestId = randomUUID();
+      const result = await eraseSeeker(store.db, { seekerNumber, now: clock(), actor: actorOf(staff), requestId });
+      if (!result.ok) {
+        throw new HttpError(409, "active_booking", "The seeker has a booking still to come: cancel it first, then erase.");
+      }
+      return c.json({ requestId, erased: { bookings: result.bookings, messages: result.messages } });
+    });
+}
