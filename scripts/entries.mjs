@@ -4,6 +4,8 @@ export const entries = {
   server: "src/main.ts",
   "line-worker": "src/lineWorker.ts",
   "staff-add": "src/cli/staffAdd.ts",
+  backup: "src/cli/backup.ts",
+  restore: "src/cli/restore.ts",
 };
 
 /** esbuild options shared by both: our TypeScript in one file, packages left in node_modules. */

@@ -45,4 +45,6 @@ if (!upToDate()) {
   renameSync(temp, outfile);
 }
 process.setSourceMapsEnabled(true);
+// The command's own arguments follow its name; it reads them from argv[2] on, as from dist/.
+if (process.argv.length > 2) process.argv.splice(2, 1);
 await import(pathToFileURL(outfile).href);

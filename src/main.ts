@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { runLineProcessing, watchLineBacklog } from "./bot/line/runtime.ts";
 import { createApp } from "./http/app.ts";
 import { errorFields } from "./logger.ts";
+import { answerBackupRequests } from "./run/backupSignal.ts";
 import { serveMetrics } from "./run/metricsServer.ts";
 import { openServices, runProcess } from "./run/services.ts";
 import { sweep } from "./store/bookings.ts";
@@ -20,6 +21,7 @@ runProcess(async () => {
     logger.info({ port: info.port, store: store.kind, line: Boolean(line), lineProcessor: line ? config.LINE_PROCESSOR : undefined }, "listening");
   });
   const metricsServer = serveMetrics(deps);
+  const stopAnsweringBackups = answerBackupRequests(store, config.DATA_DIR, logger);
   workers.start();
   const lineProcessing = line && config.LINE_PROCESSOR === "inline" ? await runLineProcessing(store, line, logger) : undefined;
   const lineBacklog = line ? watchLineBacklog(store, logger, clock) : undefined;
@@ -51,6 +53,7 @@ runProcess(async () => {
   return async (signal) => {
     logger.info({ signal }, "stopping");
     clearInterval(sweeper);
+    stopAnsweringBackups();
     lineBacklog?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     await Promise.all([closed, metricsServer?.close(), workers.stop(), lineProcessing?.stop()]);

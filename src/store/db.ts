@@ -31,6 +31,11 @@ export interface Store {
    * session advisory lock, so it holds across processes and ends with its connection.
    */
   tryLock(key: number, options?: { heartbeatMs?: number }): Promise<HeldLock | null>;
+  /**
+   * The embedded database's folder as a gzipped tar, taken while no transaction runs (after a
+   * checkpoint), so it restores to a consistent state. PGlite only: PostgreSQL has pg_dump.
+   */
+  dumpData?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -252,6 +257,12 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
         },
       };
     },
+    // Holding the transaction lock keeps every other transaction out while the files are read.
+    dumpData: () =>
+      client.transaction(async (tx) => {
+        await tx.exec("checkpoint");
+        return client.dumpDataDir("gzip");
+      }),
     close: async () => {
       await client.close();
       release();
@@ -263,7 +274,7 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
  * PGlite has no lock between processes: two servers on one data folder would corrupt it. The lock
  * file holds the owner's pid; a lock left by a dead process is taken over.
  */
-function takeLock(path: string): () => void {
+export function takeLock(path: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, "wx");
@@ -290,7 +301,7 @@ function takeLock(path: string): () => void {
   throw new StoreError(`Cannot take the lock ${path}`);
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
