@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
 import type { Config } from "../config.ts";
+import { lineRuntimeOf, type LineDeps } from "../bot/line/runtime.ts";
 import { collectProcessMetrics } from "../metrics/registry.ts";
 import { createMetricsScrape, type MetricsDeps } from "../metrics/store.ts";
 import { jsonError } from "./errors.ts";
@@ -14,9 +15,9 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 }
 
 /** GET /metrics in Prometheus' text format; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
-export function metricsRoutes(deps: MetricsDeps & { config: Pick<Config, "METRICS_TOKEN"> }) {
+export function metricsRoutes(deps: LineDeps & MetricsDeps & { config: Pick<Config, "METRICS_TOKEN"> }) {
   collectProcessMetrics();
-  const scrape = createMetricsScrape(deps);
+  const scrape = createMetricsScrape({ ...deps, lineClient: lineRuntimeOf(deps)?.client });
   return new Hono().get("/metrics", async (c) => {
     const token = deps.config.METRICS_TOKEN;
     if (token && !bearerMatches(c.req.header("authorization"), token)) {

@@ -1,5 +1,7 @@
 import { Gauge, Registry } from "prom-client";
+import type { LineClient } from "../bot/line/client.ts";
 import { LINE_INBOX_SOURCE } from "../bot/line/processor.ts";
+import { lineQuota } from "../bot/line/quota.ts";
 import type { Config } from "../config.ts";
 import { jstDate, jstInstant } from "../jst.ts";
 import type { Store } from "../store/db.ts";
@@ -11,7 +13,12 @@ export interface MetricsDeps {
   config: Pick<Config, "offices" | "CONVERSATION_RESET_HOURS">;
   store: Pick<Store, "db">;
   clock: () => Date;
+  /** The LINE channel's client, for the month's quota; absent without LINE. */
+  lineClient?: LineClient;
 }
+
+// A scrape waits this long for LINE's quota at most (asked every five minutes); it reports the last answer meanwhile.
+const QUOTA_WAIT_MS = 2_000;
 
 /**
  * The whole scrape: this process's counters, then what the database holds, read at scrape time (a
@@ -54,7 +61,28 @@ export function createMetricsScrape(deps: MetricsDeps): () => Promise<{ body: st
     labelNames: ["channel", "mode"] as const,
     registers,
   });
+  const quotaLimit = new Gauge({
+    name: "soudan_line_quota_limit_messages",
+    help: "The LINE plan's messages this month (absent when the plan sets no limit), as LINE reports it.",
+    registers,
+  });
+  const quotaUsed = new Gauge({
+    name: "soudan_line_quota_used_messages",
+    help: "Messages counted against the LINE plan this month, as LINE reports it (checked every five minutes).",
+    registers,
+  });
   const officeIds = deps.config.offices.map((o) => o.id);
+
+  async function readLineQuota(client: LineClient): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), QUOTA_WAIT_MS)));
+    const quota = await Promise.race([lineQuota(client, deps.clock).catch(() => undefined), late]);
+    clearTimeout(timer);
+    if (!quota) return;
+    quotaLimit.reset();
+    if (quota.limit !== null) quotaLimit.set(quota.limit);
+    quotaUsed.set(quota.used);
+  }
 
   async function readStore(): Promise<void> {
     const now = deps.clock();
@@ -85,7 +113,7 @@ export function createMetricsScrape(deps: MetricsDeps): () => Promise<{ body: st
   async function scrape(): Promise<string> {
     let read = true;
     // The process's own figures still help when the database does not answer; the rest is left out.
-    await readStore().catch(() => (read = false));
+    await Promise.all([readStore().catch(() => (read = false)), deps.lineClient ? readLineQuota(deps.lineClient) : undefined]);
     up.set(read ? 1 : 0);
     const parts = [processRegistry, health, ...(read ? [registry] : [])];
     return (await Promise.all(parts.map((r) => r.metrics()))).join("\n");

@@ -1,15 +1,13 @@
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import type { Logger } from "pino";
-import type { Config } from "../config.ts";
+import type { AppDeps } from "../http/app.ts";
 import { metricsRoutes } from "../http/metrics.ts";
-import type { MetricsDeps } from "../metrics/store.ts";
 
 /**
  * With METRICS_PORT, /metrics on a port of its own (the only route there), so a scraper on a private
  * network reaches it while PORT faces the public; the LINE worker, which has no HTTP, is scraped so.
  */
-export function serveMetrics(deps: MetricsDeps & { config: Config; logger: Logger }): { close(): Promise<void> } | undefined {
+export function serveMetrics(deps: AppDeps): { close(): Promise<void> } | undefined {
   const port = deps.config.METRICS_PORT;
   if (port === undefined) return undefined;
   const app = new Hono().route("/", metricsRoutes(deps));

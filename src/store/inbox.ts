@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "./db.ts";
 import { webhookInbox } from "./schema.ts";
 
@@ -107,4 +107,16 @@ export async function waitingEvents(ex: Executor, source: string): Promise<{ cou
     .where(and(isNull(webhookInbox.processedAt), eq(webhookInbox.source, source)));
   const oldest = row?.oldest ?? null;
   return { count: row?.count ?? 0, oldest: oldest === null ? null : new Date(oldest) };
+}
+
+/** The markAsReadToken of a user's latest message, if LINE gave one: marking it marks all before it read. */
+export async function latestMarkAsReadToken(ex: Executor, source: string, userKey: string): Promise<string | undefined> {
+  const token = sql<string | null>`${webhookInbox.payload} -> 'message' ->> 'markAsReadToken'`;
+  const [row] = await ex
+    .select({ token })
+    .from(webhookInbox)
+    .where(and(eq(webhookInbox.source, source), eq(webhookInbox.userKey, userKey), sql`${token} is not null`))
+    .orderBy(desc(webhookInbox.id))
+    .limit(1);
+  return row?.token ?? undefined;
 }

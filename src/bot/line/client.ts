@@ -31,6 +31,8 @@ export interface LineClient {
   profile(userId: string): Promise<({ ok: true } & { profile: LineProfile }) | LineFailure>;
   /** This month's plan limit (null: no limit) and the messages counted against it so far. */
   messageQuota(): Promise<({ ok: true } & { limit: number | null; used: number }) | LineFailure>;
+  /** Marks the user's messages up to the one that carried this token as read (the user sees 既読). */
+  markAsRead(markAsReadToken: string): Promise<LineResult>;
 }
 
 export interface LineClientOptions {
@@ -74,6 +76,7 @@ export function createLineClient({ accessToken, baseUrl, timeoutMs = 10_000 }: L
     push: async (to, messages, retryKey) => done(await call("push", async () => (await sdk()).pushMessage({ to, messages }, retryKey))),
     showLoading: async (userId, seconds) =>
       done(await call("loading", async () => (await sdk()).showLoadingAnimation({ chatId: userId, loadingSeconds: loadingSeconds(seconds) }))),
+    markAsRead: async (markAsReadToken) => done(await call("mark_as_read", async () => (await sdk()).markMessagesAsReadByToken({ markAsReadToken }))),
     profile: async (userId) => {
       const result = await call("profile", async () => (await sdk()).getProfile(userId));
       if (!result.ok) return result;

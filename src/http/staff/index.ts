@@ -14,6 +14,7 @@ import { calendarActions } from "./calendarActions.ts";
 import { conversationRoutes } from "./conversations.ts";
 import { outboxRoutes } from "./outbox.ts";
 import { jstIso } from "./present.ts";
+import { lineStaffRoutes } from "./line.ts";
 import { seekerDataRoutes } from "./seekers.ts";
 
 const loginBody = z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
@@ -67,5 +68,6 @@ export function staffRoutes(deps: AppDeps) {
     .route("/conversations", conversationRoutes(deps))
     .route("/outbox", outboxRoutes(deps))
     .route("/seeker-data", seekerDataRoutes(deps))
+    .route("/line", lineStaffRoutes(deps))
     .route("/", calendarRoutes(deps));
 }

@@ -344,6 +344,21 @@ export const staffPaths = {
       },
     },
   },
+  "/api/staff/line/quota": {
+    get: {
+      tags: ["staff"],
+      summary: "The LINE channel's messages this month against the plan's quota (asked of LINE at most every five minutes).",
+      ...secured,
+      responses: {
+        "200": {
+          description: "limit is null when the plan sets none.",
+          ...json({ type: "object", properties: { limit: { type: ["integer", "null"] }, used: { type: "integer" }, remaining: { type: ["integer", "null"] }, usedRatio: { type: ["number", "null"] }, checkedAt: { type: "string", format: "date-time" } } }),
+        },
+        "401": common["401"],
+        "503": errorResponse("LINE is not configured (line_not_configured) or did not answer (line_unavailable)."),
+      },
+    },
+  },
   "/api/staff/availability": {
     put: {
       tags: ["staff"],

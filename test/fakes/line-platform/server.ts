@@ -46,6 +46,10 @@ export interface FakeLine {
   /** Users for whom a loading animation was started, with its seconds, in order. */
   loadings: { chatId: string; loadingSeconds: number }[];
   issueReplyToken(userId: string): string;
+  /** A message's markAsReadToken, as LINE puts in message events from a user. */
+  issueMarkAsReadToken(userId: string): string;
+  /** Users whose messages the bot marked as read, in order. */
+  markedAsRead: string[];
   invalidateReplyTokens(): void;
   failNext(count: number, spec: FailureSpec): void;
   /** An outage on a timer: every matching request fails for the next `ms` milliseconds. */
@@ -98,6 +102,8 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
   // LINE counts what is pushed (one per recipient and request) against the plan; replies are free.
   let quotaLimit: number | null = null;
   let pushesCounted = 0;
+  const markAsReadTokens = new Map<string, string>();
+  const markedAsRead: string[] = [];
   let delayMs = 0;
   let delayPath: string | undefined;
 
@@ -165,6 +171,7 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
         else return lineError(400, "The property, 'to', in the request body is invalid (line: -, column: -)");
       }
       if (details.length > 0) return bodyErrors(details);
+      if (quotaLimit !== null && pushesCounted >= quotaLimit) return lineError(429, "You have reached your monthly limit.");
       const sentMessages = deliver(to as string, obj!.messages as unknown[]);
       pushesCounted += 1;
       if (typeof retryKey === "string") acceptedRetryKeys.set(retryKey, { requestId, sentMessages });
@@ -183,6 +190,15 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       }
       loadings.push({ chatId, loadingSeconds: seconds });
       return { status: 202, body: {} };
+    }
+
+    if (method === "POST" && path === "/v2/bot/chat/markAsRead") {
+      const token = asObject(body)?.markAsReadToken;
+      if (typeof token !== "string") return bodyErrors([{ message: "must be specified", property: "markAsReadToken" }]);
+      const userId = markAsReadTokens.get(token);
+      if (!userId) return lineError(400, "Invalid markAsReadToken");
+      markedAsRead.push(userId);
+      return { status: 200, body: {} };
     }
 
     if (method === "GET" && path === "/v2/bot/message/quota") {
@@ -255,6 +271,12 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       return token;
     },
     invalidateReplyTokens: () => replyTokens.clear(),
+    issueMarkAsReadToken(userId) {
+      const token = randomToken();
+      markAsReadTokens.set(token, userId);
+      return token;
+    },
+    markedAsRead,
     failNext(count, spec) {
       for (let i = 0; i < count; i++) failures.push(spec);
     },
@@ -279,6 +301,8 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       outages.length = 0;
       requests.length = 0;
       loadings.length = 0;
+      markAsReadTokens.clear();
+      markedAsRead.length = 0;
       delayMs = 0;
       delayPath = undefined;
     },

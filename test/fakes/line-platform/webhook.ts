@@ -160,6 +160,11 @@ export function lineWebhookSender(options: {
         if (copy.replyToken === undefined && options.fake && repliable.has(event.type) && isActive && chatId) {
           copy.replyToken = options.fake.issueReplyToken(chatId);
         }
+        // Messages from a user carry a token with which the bot may mark them read (LINE's 既読).
+        const message = event.message as Record<string, unknown> | undefined;
+        if (event.type === "message" && message && message.markAsReadToken === undefined && options.fake && source?.userId && !source.groupId && !source.roomId) {
+          copy.message = { ...message, markAsReadToken: options.fake.issueMarkAsReadToken(source.userId) };
+        }
         return copy;
       });
       const body = JSON.stringify({ destination: options.destination ?? FAKE_BOT_DESTINATION, events: sent });
