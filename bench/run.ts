@@ -2,6 +2,8 @@
 // Run: npm run bench (PostgreSQL at BENCH_DATABASE_URL or TEST_DATABASE_URL, default 127.0.0.1:5432/test)
 const benches = [
   "./startup.bench.ts",
+  "./startup-prod.bench.ts",
+  "./metrics.bench.ts",
   "./outbox.bench.ts",
   "./schedule.bench.ts",
   "./nlu/when.bench.ts",
