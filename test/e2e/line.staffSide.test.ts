@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { conversations } from "../../src/store/schema.ts";
 import { lineUserId } from "../fakes/line-platform/index.ts";
+import { consoleSignIn } from "../helpers/console.ts";
 import { addStaff, call, loginAs } from "../helpers/staff.ts";
 import { storeKinds } from "../helpers/stores.ts";
 import { until } from "../helpers/until.ts";
@@ -35,6 +36,23 @@ describe.each(storeKinds)("LINE as staff see it on $name", (kind) => {
     const marked = fake.requests.filter((r) => r.path === "/v2/bot/chat/markAsRead");
     expect(marked).toHaveLength(1);
     expect(marked[0]!.status).toBe(200);
+  });
+
+  it("marks them read when a person opens the chat in the console too, and again only when new messages came", async () => {
+    const user = lineUser(h, fake, lineUserId("console-kidoku"));
+    await user.follow();
+    await user.say("担当者と話したい");
+    expect(fake.markedAsRead).toEqual([]);
+    const [conversation] = await store.db.select().from(conversations).where(eq(conversations.userKey, user.userId));
+    const session = await consoleSignIn(h.t.app, "admin@example.jp");
+    expect((await session.get(`/staff/conversations/${conversation!.id}`)).status).toBe(200);
+    await until(() => fake.markedAsRead.length === 1, "the messages marked read", 5_000);
+    expect((await session.get(`/staff/conversations/${conversation!.id}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.markedAsRead).toHaveLength(1);
+    await user.say("まだですか");
+    expect((await session.get(`/staff/conversations/${conversation!.id}`)).status).toBe(200);
+    await until(() => fake.markedAsRead.length === 2, "the new message marked read", 5_000);
   });
 
   it("shows the month's messages against the plan's quota in the staff API and the metrics", async () => {

@@ -4,6 +4,7 @@
 // staff is answering which chat. Both pages refresh themselves when a seeker writes.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { markReadByStaff } from "../../bot/line/markRead.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { mayHandle } from "../../http/staff/conversations.ts";
 import { formatDateEn, formatDateJa, jstDate, jstTime } from "../../jst.ts";
@@ -242,6 +243,7 @@ export function inboxRoutes(deps: AppDeps) {
     if (!refreshing || !(await readSince(store.db, { actor, entity: "conversation", entityId: conversation.id, since: new Date(now.getTime() - REREAD_AFTER_MS) }))) {
       await writeAudit(store.db, { at: now, actor, action: "read_personal_data", entity: "conversation", entityId: conversation.id, after: { messages: history.length } });
     }
+    markReadByStaff(deps, conversation);
     const claim = await claimOf(store.db, conversation.id);
     const ctx = { ...ctxOf(c), here: `${BASE}/conversations/${conversation.id}` };
     return c.html(page(<ChatPage ctx={ctx} deps={deps} conversation={conversation} history={history} claim={claim} state={state} />), status);

@@ -1,10 +1,8 @@
 // Staff take over a seeker's chat: see who waits for a person, write to them, hand them back.
 import { Hono } from "hono";
 import { z } from "zod";
-import { LINE_INBOX_SOURCE } from "../../bot/line/processor.ts";
-import { lineRuntimeOf } from "../../bot/line/runtime.ts";
+import { markReadByStaff } from "../../bot/line/markRead.ts";
 import { writeAudit } from "../../store/audit.ts";
-import { latestMarkAsReadToken } from "../../store/inbox.ts";
 import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
 import { postStaffMessage, releaseConversation } from "../../store/staff.ts";
 import { seekerChatJob } from "../../notify/handlers.ts";
@@ -34,18 +32,6 @@ export function conversationRoutes(deps: AppDeps) {
     return conversation;
   }
 
-  /**
-   * A person has now read what the seeker wrote: LINE shows them 既読. Only here, never when the bot
-   * answers, so 既読 means a person saw it. In the background: the page does not wait on LINE.
-   */
-  function markReadOnLine(conversation: Conversation): void {
-    const runtime = lineRuntimeOf(deps);
-    if (!runtime) return;
-    void latestMarkAsReadToken(store.db, LINE_INBOX_SOURCE, conversation.userKey)
-      .then((token) => (token ? runtime.client.markAsRead(token) : undefined))
-      .catch((error: unknown) => deps.logger.warn({ conversationId: conversation.id, err: error instanceof Error ? error.name : typeof error }, "could not mark LINE messages read"));
-  }
-
   return new Hono<StaffEnv>()
     .get("/", async (c) => {
       const staff = c.get("staff");
@@ -58,7 +44,7 @@ export function conversationRoutes(deps: AppDeps) {
       const conversation = await visible(staff, c.req.param("id"));
       const history = await conversationHistory(store.db, conversation.id);
       await writeAudit(store.db, { at: clock(), actor: actorOf(staff), action: "read_personal_data", entity: "conversation", entityId: conversation.id, after: { messages: history.length } });
-      if (conversation.channel === "line" && conversation.mode === "handoff") markReadOnLine(conversation);
+      markReadByStaff(deps, conversation);
       return c.json({ conversation: conversationJson(conversation), messages: history });
     })
     .post("/:id/messages", async (c) => {
