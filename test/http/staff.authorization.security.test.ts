@@ -74,6 +74,9 @@ const apiTable: Row[] = [
   { method: "GET", route: "/api/staff/outbox", path: () => "/api/staff/outbox", expect: adminOnly },
   { method: "GET", route: "/api/staff/abuse/clients", path: () => "/api/staff/abuse/clients", expect: adminOnly },
   { method: "POST", route: "/api/staff/outbox/:id/requeue", path: () => "/api/staff/outbox/1/requeue", body: () => ({}), expect: adminOnly },
+  { method: "POST", route: "/api/staff/seeker-data/export", path: () => "/api/staff/seeker-data/export", body: (f) => ({ seekerNumber: f.seekerNumber }), expect: adminOnly },
+  { method: "POST", route: "/api/staff/seeker-data/erase", path: () => "/api/staff/seeker-data/erase", body: (f) => ({ seekerNumber: f.seekerNumber }), expect: adminOnly },
+  { method: "GET", route: "/api/staff/line/quota", path: () => "/api/staff/line/quota", expect: everyone },
   { method: "POST", route: "/api/staff/logout", path: () => "/api/staff/logout", body: () => ({}), expect: everyone },
 ];
 /** Routes anyone may call: signing in. */

@@ -10,7 +10,8 @@ import { jstIso } from "./present.ts";
 export function lineStaffRoutes(deps: AppDeps) {
   return new Hono<StaffEnv>().get("/quota", async (c) => {
     const runtime = lineRuntimeOf(deps);
-    if (!runtime) throw new HttpError(503, "line_not_configured", "The LINE channel is not configured.");
+    // Without a channel there is no quota to show: the resource does not exist here.
+    if (!runtime) throw new HttpError(404, "line_not_configured", "The LINE channel is not configured.");
     const quota = await lineQuota(runtime.client, deps.clock);
     if (!quota) throw new HttpError(503, "line_unavailable", "LINE did not answer; try again in a minute.");
     return c.json({
