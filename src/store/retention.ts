@@ -5,7 +5,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, notExists, or, sql } from "dri
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { writeAudit } from "./audit.ts";
 import type { Db, Executor } from "./db.ts";
-import { activeStatuses, auditLog, bookings, consents, conversations, messages, outbox, seekerClearances, webhookInbox } from "./schema.ts";
+import { activeStatuses, auditLog, bookingNotes, bookings, consents, conversations, messages, outbox, seekerClearances, webhookInbox } from "./schema.ts";
 
 /** What erasing leaves out of a booking: who the person is, how to reach them, what they said, and where the session was. */
 const erased = {
@@ -39,6 +39,8 @@ export async function erasePastPersonalData(db: Db, input: { before: Date; now: 
       .set({ ...erased, personalDataErasedAt: input.now })
       .where(and(isNull(bookings.personalDataErasedAt), lt(bookings.endsAt, input.before)))
       .returning({ id: bookings.id });
+    // Staff's notes on a booking are free text about the person: they go with the personal fields.
+    if (rows.length > 0) await tx.delete(bookingNotes).where(inArray(bookingNotes.bookingId, rows.map((r) => r.id)));
     for (const row of rows) {
       await writeAudit(tx, { at: input.now, actor: "system:retention-sweep", action: "erase_personal_data", entity: "booking", entityId: row.id });
     }
@@ -127,7 +129,10 @@ export async function eraseSeeker(db: Db, input: { seekerNumber: string; now: Da
         .where(inArray(conversations.id, conversationIds));
     }
     const ids = ofSeeker.map((b) => b.id);
-    if (ids.length > 0) await tx.update(bookings).set({ ...erased, personalDataErasedAt: input.now }).where(inArray(bookings.id, ids));
+    if (ids.length > 0) {
+      await tx.update(bookings).set({ ...erased, personalDataErasedAt: input.now }).where(inArray(bookings.id, ids));
+      await tx.delete(bookingNotes).where(inArray(bookingNotes.bookingId, ids));
+    }
     await tx.update(consents).set({ seekerNumber: null }).where(eq(consents.seekerNumber, input.seekerNumber));
     await tx.delete(seekerClearances).where(eq(seekerClearances.seekerNumber, input.seekerNumber));
     await tx
