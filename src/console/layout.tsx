@@ -123,6 +123,12 @@ export function visibleOffices(config: Pick<Config, "offices">, staff: ConsoleSt
   return staff.role === "admin" ? [...config.offices] : config.offices.filter((o) => o.id === staff.officeId);
 }
 
+/** A posted form's text field, trimmed; anything else (missing, a file) is empty. */
+export function formField(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === "string" ? value.trim() : "";
+}
+
 export function page(body: Child): string {
   return `<!doctype html>${String(body)}`;
 }

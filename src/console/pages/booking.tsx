@@ -12,7 +12,7 @@ import { formatDateEn, formatDateJa, jstDate, jstTime } from "../../jst.ts";
 import type { AuditTrailRow } from "../../store/audit.ts";
 import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
-import { counsellorName, CsrfField, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
+import { counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import { consoleWords, type ConsoleWords } from "../words.ts";
 
@@ -20,11 +20,6 @@ type Errors = Record<string, string>;
 type Values = Record<string, string>;
 
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
-
-function field(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === "string" ? value.trim() : "";
-}
 
 function Detail(props: { label: string; value: string | null | undefined; none: string }) {
   return (

@@ -12,8 +12,8 @@ import { AlreadyClosed, calendarActions, FieldRefused } from "../../http/staff/c
 import { isValidDate, jstDate, jstTime, minutesOf, parseDateString } from "../../jst.ts";
 import { listAbsences, listClosures, overlapping, type AffectedBooking } from "../../store/calendar.ts";
 import { counsellorNames } from "../../store/staff.ts";
-import { addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
-import { BASE, type ConsoleEnv } from "../session.ts";
+import { addMenuEntry, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
+import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import type { ConsoleWords } from "../words.ts";
 import { notFound } from "./booking.tsx";
 import { dateLabel } from "./calendar.tsx";
@@ -36,11 +36,6 @@ const realDate = z
     return isValidDate(year, month, day);
   });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-
-function field(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === "string" ? value.trim() : "";
-}
 
 function invalid(errors: Errors, id: string) {
   return errors[id] ? { "aria-invalid": "true" as const, "aria-describedby": `${id}-error` } : {};
@@ -403,6 +398,22 @@ export function officeCalendarRoutes(deps: AppDeps) {
 
   const done = (office: Office, what: string, extra = "") => `${PATH}?office=${office.id}&done=${what}${extra}`;
 
+  /** Removes a closure or an absence; another office's is forbidden, a refusal comes back on the page. */
+  async function remove(c: Context<ConsoleEnv>, run: (staff: ConsoleStaff, id: string) => Promise<unknown>, dateField: string, doneKey: string) {
+    const form = await c.req.parseBody();
+    return withOffice(c, field(form, "office") || undefined, async (office) => {
+      try {
+        await run(c.get("staff"), c.req.param("id")!);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 403) return notFound(c, "forbidden");
+        const r = refusal(error, c.get("w"), dateField);
+        if (!r) throw error;
+        return mainPage(c, office, r, r.status);
+      }
+      return c.redirect(done(office, doneKey), 303);
+    });
+  }
+
   return new Hono<ConsoleEnv>()
     .get("/office-calendar", (c) =>
       withOffice(c, c.req.query("office"), (office) => {
@@ -481,20 +492,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
         }
       });
     })
-    .post("/office-calendar/closures/:id/remove", async (c) => {
-      const form = await c.req.parseBody();
-      return withOffice(c, field(form, "office") || undefined, async (office) => {
-        try {
-          await actions.removeClosure(c.get("staff"), c.req.param("id"));
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 403) return notFound(c, "forbidden");
-          const r = refusal(error, c.get("w"), "closure-date");
-          if (!r) throw error;
-          return mainPage(c, office, r, r.status);
-        }
-        return c.redirect(done(office, "closureRemoved"), 303);
-      });
-    })
+    .post("/office-calendar/closures/:id/remove", (c) => remove(c, actions.removeClosure, "closure-date", "closureRemoved"))
     .post("/office-calendar/absences", async (c) => {
       const form = await c.req.parseBody();
       const w = c.get("w");
@@ -526,20 +524,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
         return c.redirect(done(office, "absenceAdded"), 303);
       });
     })
-    .post("/office-calendar/absences/:id/remove", async (c) => {
-      const form = await c.req.parseBody();
-      return withOffice(c, field(form, "office") || undefined, async (office) => {
-        try {
-          await actions.removeAbsence(c.get("staff"), c.req.param("id"));
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 403) return notFound(c, "forbidden");
-          const r = refusal(error, c.get("w"), "absence-date");
-          if (!r) throw error;
-          return mainPage(c, office, r, r.status);
-        }
-        return c.redirect(done(office, "absenceRemoved"), 303);
-      });
-    })
+    .post("/office-calendar/absences/:id/remove", (c) => remove(c, actions.removeAbsence, "absence-date", "absenceRemoved"))
     .post("/office-calendar/available-now", async (c) => {
       const form = await c.req.parseBody();
       const w = c.get("w");
