@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Inbound } from "../flows/types.ts";
+import type { Inbound } from "../messages.ts";
 
 // The web chat speaks our channel-neutral messages as they are: this only checks the shape of
 // what the widget (or another site) posts.

@@ -6,7 +6,7 @@ import type { SeekerLimits } from "../store/bookings.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { Db } from "../store/db.ts";
 import type { Messages } from "./messages/index.ts";
-import type { BotMessage, Choice, Locale } from "./types.ts";
+import type { BotMessage, Choice, Locale } from "../messages.ts";
 
 export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq";
 

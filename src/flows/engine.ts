@@ -11,7 +11,7 @@ import { showMenu } from "./menu.ts";
 import { messagesFor } from "./messages/index.ts";
 import { continueNow, startNow } from "./now.ts";
 import { drive, goBack, prefillOthers, type SlotInput } from "./slots.ts";
-import type { BotMessage, Inbound, Locale } from "./types.ts";
+import type { BotMessage, Inbound, Locale } from "../messages.ts";
 
 export const MAX_TEXT = 2000;
 const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できますか|したい)|相談(し|を)?たい|\b(book|appointment|reserve|reservation)\b/i;

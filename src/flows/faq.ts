@@ -1,7 +1,7 @@
 import { say, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import type { Messages } from "./messages/index.ts";
-import type { Choice } from "./types.ts";
+import type { Choice } from "../messages.ts";
 
 type Topic = keyof Messages["faq"]["answers"];
 const topics: Topic[] = ["hours", "phones", "cost", "needed", "recording", "join", "myPage"];

@@ -6,7 +6,7 @@ import { checkEmailCode, issueEmailCode } from "../store/emailCodes.ts";
 import { actorOf, answersOf, limitsOf, officeChoices, officeOf, requesterOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import { again, defineFlow, done, drive, edit, editChoices, summaryRows, type SlotDef, type SlotInput } from "./slots.ts";
-import type { BookingCard } from "./types.ts";
+import type { BookingCard } from "../messages.ts";
 import { answerWhen, counsellorName, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker } from "./when.ts";
 
 const MAX_TOPIC = 400;

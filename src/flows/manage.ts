@@ -3,7 +3,7 @@ import { findOffice } from "../config.ts";
 import { bookingsOfConversation, cancelBySeeker, currentHold, findBooking, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
 import { actorOf, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
-import type { BookingCard, Choice } from "./types.ts";
+import type { BookingCard, Choice } from "../messages.ts";
 import { answerWhen, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker, type WhenInput } from "./when.ts";
 
 export function bookingCard(turn: Turn, b: Booking): BookingCard {

@@ -1,7 +1,7 @@
 import type { Turn } from "./context.ts";
 import { say } from "./context.ts";
 import type { Messages } from "./messages/index.ts";
-import type { Choice } from "./types.ts";
+import type { Choice } from "../messages.ts";
 
 export function menuChoices(m: Messages): Choice[] {
   return [

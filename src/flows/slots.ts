@@ -1,5 +1,5 @@
 import { answersOf, yesOrNo, type AnswerKey, type Answers, type Turn } from "./context.ts";
-import type { Choice } from "./types.ts";
+import type { Choice } from "../messages.ts";
 
 export type SlotInput =
   | { kind: "text"; text: string }

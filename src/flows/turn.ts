@@ -3,7 +3,7 @@ import { appendMessages, findConversation, saveConversation, type Conversation }
 import type { Db } from "../store/db.ts";
 import type { ConversationState } from "./context.ts";
 import { cleanText, converse, type TurnResult } from "./engine.ts";
-import type { Inbound } from "./types.ts";
+import type { Inbound } from "../messages.ts";
 
 export interface TurnDeps {
   db: Db;

@@ -19,7 +19,7 @@ import { lastBookableDate, SLOT_MINUTES, slotTimes, type Slot, type SlotRefusal,
 import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
 import { actorOf, limitsOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
 import type { Messages } from "./messages/index.ts";
-import type { BotMessage, Choice, Locale } from "./types.ts";
+import type { BotMessage, Choice, Locale } from "../messages.ts";
 
 export type WhenInput =
   | { kind: "text"; text: string }

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Config, Office } from "../config.ts";
 import type { LineClient } from "../bot/line/client.ts";
 import { renderForLine, type LineMessage } from "../bot/line/render.ts";
-import type { BotMessage, Locale } from "../flows/types.ts";
+import type { BotMessage, Locale } from "../messages.ts";
 import { formatSlotEn, formatSlotJa, jstDate, jstTime } from "../jst.ts";
 import { findBooking, suggest, type Booking } from "../store/bookings.ts";
 import { appendMessages, findConversation } from "../store/conversations.ts";

@@ -2,7 +2,7 @@
 // acknowledgement mails, and the staff's LINE notice. Mail bodies for invitations, reminders,
 // rejections and no-shows live in mail/wording.ts.
 import type { Office } from "../config.ts";
-import type { BookingCard, BotMessage, Locale } from "../flows/types.ts";
+import type { BookingCard, BotMessage, Locale } from "../messages.ts";
 import { formatSlotEn, formatSlotJa } from "../jst.ts";
 import type { StaffEvent } from "./mail/wording.ts";
 

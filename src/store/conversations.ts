@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, lt, ne, notInArray, sql } from "drizzle-orm";
-import type { BotMessage, Channel, Inbound, Locale } from "../flows/types.ts";
+import type { BotMessage, Channel, Inbound, Locale } from "../messages.ts";
 import { isUuid, type Db, type Executor } from "./db.ts";
 import { consents, conversations, messages, termsVersions } from "./schema.ts";
 

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { cleanInput } from "../cleanInput.ts";
-import type { BotMessage } from "../flows/types.ts";
+import type { BotMessage } from "../messages.ts";
 import { checkPassword, type PasswordProblem } from "../passwordPolicy.ts";
 import { addDays, jstInstant } from "../jst.ts";
 import type { Closure } from "../schedule/index.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotMessage } from "../../src/flows/types.ts";
+import type { BotMessage } from "../../src/messages.ts";
 import { conversations } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";

@@ -1,6 +1,6 @@
 import { desc, like } from "drizzle-orm";
 import { expect } from "vitest";
-import type { BotMessage } from "../../src/flows/types.ts";
+import type { BotMessage } from "../../src/messages.ts";
 import type { Db } from "../../src/store/db.ts";
 import { outbox } from "../../src/store/schema.ts";
 

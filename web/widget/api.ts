@@ -1,4 +1,4 @@
-import type { BotMessage, Locale } from "../../src/flows/types.ts";
+import type { BotMessage, Locale } from "../../src/messages.ts";
 
 export type Mode = "bot" | "handoff";
 export type Reply = { kind: "text"; text: string } | { kind: "choice"; value: string } | { kind: "datetime"; value: string };

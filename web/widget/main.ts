@@ -1,4 +1,4 @@
-import type { BotMessage, Choice, Locale } from "../../src/flows/types.ts";
+import type { BotMessage, Choice, Locale } from "../../src/messages.ts";
 import { ApiFailure, chatApi, type Failure, type HistoryEntry, type Mode, type Reply } from "./api.ts";
 import { formatLocal, strings } from "./i18n.ts";
 import { botBubble, bubble, choiceGroup, h } from "./render.ts";

@@ -1,4 +1,4 @@
-import type { BookingCard, BotMessage, Choice } from "../../src/flows/types.ts";
+import type { BookingCard, BotMessage, Choice } from "../../src/messages.ts";
 import type { Strings } from "./i18n.ts";
 
 type Attrs = Record<string, string | boolean | undefined>;

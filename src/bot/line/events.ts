@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanInput } from "../../cleanInput.ts";
-import type { Inbound } from "../../flows/types.ts";
+import type { Inbound } from "../../messages.ts";
 
 // The webhook body LINE posts to us. Only the fields we read are checked; every object is loose so
 // that fields LINE adds later pass through, and event or message types we do not know parse as

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
 import { runTurn } from "../../flows/turn.ts";
-import type { BotMessage, Inbound, Locale } from "../../flows/types.ts";
+import type { BotMessage, Inbound, Locale } from "../../messages.ts";
 import { lineOrderKey, type LinePushPayload } from "../../notify/handlers.ts";
 import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";

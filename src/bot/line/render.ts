@@ -1,5 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
-import type { BookingCard, BotMessage, Locale } from "../../flows/types.ts";
+import type { BookingCard, BotMessage, Locale } from "../../messages.ts";
 import { DATETIME_PICKER_DATA, choicePostbackData } from "./events.ts";
 
 export type LineMessage = messagingApi.Message;

@@ -1,4 +1,4 @@
-import type { Locale } from "../../flows/types.ts";
+import type { Locale } from "../../messages.ts";
 
 // What only the LINE channel says: answers to things the flows never see (stickers, groups).
 export const lineWords = {

@@ -1,4 +1,4 @@
-import type { Locale } from "../types.ts";
+import type { Locale } from "../../messages.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 

@@ -1,4 +1,5 @@
-// Channel-neutral messages. Flows speak only these; src/bot/* translates them to and from a channel.
+// Channel-neutral messages, the leaf both sides import: flows speak only these, src/bot/* translates
+// them to and from a channel, and the store keeps them as they are.
 
 export type Locale = "ja" | "en";
 export type Channel = "web" | "line";
