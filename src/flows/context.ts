@@ -8,7 +8,7 @@ import type { Db } from "../store/db.ts";
 import type { Messages } from "./messages/index.ts";
 import type { BotMessage, Choice, Locale } from "../messages.ts";
 
-export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq";
+export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff";
 
 /** What the intake collects. Values are normalised; null means "asked, and none" (not registered, no preference). */
 export interface Answers {

@@ -1,20 +1,16 @@
 import { cleanInput } from "../cleanInput.ts";
-import { detectIntent, parseWhen, type Intent } from "../nlu/index.ts";
+import { detectIntent } from "../nlu/index.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { ConversationState, FlowDeps, Turn } from "./context.ts";
 import { say } from "./context.ts";
-import { answerFaq, faqTopicOf, startFaq } from "./faq.ts";
-import { acknowledgeWhileWithStaff, startHandoff } from "./handoff.ts";
-import { abandonIntake, intake, startIntake } from "./intake.ts";
-import { continueManage, showStatus, startManage } from "./manage.ts";
+import { acknowledgeWhileWithStaff } from "./handoff.ts";
 import { showMenu } from "./menu.ts";
 import { messagesFor } from "./messages/index.ts";
-import { continueNow, startNow } from "./now.ts";
-import { drive, goBack, prefillOthers, type SlotInput } from "./slots.ts";
+import { flowOf, flowOfCommand, unprompted, type Command } from "./registry.ts";
+import type { SlotInput } from "./slots.ts";
 import type { BotMessage, Inbound, Locale } from "../messages.ts";
 
 export const MAX_TEXT = 2000;
-const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できますか|したい)|相談(し|を)?たい|\b(book|appointment|reserve|reservation)\b/i;
 /** After this long without a word, an unfinished flow is offered to resume. */
 const RESUME_AFTER_MS = 30 * 60_000;
 
@@ -74,7 +70,7 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
   const idle = state.lastActiveAt ? turn.now.getTime() - new Date(state.lastActiveAt).getTime() : 0;
   if (idle > resetAfterMs) {
     // Long gone: start fresh, and drop personal data the conversation no longer needs.
-    if (state.flow === "intake") await abandonIntake(turn);
+    await flowOf(state)?.abandon?.(turn);
     state.flow = undefined;
     state.step = undefined;
     state.answers = {};
@@ -99,33 +95,15 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
   const command = commandOf(input);
   if (command) return runCommand(turn, command);
 
-  switch (state.flow) {
-    case "intake":
-      return drive(turn, intake, input);
-    case "cancel":
-    case "change":
-      return continueManage(turn, input);
-    case "now":
-      return continueNow(turn, input);
-    case "faq":
-      if (input.kind !== "datetime" && answerFaq(turn, input)) return;
-      break;
-    default:
-      break;
-  }
-  // No flow: a date or a wish to book means they want to book; what else they said is kept for later.
+  const open = flowOf(state);
+  if (open?.continue && (await open.continue(turn, input)) !== false) return;
+  // No flow: a date or a wish to book means they want to book; a question may be a FAQ.
   if (input.kind === "text") {
-    if (parseWhen(input.text, { now: turn.now }).length > 0 || BOOKING_WISH.test(input.text)) {
-      state.step = undefined;
-      prefillOthers(turn, intake, input.text);
-      return startIntake(turn);
-    }
-    if (faqTopicOf(input.text) && answerFaq(turn, input)) return;
+    for (const flow of unprompted) if (await flow.takeUnprompted?.(turn, input.text)) return;
   }
   showMenu(turn, turn.m.menu.notUnderstood);
 }
 
-type Command = Intent | "now";
 const COMMANDS = new Set<Command>(["cancel", "change", "status", "human", "back", "restart", "stop", "help", "book", "faq", "now"]);
 const LEAVES_HANDOFF = new Set<Command>(["stop", "book", "status", "cancel", "change", "restart"]);
 
@@ -141,48 +119,29 @@ function commandOf(input: SlotInput): Command | null {
 }
 
 async function runCommand(turn: Turn, command: Command): Promise<void> {
-  const { state } = turn;
+  const open = flowOf(turn.state);
   if (command === "back") {
-    if (state.flow === "intake" && (await goBack(turn, intake))) return;
+    if (await open?.back?.(turn)) return;
     return showMenu(turn);
   }
-  // Anything else leaves the intake; its hold is released and its answers forgotten.
-  if (state.flow === "intake") await abandonIntake(turn);
-  switch (command) {
-    case "book":
-    case "restart":
-      return startIntake(turn);
-    case "stop":
-      state.flow = undefined;
-      return showMenu(turn, turn.m.menu.bye);
-    case "status":
-      return showStatus(turn);
-    case "cancel":
-    case "change":
-      return startManage(turn, command);
-    case "human":
-      return startHandoff(turn);
-    case "now":
-      return startNow(turn);
-    case "faq":
-    case "help":
-      return startFaq(turn);
+  // Anything else leaves the open flow, which lets go of what it holds.
+  await open?.abandon?.(turn);
+  if (command === "stop") {
+    turn.state.flow = undefined;
+    return showMenu(turn, turn.m.menu.bye);
   }
+  const flow = flowOfCommand(command);
+  return flow ? flow.start(turn) : showMenu(turn);
 }
 
 async function resume(turn: Turn): Promise<void> {
-  if (turn.state.flow === "intake") return drive(turn, intake, null);
-  if (turn.state.flow === "cancel" || turn.state.flow === "change") return startManage(turn, turn.state.flow);
-  return showMenu(turn);
+  const open = flowOf(turn.state);
+  return open?.resume ? open.resume(turn) : showMenu(turn);
 }
 
 async function restart(turn: Turn): Promise<void> {
-  if (turn.state.flow === "intake") {
-    await abandonIntake(turn);
-    say(turn, turn.m.menu.restarted);
-    return startIntake(turn);
-  }
-  return showMenu(turn);
+  const open = flowOf(turn.state);
+  return open?.restart ? open.restart(turn) : showMenu(turn);
 }
 
 function offerResume(turn: Turn): void {
@@ -201,7 +160,7 @@ function switchLocale(turn: Turn, text: string): boolean {
   const t = text.trim().toLowerCase();
   if (/^(english|in english|英語|えいご)$/.test(t) && turn.locale !== "en") return setLocale(turn, "en"), true;
   if (/^(日本語|にほんご|japanese)$/.test(t) && turn.locale !== "ja") return setLocale(turn, "ja"), true;
-  const early = !turn.state.flow || (turn.state.flow === "intake" && (turn.state.step === "office" || turn.state.step === "requester"));
+  const early = !turn.state.flow || (flowOf(turn.state)?.opening?.(turn.state) ?? false);
   const words = t.match(/[a-z]{2,}/g) ?? [];
   if (early && turn.locale === "ja" && ENGLISH_WORDS.test(t) && words.length >= 2 && !t.includes("@")) {
     setLocale(turn, "en");

@@ -1,6 +1,7 @@
 import { say, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import type { Messages } from "./messages/index.ts";
+import type { Flow } from "./registry.ts";
 import type { Choice } from "../messages.ts";
 
 type Topic = keyof Messages["faq"]["answers"];
@@ -44,5 +45,12 @@ export function answerFaq(turn: Turn, input: { kind: "choice"; value: string } |
   turn.state.flow = "faq";
   return true;
 }
+
+export const faq: Flow = {
+  commands: ["faq", "help"],
+  start: startFaq,
+  continue: (turn, input) => (input.kind === "choice" || input.kind === "text" ? answerFaq(turn, input) : false),
+  takeUnprompted: (turn, text) => faqTopicOf(text) !== undefined && answerFaq(turn, { kind: "text", text }),
+};
 
 export { menuChoices };

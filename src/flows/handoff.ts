@@ -3,11 +3,10 @@ import { staffNoticeJob } from "../store/bookings.ts";
 import { setConversationMode } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
 import { say, type Turn } from "./context.ts";
-import { abandonIntake } from "./intake.ts";
+import type { Flow } from "./registry.ts";
 
 /** 「人と話したい」: the conversation goes to staff, who are told; the bot only acknowledges until released. */
 export async function startHandoff(turn: Turn): Promise<void> {
-  if (turn.state.flow === "intake") await abandonIntake(turn);
   const officeId = turn.state.answers?.office ?? turn.conversation.officeId ?? turn.config.offices[0]!.id;
   // The staff of the office told are the ones who see the conversation.
   turn.state.answers = { ...turn.state.answers, office: officeId as OfficeId };
@@ -31,3 +30,5 @@ export async function startHandoff(turn: Turn): Promise<void> {
 export function acknowledgeWhileWithStaff(turn: Turn): void {
   say(turn, turn.m.handoff.waiting, { choices: [{ label: turn.m.handoff.leave, value: "handoff:leave" }] });
 }
+
+export const handoff: Flow = { commands: ["human"], start: startHandoff };

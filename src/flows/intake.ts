@@ -1,11 +1,12 @@
 import { currentTerms, findOffice, officeIds, type OfficeId } from "../config.ts";
-import { parseEmail, parseEstablishmentNumber, parseName, parsePhone, parseSeekerNumber, parseWhen, parseYesNo } from "../nlu/index.ts";
+import { isBookingWish, parseEmail, parseEstablishmentNumber, parseName, parsePhone, parseSeekerNumber, parseWhen, parseYesNo } from "../nlu/index.ts";
 import { releaseHold, requestBooking } from "../store/bookings.ts";
 import { latestConsent, linkConsentsToSeeker, recordConsent } from "../store/conversations.ts";
 import { checkEmailCode, issueEmailCode } from "../store/emailCodes.ts";
 import { actorOf, answersOf, limitsOf, officeChoices, officeOf, requesterOf, say, yesNoChoices, type Answers, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
-import { again, defineFlow, done, drive, edit, editChoices, summaryRows, type SlotDef, type SlotInput } from "./slots.ts";
+import type { Flow } from "./registry.ts";
+import { again, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, summaryRows, type SlotDef, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "../messages.ts";
 import { answerWhen, counsellorName, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker } from "./when.ts";
 
@@ -29,6 +30,8 @@ const office: SlotDef = {
     return again;
   },
   row: (turn, a) => (a.office ? findOffice(turn.config, a.office)?.name[turn.locale] : undefined),
+  opening: true,
+  fixed: true,
   resets: ["counsellor", "when"],
 };
 
@@ -60,6 +63,8 @@ const requester: SlotDef = {
     return again;
   },
   row: (turn, a) => (a.requester === "employer" ? turn.m.intake.requesterEmployer : turn.m.intake.requesterSeeker),
+  opening: true,
+  fixed: true,
   resets: ["seekerNumber", "establishmentNumber"],
 };
 
@@ -503,3 +508,30 @@ export async function startIntake(turn: Turn): Promise<void> {
   turn.state.history = undefined;
   return drive(turn, intake, null);
 }
+
+async function restartIntake(turn: Turn): Promise<void> {
+  await abandonIntake(turn);
+  say(turn, turn.m.menu.restarted);
+  return startIntake(turn);
+}
+
+/** A time or a wish to book, written with no flow open, starts the intake; what else it says is kept. */
+async function takeBookingWish(turn: Turn, text: string): Promise<boolean> {
+  if (parseWhen(text, { now: turn.now }).length === 0 && !isBookingWish(text)) return false;
+  turn.state.step = undefined;
+  prefillOthers(turn, intake, text);
+  await startIntake(turn);
+  return true;
+}
+
+export const intakeFlow: Flow = {
+  commands: ["book", "restart"],
+  start: startIntake,
+  continue: (turn, input) => drive(turn, intake, input),
+  resume: (turn) => drive(turn, intake, null),
+  abandon: abandonIntake,
+  restart: restartIntake,
+  back: (turn) => goBack(turn, intake),
+  opening: (state) => isOpening(intake, state),
+  takeUnprompted: takeBookingWish,
+};

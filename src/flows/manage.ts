@@ -3,6 +3,7 @@ import { findOffice } from "../config.ts";
 import { bookingsOfConversation, cancelBySeeker, currentHold, findBooking, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
 import { actorOf, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
+import type { Flow } from "./registry.ts";
 import type { BookingCard, Choice } from "../messages.ts";
 import { answerWhen, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker, type WhenInput } from "./when.ts";
 
@@ -167,3 +168,19 @@ async function submitChange(turn: Turn, target: Booking, office: NonNullable<Ret
   say(turn, turn.m.change.done(formatSlot(turn.locale, result.booking.startsAt), result.booking.reference), { booking: bookingCard(turn, result.booking) });
   showMenu(turn);
 }
+
+export const status: Flow = { commands: ["status"], start: showStatus };
+
+export const cancel: Flow = {
+  commands: ["cancel"],
+  start: (turn) => startManage(turn, "cancel"),
+  continue: continueManage,
+  resume: (turn) => startManage(turn, "cancel"),
+};
+
+export const change: Flow = {
+  commands: ["change"],
+  start: (turn) => startManage(turn, "change"),
+  continue: continueManage,
+  resume: (turn) => startManage(turn, "change"),
+};

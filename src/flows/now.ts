@@ -8,6 +8,7 @@ import { enqueue } from "../store/outbox.ts";
 import { officeChoices, officeOf, say, yesNoChoices, yesOrNo, type Turn } from "./context.ts";
 import { consentAnswer } from "./intake.ts";
 import { menuChoices, showMenu } from "./menu.ts";
+import type { Flow } from "./registry.ts";
 import type { WhenInput } from "./when.ts";
 
 const bookChoice = (turn: Turn) => [{ label: turn.m.menu.book, value: "menu:book" }, ...menuChoices(turn.m).slice(1, 3)];
@@ -80,3 +81,5 @@ export async function continueNow(turn: Turn, input: WhenInput): Promise<void> {
   turn.wakeOutbox();
   showMenu(turn, turn.m.now.requested);
 }
+
+export const now: Flow = { commands: ["now"], start: startNow, continue: continueNow };

@@ -1,4 +1,4 @@
-import { answersOf, yesOrNo, type AnswerKey, type Answers, type Turn } from "./context.ts";
+import { answersOf, yesOrNo, type AnswerKey, type Answers, type ConversationState, type Turn } from "./context.ts";
 import type { Choice } from "../messages.ts";
 
 export type SlotInput =
@@ -25,6 +25,10 @@ export interface SlotDef {
   extract?: (text: string, turn: Turn) => string | undefined;
   /** The summary row, or undefined to leave the slot out of it. */
   row?: (turn: Turn, answers: Answers) => string | undefined;
+  /** Asked first, before anything personal: a message in plain English here switches to English. */
+  opening?: boolean;
+  /** Not offered for change from the summary. */
+  fixed?: boolean;
   /** Answers that no longer hold when this one changes (a new counsellor needs a new time). */
   resets?: AnswerKey[];
   /** Undoes what this slot's answer took when the answer is forgotten (the held slot). */
@@ -171,6 +175,11 @@ export function summaryRows(turn: Turn, flow: FlowDef): { label: string; value: 
 
 export function editChoices(turn: Turn, flow: FlowDef): Choice[] {
   return summaryRows(turn, flow)
-    .filter((r) => r.slot !== "office" && r.slot !== "requester")
+    .filter((r) => !flow.slots.find((s) => s.name === r.slot)?.fixed)
     .map((r) => ({ label: r.label, value: `edit:${r.slot}` }));
+}
+
+/** Whether the open question is one of the flow's opening ones. */
+export function isOpening(flow: FlowDef, state: ConversationState): boolean {
+  return flow.slots.some((s) => s.opening && s.name === state.step);
 }

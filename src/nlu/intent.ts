@@ -28,3 +28,10 @@ export function detectIntent(text: string): Intent | null {
   }
   return null;
 }
+
+const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できますか|したい)|相談(し|を)?たい|\b(book|appointment|reserve|reservation)\b/i;
+
+/** A wish to book anywhere in a message, however long: 「来週あたり相談したいのですが」. */
+export function isBookingWish(text: string): boolean {
+  return BOOKING_WISH.test(text);
+}
