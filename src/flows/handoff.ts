@@ -1,5 +1,5 @@
 import { findOffice, type OfficeId } from "../config.ts";
-import { staffNoticeJob } from "../store/bookings.ts";
+import { staffNoticeJob } from "../notices.ts";
 import { setConversationMode } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
 import { say, type Turn } from "./context.ts";

@@ -2,7 +2,8 @@
 // counsellor of the office is free now. The phone number on record cannot be changed here.
 import { currentTerms, findOffice } from "../config.ts";
 import { parsePhone } from "../nlu/index.ts";
-import { counsellorsAvailableNow, phoneOnRecord, staffNoticeJob } from "../store/bookings.ts";
+import { staffNoticeJob } from "../notices.ts";
+import { counsellorsAvailableNow, phoneOnRecord } from "../store/bookings.ts";
 import { latestConsent, recordConsent } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
 import { officeChoices, officeOf, say, yesNoChoices, yesOrNo, type Turn } from "./context.ts";

@@ -7,6 +7,7 @@ import type { Config, Office } from "../config.ts";
 import type { LineClient } from "../bot/line/client.ts";
 import { renderForLine, type LineMessage } from "../bot/line/render.ts";
 import type { BotMessage, Locale } from "../messages.ts";
+import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload } from "../notices.ts";
 import { formatSlotEn, formatSlotJa, jstDate, jstTime } from "../jst.ts";
 import { findBooking, suggest, type Booking } from "../store/bookings.ts";
 import { appendMessages, findConversation } from "../store/conversations.ts";
@@ -16,7 +17,7 @@ import { closuresAround } from "../store/staff.ts";
 import { findOffice } from "../config.ts";
 import { invitationMail, seekerNoticeMail, staffNoticeMail, withCancellation, type ComposedMail } from "./mail/compose.ts";
 import { MailSendError, type Mailer } from "./mail/transport.ts";
-import { cancelSection, greeting, introduction, referenceSection, signature, slotSection, type StaffEvent } from "./mail/wording.ts";
+import { cancelSection, greeting, introduction, referenceSection, signature, slotSection } from "./mail/wording.ts";
 import { PermanentJobError, type JobHandler } from "./outboxWorker.ts";
 import { reminderJob } from "./reminders.ts";
 import type { StaffChannels } from "./staffChannels.ts";
@@ -31,23 +32,6 @@ export interface NotifyDeps {
   /** Absent when LINE is not configured: LINE jobs are then not made. */
   line?: LineClient;
   clock: () => Date;
-}
-
-export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
-
-export interface StaffNoticePayload {
-  event: StaffEvent;
-  officeId: string;
-  bookingId?: string;
-  conversationId?: string;
-  at: string;
-}
-
-export interface SeekerNoticePayload {
-  event: SeekerEvent;
-  bookingId: string;
-  /** The invitation's SEQUENCE the notice was made for; a later change makes this one moot. */
-  sequence?: number;
 }
 
 export interface MailSendPayload {

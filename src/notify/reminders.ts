@@ -2,7 +2,7 @@
 import type { Office } from "../config.ts";
 import { jstDate, jstInstant } from "../jst.ts";
 import { previousBusinessDay, type Closure } from "../schedule/index.ts";
-import { seekerNoticeJob } from "../store/bookings.ts";
+import { seekerNoticeJob } from "../notices.ts";
 import type { NewJob } from "../store/outbox.ts";
 
 /** When to remind about a session: reminderTime on the last business day before its day. */

@@ -4,7 +4,7 @@
 import type { Office } from "../config.ts";
 import type { BookingCard, BotMessage, Locale } from "../messages.ts";
 import { formatSlotEn, formatSlotJa } from "../jst.ts";
-import type { StaffEvent } from "./mail/wording.ts";
+import type { StaffEvent } from "../notices.ts";
 
 export interface ChatBooking {
   reference: string;

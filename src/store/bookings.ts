@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
+import { seekerNoticeJob, staffNoticeJob } from "../notices.ts";
 import {
   checkSlot,
   lastBookableDate,
@@ -465,27 +466,6 @@ function detailColumns(d: RequestDetails, now: Date) {
     topic: d.topic,
     support: d.support ?? null,
   };
-}
-
-export type StaffEvent = "requested" | "changed" | "cancelled" | "no_show" | "handoff" | "now";
-export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
-
-export function staffNoticeJob(event: StaffEvent, input: { officeId: string; bookingId?: string; conversationId?: string; at: Date; key: string }): NewJob {
-  return {
-    kind: "staff.notice",
-    idempotencyKey: `staff:${event}:${input.key}`,
-    payload: { event, officeId: input.officeId, bookingId: input.bookingId, conversationId: input.conversationId, at: input.at.toISOString() },
-    runAt: input.at,
-  };
-}
-
-/**
- * runAt: the app's clock, not the database's, decides when a job is due. A notice that can be sent
- * more than once for one booking (a changed meeting URL) carries the invitation's sequence in its key.
- */
-export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date, sequence?: number): NewJob {
-  const key = `seeker:${event}:${bookingId}${sequence ? `:${sequence}` : ""}`;
-  return { kind: "seeker.notice", idempotencyKey: key, payload: { event, bookingId, ...(sequence !== undefined ? { sequence } : {}) }, runAt };
 }
 
 /** Raises the invitation's SEQUENCE in the same update, for a change the seeker's calendar must take in. */

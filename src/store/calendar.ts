@@ -4,7 +4,8 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, or, type SQL }
 import type { Office } from "../config.ts";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
 import { dayGrid, type DayGrid } from "../schedule/index.ts";
-import { loadSchedule, seekerNoticeJob } from "./bookings.ts";
+import { seekerNoticeJob } from "../notices.ts";
+import { loadSchedule } from "./bookings.ts";
 import { enqueue } from "./outbox.ts";
 import { writeAudit } from "./audit.ts";
 import { isUuid, type Db, type Executor } from "./db.ts";

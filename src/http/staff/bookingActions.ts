@@ -2,6 +2,7 @@
 // caller's office, applies the ledger transition and queues the seeker's notice in the same
 // transaction. Refusals are HttpErrors with a code the console turns into words.
 import { findOffice, type OfficeId } from "../../config.ts";
+import { seekerNoticeJob, staffNoticeJob } from "../../notices.ts";
 import { auditTrail, writeAudit, type AuditTrailRow } from "../../store/audit.ts";
 import { addBookingNote, bookingNotesOf, type BookingNote } from "../../store/bookingNotes.ts";
 import {
@@ -10,8 +11,6 @@ import {
   nextSequence,
   NO_SHOW_GRACE_MS,
   requestBooking,
-  seekerNoticeJob,
-  staffNoticeJob,
   transition,
   type Booking,
   type RequestDetails,

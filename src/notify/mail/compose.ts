@@ -3,6 +3,7 @@
 import { createEvent, type EventAttributes } from "ics";
 import { cleanInput } from "../../cleanInput.ts";
 import type { Office } from "../../config.ts";
+import type { StaffEvent } from "../../notices.ts";
 import {
   cancelSection,
   checklist,
@@ -21,10 +22,9 @@ import {
   staffNoticeWords,
   startLabel,
   type MailLocale,
-  type StaffEvent,
 } from "./wording.ts";
 
-export type { MailLocale, StaffEvent };
+export type { MailLocale };
 
 export interface MailAttachment {
   filename: string;

@@ -2,6 +2,7 @@
 // Japanese lines stay short (about 18 full-width characters) so they read well on a phone.
 import type { Office } from "../../config.ts";
 import { formatDateEn, formatDateJa, formatSlotEn, formatSlotJa, jstDate, jstTime } from "../../jst.ts";
+import type { StaffEvent } from "../../notices.ts";
 
 export type MailLocale = "ja" | "en";
 
@@ -238,7 +239,6 @@ export const seekerNoticeWords = {
   },
 } as const;
 
-export type StaffEvent = "requested" | "cancelled" | "changed" | "handoff" | "now" | "no_show";
 
 export const staffNoticeWords = {
   ja: {

@@ -1,0 +1,36 @@
+// The notices: what happened that staff or a seeker are told about. A change writes a notice job in
+// its own transaction; the outbox worker (src/notify) fans it out into one job per channel.
+import type { NewJob } from "./store/outbox.ts";
+
+export type StaffEvent = "requested" | "changed" | "cancelled" | "no_show" | "handoff" | "now";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
+
+export interface StaffNoticePayload {
+  event: StaffEvent;
+  officeId: string;
+  bookingId?: string;
+  conversationId?: string;
+  at: string;
+}
+
+export interface SeekerNoticePayload {
+  event: SeekerEvent;
+  bookingId: string;
+  /** The invitation's SEQUENCE the notice was made for; a later change makes this one moot. */
+  sequence?: number;
+}
+
+export function staffNoticeJob(event: StaffEvent, input: { officeId: string; bookingId?: string; conversationId?: string; at: Date; key: string }): NewJob {
+  const payload: StaffNoticePayload = { event, officeId: input.officeId, bookingId: input.bookingId, conversationId: input.conversationId, at: input.at.toISOString() };
+  return { kind: "staff.notice", idempotencyKey: `staff:${event}:${input.key}`, payload: { ...payload }, runAt: input.at };
+}
+
+/**
+ * runAt: the app's clock, not the database's, decides when a job is due. A notice that can be sent
+ * more than once for one booking (a changed meeting URL) carries the invitation's sequence in its key.
+ */
+export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date, sequence?: number): NewJob {
+  const key = `seeker:${event}:${bookingId}${sequence ? `:${sequence}` : ""}`;
+  const payload: SeekerNoticePayload = { event, bookingId, ...(sequence !== undefined ? { sequence } : {}) };
+  return { kind: "seeker.notice", idempotencyKey: key, payload: { ...payload }, runAt };
+}
