@@ -5,6 +5,7 @@
 //   dist/console.js, dist/src/console/console.css   the staff console's script and styles
 //   dist/web/start.html  the start page
 //   dist/drizzle/        the migrations, applied at start
+//   dist/assets/line/rich-menu.png   the image `npm run line:setup:prod` uploads
 // Run it again after every change; `npm start` does not need it.
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,7 +42,8 @@ writeFileSync(join(next, CONSOLE_SCRIPT_FILE), await bundleConsoleScript());
 cpSync(join(root, "web", "start.html"), join(next, "web", "start.html"));
 cpSync(join(root, "src", "console", "console.css"), join(next, "src", "console", "console.css"));
 cpSync(join(root, "drizzle"), join(next, "drizzle"), { recursive: true });
+cpSync(join(root, "assets", "line", "rich-menu.png"), join(next, "assets", "line", "rich-menu.png"));
 
 rmSync(dist, { recursive: true, force: true });
 renameSync(next, dist);
-console.log(`built dist/ (${Object.keys(entries).join(", ")}, widget, console, start page, migrations) in ${Math.round(performance.now() - started)} ms`);
+console.log(`built dist/ (${Object.keys(entries).join(", ")}, widget, console, start page, migrations, rich menu image) in ${Math.round(performance.now() - started)} ms`);

@@ -2,8 +2,8 @@
 # The production build as an operator would install it: `npm run build` here, then only dist/, the
 # package files and the office settings in a clean folder, `npm ci --omit=dev` there (no esbuild, tsx
 # or TypeScript), and the server started with `npm run start:prod` until /readyz answers, the widget
-# and the start page are served, and SIGTERM stops it cleanly. With TEST_DATABASE_URL set, the LINE
-# worker (`npm run line-worker:prod`) is started against it as well.
+# and the start page are served, `npm run line:setup:prod` runs, and SIGTERM stops it cleanly. With
+# TEST_DATABASE_URL set, the LINE worker (`npm run line-worker:prod`) is started against it as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +61,11 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   wait "$worker_pid" || { echo "check-prod: the LINE worker did not stop cleanly" >&2; cat "$copy/worker.log" >&2; exit 1; }
   worker_pid=""
 fi
+
+# line:setup loads its rich menu image from dist/ before it calls LINE (here: nothing listens).
+setup_out="$(LINE_CHANNEL_ACCESS_TOKEN=check PUBLIC_BASE_URL=https://bot.example.jp LINE_API_BASE_URL=http://127.0.0.1:9 \
+  npm run --silent line:setup:prod 2>&1 || true)"
+grep -q "cannot reach LINE" <<<"$setup_out" || { echo "check-prod: npm run line:setup:prod did not run: $setup_out" >&2; exit 1; }
 
 kill -TERM "$server_pid"
 wait "$server_pid" || { echo "check-prod: the server did not stop cleanly" >&2; cat "$copy/server.log" >&2; exit 1; }

@@ -6,6 +6,7 @@ export const entries = {
   "staff-add": "src/cli/staffAdd.ts",
   backup: "src/cli/backup.ts",
   restore: "src/cli/restore.ts",
+  "line-setup": "src/cli/lineSetup.ts",
 };
 
 /** esbuild options shared by both: our TypeScript in one file, packages left in node_modules. */

@@ -87,6 +87,8 @@ export const envSchema = z.object({
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
   LINE_API_BASE_URL: z.url().default("https://api.line.me"),
+  /** Where LINE takes uploads (the rich menu's image): api-data.line.me, or the fake platform in tests. */
+  LINE_API_DATA_BASE_URL: z.url().default("https://api-data.line.me"),
   /**
    * inline: the server also answers the LINE events it stores (one process at a time does, over a
    * lock). off: it only stores them, and `npm run line-worker` processes answer them (PostgreSQL).

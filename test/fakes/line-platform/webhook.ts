@@ -1,16 +1,13 @@
 // Builds webhook events the way LINE sends them and posts them, signed, to the app.
 import { randomBytes } from "node:crypto";
 import { signLineBody } from "../../../src/bot/line/signature.ts";
-import type { FakeLine } from "./server.ts";
+import { FAKE_BOT_DESTINATION, type FakeLine } from "./server.ts";
 
 export type WebhookEvent = Record<string, unknown> & {
   type: string;
   webhookEventId: string;
   replyToken?: string;
 };
-
-/** The bot's own user id, as LINE puts it in `destination`. */
-export const FAKE_BOT_DESTINATION = `U${"b07".padEnd(32, "0")}`;
 
 /** A user id in LINE's format: 'U' and 32 hex digits. */
 export function lineUserId(seed?: string): string {
