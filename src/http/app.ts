@@ -1,4 +1,5 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -41,7 +42,7 @@ const RETRY_AFTER_SECONDS = 5;
 const UNAVAILABLE_MESSAGE = "ただいま一時的にご利用いただけません。少し時間をおいて、もう一度お試しください。 / We are briefly unavailable. Please try again in a moment.";
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono();
+  const app = new OpenAPIHono();
   app.use(requestId());
   app.use(requestLog(deps.logger));
   app.use(requestMetrics());
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps) {
   // With METRICS_PORT the metrics are served there instead (src/run/metricsServer.ts).
   if (deps.config.METRICS_PORT === undefined) app.route("/", metricsRoutes(deps));
   app.route("/", widgetRoutes(deps));
-  app.route("/api", openApiRoutes(staffPaths, staffComponents));
+  openApiRoutes(app, { paths: staffPaths, components: staffComponents });
   app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));
   app.route("/line", lineRoutes(deps));
   app.route("/api/staff", staffRoutes(deps));

@@ -1,16 +1,111 @@
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { Hono, type Context } from "hono";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { z } from "zod";
 import { toInbound, webInboundSchema } from "../bot/web.ts";
 import { officeIdSchema } from "../config.ts";
 import { runTurn } from "../flows/turn.ts";
+import { MAX_CHOICE_LABEL, MAX_CHOICES, type BotMessage, type Inbound } from "../messages.ts";
 import { conversationHistory, createConversation, findConversation, hashToken, type Conversation } from "../store/conversations.ts";
+import { conversations } from "../store/schema.ts";
 import type { AppDeps } from "./app.ts";
 import { HttpError, parseOr400, readJson } from "./errors.ts";
 import { clientKey, defaultChatRateLimits, enforceShared, trustedProxies, type ChatRateLimits } from "./middleware/rateLimit.ts";
+import { errorResponse, jsonBody, jsonResponse, route } from "./openapi.ts";
 
-const createBody = z.object({ office: officeIdSchema.optional(), locale: z.enum(["ja", "en"]).optional() }).strict();
+const localeSchema = z.enum(["ja", "en"]);
+const modeSchema = z.enum(conversations.mode.enumValues);
+const createBody = z.object({ office: officeIdSchema.optional(), locale: localeSchema.optional() }).strict();
+
+const botMessageSchema: z.ZodType<BotMessage> = z
+  .object({
+    text: z.string(),
+    choices: z.array(z.object({ label: z.string().max(MAX_CHOICE_LABEL), value: z.string() })).max(MAX_CHOICES).optional(),
+    datePicker: z
+      .object({ min: z.string().meta({ example: "2026-11-25T10:00" }), max: z.string().meta({ example: "2026-12-24T15:30" }) })
+      .meta({ description: "Bounds of a date-time picker, Asia/Tokyo wall clock." })
+      .optional(),
+    booking: z
+      .object({
+        reference: z.string().meta({ example: "NG-7K3P9Q" }),
+        office: z.string(),
+        when: z.string().meta({ example: "12月3日(木) 14:00～14:30" }),
+        status: z.string(),
+        statusCode: z.enum(["held", "requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
+        rows: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+        meetingUrl: z.url().optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: "BotMessage" });
+
+const inboundSchema: z.ZodType<Inbound> = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("start") }),
+  z.object({ kind: z.literal("text"), text: z.string() }),
+  z.object({ kind: z.literal("choice"), value: z.string() }),
+  z.object({ kind: z.literal("datetime"), value: z.string() }),
+]);
+
+const repliesSchema = z.object({ messages: z.array(botMessageSchema), mode: modeSchema });
+const sessionParams = z.object({ id: z.uuid() });
+const bearer = [{ sessionToken: [] }];
+
+const createSession = createRoute({
+  method: "post",
+  path: "/sessions",
+  summary: "Start a web chat session",
+  request: { body: jsonBody(createBody, { required: false }) },
+  responses: {
+    201: jsonResponse("The session, its bearer token (shown once) and the bot's greeting.", repliesSchema.extend({ sessionId: z.uuid(), token: z.string() })),
+    400: errorResponse("The body has the wrong shape."),
+    403: errorResponse("The calling site is not in WIDGET_ORIGINS."),
+    429: errorResponse("Too many sessions from this client; see Retry-After."),
+  },
+});
+
+const sendMessage = createRoute({
+  method: "post",
+  path: "/sessions/{id}/messages",
+  summary: "Send one message and get the bot's replies",
+  security: bearer,
+  request: { params: sessionParams, body: jsonBody(webInboundSchema) },
+  responses: {
+    200: jsonResponse("The bot's replies.", repliesSchema),
+    400: errorResponse("The body has the wrong shape or is not JSON."),
+    401: errorResponse("Missing or wrong token."),
+    404: errorResponse("No such session."),
+    409: errorResponse("Another message changed the conversation at the same moment; send again."),
+    413: errorResponse("The body is over 64 KiB."),
+    429: errorResponse("Too many messages; see Retry-After."),
+  },
+});
+
+const readSession = createRoute({
+  method: "get",
+  path: "/sessions/{id}",
+  summary: "The conversation so far (to restore the widget after a reload)",
+  security: bearer,
+  request: { params: sessionParams },
+  responses: {
+    200: jsonResponse(
+      "History, oldest first.",
+      z.object({
+        messages: z.array(
+          z.union([
+            z.object({ author: z.enum(["user", "bot", "staff"]), at: z.iso.datetime(), message: botMessageSchema }),
+            z.object({ author: z.enum(["user", "bot", "staff"]), at: z.iso.datetime(), inbound: inboundSchema }),
+          ]),
+        ),
+        mode: modeSchema,
+        locale: localeSchema,
+        state: z.object({ flow: z.string().nullable(), step: z.string().nullable(), mode: modeSchema }),
+      }),
+    ),
+    401: errorResponse("Missing or wrong token."),
+    404: errorResponse("No such session."),
+  },
+});
 
 /** The web chat API: sessions with a bearer token each, one turn per posted message. */
 export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
@@ -38,7 +133,12 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
     return conversation;
   }
 
-  const app = new Hono();
+  const app = new OpenAPIHono();
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The token from POST /api/chat/sessions.",
+  });
   app.use(
     "*",
     cors({
@@ -58,7 +158,7 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
     await next();
   });
 
-  app.post("/sessions", async (c) => {
+  route(app, createSession, async (c) => {
     const client = clientKey(c, proxies);
     await limit(c, client, { key: "chat:sessions:client:{client}", perMinute: limits.sessionsPerMinutePerClient });
     const body = parseOr400(createBody, await readJson(c));
@@ -75,7 +175,7 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
     return c.json({ sessionId: conversation.id, token, messages: result.messages, mode: result.mode }, 201);
   });
 
-  app.post("/sessions/:id/messages", async (c) => {
+  route(app, sendMessage, async (c) => {
     const client = clientKey(c, proxies);
     await limit(
       c,
@@ -89,7 +189,7 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
     return c.json({ messages: result.messages, mode: result.mode });
   });
 
-  app.get("/sessions/:id", async (c) => {
+  route(app, readSession, async (c) => {
     await limit(
       c,
       clientKey(c, proxies),

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
 import { chatIdOf, lineWebhookBodySchema } from "../bot/line/events.ts";
 import { LINE_INBOX_SOURCE } from "../bot/line/processor.ts";
 import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
@@ -7,15 +8,29 @@ import { lineWebhookEvents } from "../metrics/registry.ts";
 import { storeEvents } from "../store/inbox.ts";
 import type { AppDeps } from "./app.ts";
 import { jsonError, parseOr400 } from "./errors.ts";
+import { errorResponse, jsonBody, jsonResponse, route } from "./openapi.ts";
+
+const webhook = createRoute({
+  method: "post",
+  path: "/webhook",
+  summary: "LINE's webhook: the events are stored, then answered by the LINE processor",
+  request: { headers: z.object({ "x-line-signature": z.string() }), body: jsonBody(lineWebhookBodySchema) },
+  responses: {
+    200: jsonResponse("Stored (a redelivered event once only).", z.strictObject({})),
+    400: errorResponse("Not JSON, or not LINE's shape."),
+    401: errorResponse("The signature does not match the body."),
+    503: errorResponse("LINE is not configured (code line_not_configured), or the database is away."),
+  },
+});
 
 /**
  * LINE's webhook. LINE gives up after about two seconds, so the events are only checked and
  * stored here, each once by its webhookEventId; the processor answers them afterwards.
  */
 export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lineRuntimeOf(deps)) {
-  const app = new Hono();
+  const app = new OpenAPIHono();
 
-  app.post("/webhook", async (c) => {
+  route(app, webhook, async (c) => {
     if (!runtime) {
       return jsonError(c, 503, "line_not_configured", "The LINE channel is not configured: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN.");
     }
