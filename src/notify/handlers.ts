@@ -8,12 +8,12 @@ import type { LineClient } from "../bot/line/client.ts";
 import { renderForLine, type LineMessage } from "../bot/line/render.ts";
 import type { BotMessage, Locale } from "../messages.ts";
 import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload } from "../notices.ts";
-import { formatSlotEn, formatSlotJa, jstDate, jstTime } from "../jst.ts";
+import { addDays, formatSlotEn, formatSlotJa, jstDate, jstTime } from "../jst.ts";
 import { findBooking, suggest, type Booking } from "../store/bookings.ts";
 import { appendMessages, findConversation } from "../store/conversations.ts";
+import { listClosures } from "../store/calendar.ts";
 import type { Db } from "../store/db.ts";
 import { enqueue, type NewJob, type OutboxJob } from "../store/outbox.ts";
-import { closuresAround } from "../store/staff.ts";
 import { findOffice } from "../config.ts";
 import { invitationMail, seekerNoticeMail, staffNoticeMail, withCancellation, type ComposedMail } from "./mail/compose.ts";
 import { MailSendError, type Mailer } from "./mail/transport.ts";
@@ -291,7 +291,9 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
       jobs.push(seekerChatJob(key, conversation, message, { line: line !== undefined, record: true, now }));
     }
     if (payload.event === "invitation") {
-      const closures = await closuresAround(db, office.id, jstDate(b.startsAt));
+      // A month back covers any run of closed days between the session and its reminder.
+      const day = jstDate(b.startsAt);
+      const closures = await listClosures(db, { officeId: office.id, from: addDays(day, -31), to: day });
       jobs.push(reminderJob({ bookingId: b.id, office, startsAt: b.startsAt, reminderTime: channels.reminderTime, closures, now }));
     }
     await fanOut(jobs);

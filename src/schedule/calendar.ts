@@ -4,8 +4,8 @@ import { addDays, parseDateString, weekday, type DateString } from "../jst.ts";
 
 /** A day an office is shut at short notice (a typhoon day). Staff add these at run time. */
 export interface Closure {
-  /** null closes every office. */
-  officeId: OfficeId | null;
+  /** The office closed, as stored; null closes every office. */
+  officeId: string | null;
   date: DateString;
   reason: string;
 }

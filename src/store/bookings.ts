@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
 import { seekerNoticeJob, staffNoticeJob } from "../notices.ts";
@@ -16,6 +16,7 @@ import {
   type Wish,
 } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
+import { loadSchedule } from "./calendar.ts";
 import { limitReached, lockKeys, requesterColumns, requesterLockKeys, type Requester } from "./bookingLimits.ts";
 import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
@@ -45,43 +46,6 @@ export async function syncCounsellors(db: Db, offices: readonly Office[]): Promi
         set: { officeId: sql`excluded.office_id`, nameJa: sql`excluded.name_ja`, nameEn: sql`excluded.name_en`, active: true },
       });
     await tx.update(counsellors).set({ active: false }).where(notInArray(counsellors.id, rows.map((r) => r.id)));
-  });
-}
-
-const occupying = (now: Date) =>
-  or(inArray(bookings.status, ["requested", "confirmed"]), and(eq(bookings.status, "held"), gt(bookings.holdExpiresAt, now)));
-
-/** What the rules need to decide about an office between two dates (inclusive), read from the store. */
-export async function loadSchedule(
-  ex: Executor,
-  office: Office,
-  now: Date,
-  range: { from: string; to: string },
-  options: { excludeBookingId?: string } = {},
-): Promise<PreparedSchedule> {
-  const from = jstInstant(range.from);
-  const to = jstInstant(addDays(range.to, 1));
-  const ids = office.counsellors.map((c) => c.id);
-  const [closureRows, absenceRows, takenRows] = await Promise.all([
-    ex
-      .select({ officeId: closures.officeId, date: closures.date, reason: closures.reason })
-      .from(closures)
-      .where(and(gte(closures.date, range.from), lte(closures.date, range.to), or(isNull(closures.officeId), eq(closures.officeId, office.id)))),
-    ex
-      .select({ counsellorId: absences.counsellorId, date: absences.date, from: absences.fromTime, to: absences.toTime })
-      .from(absences)
-      .where(and(gte(absences.date, range.from), lte(absences.date, range.to), inArray(absences.counsellorId, ids))),
-    ex
-      .select({ id: bookings.id, counsellorId: bookings.counsellorId, startsAt: bookings.startsAt })
-      .from(bookings)
-      .where(and(eq(bookings.officeId, office.id), gte(bookings.startsAt, from), lte(bookings.startsAt, to), occupying(now))),
-  ]);
-  return prepareSchedule({
-    now,
-    office,
-    closures: closureRows as Closure[],
-    absences: absenceRows.map((a) => ({ counsellorId: a.counsellorId, date: a.date, from: a.from ?? undefined, to: a.to ?? undefined })),
-    taken: takenRows.filter((t) => t.id !== options.excludeBookingId),
   });
 }
 
@@ -638,3 +602,80 @@ export function newReference(office: Pick<Office, "id">): string {
 }
 
 export { activeStatuses };
+
+export interface BookingFilter {
+  officeId?: string;
+  statuses?: BookingStatus[];
+  /** JST dates, inclusive. */
+  from?: string;
+  to?: string;
+  counsellorId?: string;
+  /** A reference, part of a name, or the digits of a seeker number or phone. */
+  search?: string;
+  /** Oldest request first (a queue), or by session time (the default). */
+  order?: "requested" | "starts";
+  limit: number;
+}
+
+function searchCondition(text: string | undefined) {
+  const q = text?.normalize("NFKC").trim();
+  if (!q) return undefined;
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const digits = q.replace(/\D/g, "");
+  return or(
+    sql`${bookings.reference} ilike ${like}`,
+    sql`${bookings.name} ilike ${like}`,
+    digits.length >= 4 ? sql`regexp_replace(coalesce(${bookings.seekerNumber}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
+    digits.length >= 4 ? sql`regexp_replace(coalesce(${bookings.phone}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
+  );
+}
+
+function bookingConditions(f: Omit<BookingFilter, "limit">) {
+  return and(
+    f.officeId ? eq(bookings.officeId, f.officeId) : undefined,
+    f.statuses?.length ? inArray(bookings.status, f.statuses) : inArray(bookings.status, ["requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
+    f.from ? gte(bookings.startsAt, jstInstant(f.from)) : undefined,
+    f.to ? lt(bookings.startsAt, jstInstant(addDays(f.to, 1))) : undefined,
+    f.counsellorId ? eq(bookings.counsellorId, f.counsellorId) : undefined,
+    searchCondition(f.search),
+  );
+}
+
+export async function listBookings(ex: Executor, f: BookingFilter & { offset?: number }): Promise<Booking[]> {
+  return ex
+    .select()
+    .from(bookings)
+    .where(bookingConditions(f))
+    .orderBy(...(f.order === "requested" ? [asc(bookings.createdAt), asc(bookings.startsAt)] : [asc(bookings.startsAt), asc(bookings.createdAt)]), asc(bookings.id))
+    .limit(f.limit)
+    .offset(f.offset ?? 0);
+}
+
+export async function countBookings(ex: Executor, f: Omit<BookingFilter, "limit">): Promise<number> {
+  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(bookings).where(bookingConditions(f));
+  return row?.n ?? 0;
+}
+
+export async function counsellorNames(ex: Executor): Promise<Map<string, { ja: string; en: string; officeId: string; availableNowUntil: Date | null }>> {
+  const rows = await ex.select().from(counsellors);
+  return new Map(rows.map((r) => [r.id, { ja: r.nameJa, en: r.nameEn, officeId: r.officeId, availableNowUntil: r.availableNowUntil }]));
+}
+
+/** A counsellor marks themself available for "now" sessions until an instant (null: not any more). */
+export async function setAvailableNow(db: Db, input: { counsellorId: string; until: Date | null; now: Date; actor: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(counsellors).where(eq(counsellors.id, input.counsellorId)).for("update");
+    if (!before) return false;
+    await tx.update(counsellors).set({ availableNowUntil: input.until }).where(eq(counsellors.id, input.counsellorId));
+    await writeAudit(tx, {
+      at: input.now,
+      actor: input.actor,
+      action: "set_available_now",
+      entity: "counsellor",
+      entityId: input.counsellorId,
+      before: { availableNowUntil: before.availableNowUntil?.toISOString() ?? null },
+      after: { availableNowUntil: input.until?.toISOString() ?? null },
+    });
+    return true;
+  });
+}

@@ -1,11 +1,11 @@
-// Closures (a typhoon day) and counsellors' absences that staff add at run time. loadSchedule reads
-// both, so a stored row changes what the chat offers at once.
-import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, or, type SQL } from "drizzle-orm";
+// Closures (a typhoon day) and counsellors' absences that staff add at run time, and the schedule the
+// booking rules read: loadSchedule takes both with the slots already taken, so a stored row changes
+// what the chat offers at once.
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
-import { dayGrid, type DayGrid } from "../schedule/index.ts";
+import { dayGrid, prepareSchedule, type DayGrid, type PreparedSchedule } from "../schedule/index.ts";
 import { seekerNoticeJob } from "../notices.ts";
-import { loadSchedule } from "./bookings.ts";
 import { enqueue } from "./outbox.ts";
 import { writeAudit } from "./audit.ts";
 import { isUuid, type Db, type Executor } from "./db.ts";
@@ -168,6 +168,34 @@ export async function removeAbsence(db: Db, input: { id: string; now: Date; acto
     if (!row) return false;
     await writeAudit(tx, { at: input.now, actor: input.actor, action: "remove_absence", entity: "absence", entityId: row.id, before: absenceSnapshot(row), after: null });
     return true;
+  });
+}
+
+const occupying = (now: Date) =>
+  or(inArray(bookings.status, ["requested", "confirmed"]), and(eq(bookings.status, "held"), gt(bookings.holdExpiresAt, now)));
+
+/** What the rules need to decide about an office between two dates (inclusive), read from the store. */
+export async function loadSchedule(
+  ex: Executor,
+  office: Office,
+  now: Date,
+  range: { from: string; to: string },
+  options: { excludeBookingId?: string } = {},
+): Promise<PreparedSchedule> {
+  const [closureRows, absenceRows, takenRows] = await Promise.all([
+    listClosures(ex, { officeId: office.id, ...range }),
+    listAbsences(ex, { counsellorIds: office.counsellors.map((c) => c.id), ...range }),
+    ex
+      .select({ id: bookings.id, counsellorId: bookings.counsellorId, startsAt: bookings.startsAt })
+      .from(bookings)
+      .where(and(eq(bookings.officeId, office.id), gte(bookings.startsAt, jstInstant(range.from)), lte(bookings.startsAt, jstInstant(addDays(range.to, 1))), occupying(now))),
+  ]);
+  return prepareSchedule({
+    now,
+    office,
+    closures: closureRows,
+    absences: absenceRows.map((a) => ({ counsellorId: a.counsellorId, date: a.date, from: a.fromTime ?? undefined, to: a.toTime ?? undefined })),
+    taken: takenRows.filter((t) => t.id !== options.excludeBookingId),
   });
 }
 

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstInstant, type DateString } from "../jst.ts";
 import { dayGrid } from "../schedule/index.ts";
-import { loadSchedule } from "./bookings.ts";
+import { loadSchedule } from "./calendar.ts";
 import type { Executor } from "./db.ts";
 
 export interface WeekStats {

@@ -1,10 +1,13 @@
 // Chats waiting for a person, and who on the staff is answering which one ("対応する"), so that
 // two people do not answer the same seeker. A claim is a mark, not a lock: taking it over is
-// allowed, but explicit and audited.
+// allowed, but explicit and audited. Staff writing into a chat take it over from the bot; releasing
+// it hands it back.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { BotMessage } from "../messages.ts";
 import { writeAudit } from "./audit.ts";
 import type { Db, Executor } from "./db.ts";
-import { conversations, staffUsers } from "./schema.ts";
+import { enqueue, type NewJob } from "./outbox.ts";
+import { conversations, messages, staffUsers } from "./schema.ts";
 
 export interface InboxRow {
   id: string;
@@ -124,4 +127,51 @@ export async function claimIfFree(ex: Executor, conversationId: string, staffId:
     .where(and(eq(conversations.id, conversationId), isNull(conversations.claimedBy)))
     .returning({ id: conversations.id });
   return rows.length > 0;
+}
+
+/**
+ * Staff write into a seeker's chat: the message joins the history (the web chat shows it), the bot
+ * steps back (handoff), and for LINE a push job goes out in the same transaction.
+ */
+export async function postStaffMessage(
+  db: Db,
+  input: { conversationId: string; message: BotMessage; staffId: string; now: Date; job?: (messageId: number) => NewJob | undefined },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(messages)
+      .values({ conversationId: input.conversationId, author: "staff", body: { message: input.message }, createdAt: input.now })
+      .returning({ id: messages.id });
+    const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId));
+    // Whoever writes first answers the chat, unless a colleague already has it.
+    if (before?.mode !== "handoff") {
+      await tx.update(conversations).set({ mode: "handoff", claimedBy: input.staffId, claimedAt: input.now, updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+    } else {
+      await claimIfFree(tx, input.conversationId, input.staffId, input.now);
+    }
+    await writeAudit(tx, {
+      at: input.now,
+      actor: `staff:${input.staffId}`,
+      action: "staff_message",
+      entity: "conversation",
+      entityId: input.conversationId,
+      before: { mode: before?.mode ?? null },
+      after: { mode: "handoff", messageId: row!.id },
+    });
+    const job = input.job?.(row!.id);
+    if (job) await enqueue(tx, job);
+    return row!.id;
+  });
+}
+
+/** Hands a conversation back to the bot, telling the seeker through `job`. */
+export async function releaseConversation(db: Db, input: { conversationId: string; staffId: string; now: Date; jobs: NewJob[] }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId)).for("update");
+    if (!before || before.mode !== "handoff") return false;
+    await tx.update(conversations).set({ mode: "bot", claimedBy: null, claimedAt: null, updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
+    await writeAudit(tx, { at: input.now, actor: `staff:${input.staffId}`, action: "release", entity: "conversation", entityId: input.conversationId, before: { mode: "handoff" }, after: { mode: "bot" } });
+    for (const job of input.jobs) await enqueue(tx, job);
+    return true;
+  });
 }

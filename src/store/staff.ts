@@ -1,19 +1,12 @@
-// Staff accounts, their sessions and sign-in, counsellors' "available now", and the
-// booking and conversation reads the staff API needs.
+// Staff accounts, their sessions and sign-in, and what tells open console pages that something changed.
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { asc, eq, lte, sql } from "drizzle-orm";
 import { cleanInput } from "../cleanInput.ts";
-import type { BotMessage } from "../messages.ts";
 import { checkPassword, type PasswordProblem } from "../passwordPolicy.ts";
-import { addDays, jstInstant } from "../jst.ts";
-import type { Closure } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
-import type { Booking } from "./bookings.ts";
 import type { Db, Executor } from "./db.ts";
-import { claimIfFree } from "./handoffInbox.ts";
-import { enqueue, type NewJob } from "./outbox.ts";
 import { purgeThrottles, recordFailure, recordSuccess, throttleKeys, throttleWait } from "./signInThrottle.ts";
-import { bookings, closures, conversations, counsellors, messages, staffSessions, staffUsers, type BookingStatus } from "./schema.ts";
+import { staffSessions, staffUsers } from "./schema.ts";
 
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRole = StaffUser["role"];
@@ -146,138 +139,6 @@ export async function endSession(ex: Executor, token: string): Promise<void> {
 export async function purgeSignIns(ex: Executor, now: Date): Promise<{ sessions: number; throttles: number }> {
   const sessions = await ex.delete(staffSessions).where(lte(staffSessions.expiresAt, now)).returning({ tokenHash: staffSessions.tokenHash });
   return { sessions: sessions.length, throttles: await purgeThrottles(ex, now) };
-}
-
-export interface BookingFilter {
-  officeId?: string;
-  statuses?: BookingStatus[];
-  /** JST dates, inclusive. */
-  from?: string;
-  to?: string;
-  counsellorId?: string;
-  /** A reference, part of a name, or the digits of a seeker number or phone. */
-  search?: string;
-  /** Oldest request first (a queue), or by session time (the default). */
-  order?: "requested" | "starts";
-  limit: number;
-}
-
-function searchCondition(text: string | undefined) {
-  const q = text?.normalize("NFKC").trim();
-  if (!q) return undefined;
-  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const digits = q.replace(/\D/g, "");
-  return or(
-    sql`${bookings.reference} ilike ${like}`,
-    sql`${bookings.name} ilike ${like}`,
-    digits.length >= 4 ? sql`regexp_replace(coalesce(${bookings.seekerNumber}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
-    digits.length >= 4 ? sql`regexp_replace(coalesce(${bookings.phone}, ''), '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
-  );
-}
-
-function bookingConditions(f: Omit<BookingFilter, "limit">) {
-  return and(
-    f.officeId ? eq(bookings.officeId, f.officeId) : undefined,
-    f.statuses?.length ? inArray(bookings.status, f.statuses) : inArray(bookings.status, ["requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
-    f.from ? gte(bookings.startsAt, jstInstant(f.from)) : undefined,
-    f.to ? lt(bookings.startsAt, jstInstant(addDays(f.to, 1))) : undefined,
-    f.counsellorId ? eq(bookings.counsellorId, f.counsellorId) : undefined,
-    searchCondition(f.search),
-  );
-}
-
-export async function listBookings(ex: Executor, f: BookingFilter & { offset?: number }): Promise<Booking[]> {
-  return ex
-    .select()
-    .from(bookings)
-    .where(bookingConditions(f))
-    .orderBy(...(f.order === "requested" ? [asc(bookings.createdAt), asc(bookings.startsAt)] : [asc(bookings.startsAt), asc(bookings.createdAt)]), asc(bookings.id))
-    .limit(f.limit)
-    .offset(f.offset ?? 0);
-}
-
-export async function countBookings(ex: Executor, f: Omit<BookingFilter, "limit">): Promise<number> {
-  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(bookings).where(bookingConditions(f));
-  return row?.n ?? 0;
-}
-
-export async function counsellorNames(ex: Executor): Promise<Map<string, { ja: string; en: string; officeId: string; availableNowUntil: Date | null }>> {
-  const rows = await ex.select().from(counsellors);
-  return new Map(rows.map((r) => [r.id, { ja: r.nameJa, en: r.nameEn, officeId: r.officeId, availableNowUntil: r.availableNowUntil }]));
-}
-
-export async function closuresAround(ex: Executor, officeId: string, date: string, daysBefore = 31): Promise<Closure[]> {
-  const rows = await ex
-    .select({ officeId: closures.officeId, date: closures.date, reason: closures.reason })
-    .from(closures)
-    .where(and(gte(closures.date, addDays(date, -daysBefore)), sql`${closures.date} <= ${date}`, or(isNull(closures.officeId), eq(closures.officeId, officeId))));
-  return rows as Closure[];
-}
-
-/** A counsellor marks themself available for "now" sessions until an instant (null: not any more). */
-export async function setAvailableNow(db: Db, input: { counsellorId: string; until: Date | null; now: Date; actor: string }): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(counsellors).where(eq(counsellors.id, input.counsellorId)).for("update");
-    if (!before) return false;
-    await tx.update(counsellors).set({ availableNowUntil: input.until }).where(eq(counsellors.id, input.counsellorId));
-    await writeAudit(tx, {
-      at: input.now,
-      actor: input.actor,
-      action: "set_available_now",
-      entity: "counsellor",
-      entityId: input.counsellorId,
-      before: { availableNowUntil: before.availableNowUntil?.toISOString() ?? null },
-      after: { availableNowUntil: input.until?.toISOString() ?? null },
-    });
-    return true;
-  });
-}
-
-/**
- * Staff write into a seeker's chat: the message joins the history (the web chat shows it), the bot
- * steps back (handoff), and for LINE a push job goes out in the same transaction.
- */
-export async function postStaffMessage(
-  db: Db,
-  input: { conversationId: string; message: BotMessage; staffId: string; now: Date; job?: (messageId: number) => NewJob | undefined },
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(messages)
-      .values({ conversationId: input.conversationId, author: "staff", body: { message: input.message }, createdAt: input.now })
-      .returning({ id: messages.id });
-    const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId));
-    // Whoever writes first answers the chat, unless a colleague already has it.
-    if (before?.mode !== "handoff") {
-      await tx.update(conversations).set({ mode: "handoff", claimedBy: input.staffId, claimedAt: input.now, updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
-    } else {
-      await claimIfFree(tx, input.conversationId, input.staffId, input.now);
-    }
-    await writeAudit(tx, {
-      at: input.now,
-      actor: `staff:${input.staffId}`,
-      action: "staff_message",
-      entity: "conversation",
-      entityId: input.conversationId,
-      before: { mode: before?.mode ?? null },
-      after: { mode: "handoff", messageId: row!.id },
-    });
-    const job = input.job?.(row!.id);
-    if (job) await enqueue(tx, job);
-    return row!.id;
-  });
-}
-
-/** Hands a conversation back to the bot, telling the seeker through `job`. */
-export async function releaseConversation(db: Db, input: { conversationId: string; staffId: string; now: Date; jobs: NewJob[] }): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select({ mode: conversations.mode }).from(conversations).where(eq(conversations.id, input.conversationId)).for("update");
-    if (!before || before.mode !== "handoff") return false;
-    await tx.update(conversations).set({ mode: "bot", claimedBy: null, claimedAt: null, updatedAt: input.now }).where(eq(conversations.id, input.conversationId));
-    await writeAudit(tx, { at: input.now, actor: `staff:${input.staffId}`, action: "release", entity: "conversation", entityId: input.conversationId, before: { mode: "handoff" }, after: { mode: "bot" } });
-    for (const job of input.jobs) await enqueue(tx, job);
-    return true;
-  });
 }
 
 /**

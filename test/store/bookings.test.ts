@@ -10,12 +10,12 @@ import {
   clearNoShows,
   syncCounsellors,
   bookingWindow,
-  loadSchedule,
   suggest,
   transition,
   type HoldInput,
   type RequestDetails,
 } from "../../src/store/bookings.ts";
+import { loadSchedule } from "../../src/store/calendar.ts";
 import { suggestSlots } from "../../src/schedule/index.ts";
 import { auditLog, bookings, outbox } from "../../src/store/schema.ts";
 import { testConfig } from "../helpers/config.ts";

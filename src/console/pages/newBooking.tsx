@@ -12,7 +12,7 @@ import { bookingActions, SlotRefused } from "../../http/staff/bookingActions.ts"
 import { addDays, formatDateEn, formatDateJa, isValidDate, jstDate, jstTime, parseDateString } from "../../jst.ts";
 import { parseEstablishmentNumber, parsePhone, parseSeekerNumber } from "../../nlu/index.ts";
 import { availableSlots, isBusinessDay, type Slot } from "../../schedule/index.ts";
-import { loadSchedule } from "../../store/bookings.ts";
+import { loadSchedule } from "../../store/calendar.ts";
 import { addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import type { ConsoleWords } from "../words.ts";

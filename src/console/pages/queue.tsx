@@ -6,9 +6,8 @@ import { z } from "zod";
 import { isValidDate, jstDate, parseDateString } from "../../jst.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
-import type { Booking } from "../../store/bookings.ts";
+import { countBookings, listBookings, type Booking } from "../../store/bookings.ts";
 import { bookingStatuses, type BookingStatus } from "../../store/schema.ts";
-import { countBookings, listBookings } from "../../store/staff.ts";
 import { counsellorName, FieldError, Layout, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 

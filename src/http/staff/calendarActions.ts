@@ -4,6 +4,7 @@
 // refusals are HttpErrors whose code (and field) the console turns into words.
 import { findOffice, type Office } from "../../config.ts";
 import { jstDate } from "../../jst.ts";
+import { setAvailableNow } from "../../store/bookings.ts";
 import {
   addAbsence,
   addClosure,
@@ -16,7 +17,6 @@ import {
   type AffectedBooking,
   type ClosureRow,
 } from "../../store/calendar.ts";
-import { setAvailableNow } from "../../store/staff.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { markReadByStaff } from "../../bot/line/markRead.ts";
 import { writeAudit } from "../../store/audit.ts";
 import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
-import { postStaffMessage, releaseConversation } from "../../store/staff.ts";
+import { postStaffMessage, releaseConversation } from "../../store/handoffInbox.ts";
 import { seekerChatJob } from "../../notify/handlers.ts";
 import { chatWords } from "../../notify/wording.ts";
 import type { AppDeps } from "../app.ts";
