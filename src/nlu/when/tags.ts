@@ -23,6 +23,8 @@ export interface TagValues {
   weekOnly: number;
   /** An open range: any time after (or before) this point. */
   open: "after" | "before";
+  /** 第3木曜 without its month: "nth:weekday", so an alternative can lend it one (1月の第2木曜か第3木曜). */
+  nthWithoutMonth: string;
   /** A span said loosely (来週のどこか, 月末); the result's end is its last day. */
   vague: true;
 }

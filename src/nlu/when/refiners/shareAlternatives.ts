@@ -1,7 +1,7 @@
 // 「3日か4日の午前」, 「来週の水か木曜」, 「明日の10時か11時」: alternatives share what only one of
 // them says (the month, the week, the date, the part of day).
 import { parseDateString, toDateString, weekday } from "../../../jst.ts";
-import { nextDayOfMonth, todayOf, weekdayInWeek } from "../calendar.ts";
+import { nextDayOfMonth, nthWeekdayOf, todayOf, weekdayInWeek } from "../calendar.ts";
 import { between, copy, dateOf, hasDate, hasPod, hasTime, isDateOnly, refiner, type Result, setDate, setTime } from "../components.ts";
 import { getTag, hasTag, setTag, tagString } from "../tags.ts";
 import { ALTERNATIVE_BETWEEN } from "./connectors.ts";
@@ -24,6 +24,17 @@ export const shareAlternatives = refiner((context, results) => {
         const { year, month } = parseDateString(aDate);
         const d = nextDayOfMonth(toDateString(year, month, 1), b.start.get("day")!);
         if (d) moveDate(b, d < aDate ? (nextDayOfMonth(aDate, b.start.get("day")!) ?? d) : d);
+      }
+      // 1月の第2木曜か第3木曜: the month of the first, and no longer a guess
+      const nthWeekday = getTag(b.start, "nthWithoutMonth");
+      if (nthWeekday && !hasTag(a.start, "nthWithoutMonth")) {
+        const [nth, wd] = nthWeekday.split(":").map(Number) as [number, number];
+        const { year, month } = parseDateString(aDate);
+        const d = nthWeekdayOf(year, month, nth, wd);
+        if (d) {
+          b.start = copy(b.start, tagString("confirm", "ambiguous_date"));
+          moveDate(b, d);
+        }
       }
       const week = getTag(a.start, "week");
       if (week !== undefined && hasTag(b.start, "bareWeekday")) {
