@@ -6,7 +6,7 @@ import { choose } from "./choose.ts";
 import type { Result } from "./components.ts";
 import { enParsers, enRefiners } from "./en/index.ts";
 import { jaParsers, jaRefiners } from "./ja/index.ts";
-import { mask } from "./mask.ts";
+import { blankListNumbers, mask } from "./mask.ts";
 import { rank } from "./rank.ts";
 import { toReading } from "./reading.ts";
 import { guardImpliedDates, recordMatches } from "./safety.ts";
@@ -26,7 +26,7 @@ const ENGLISH_WORD = /(?<![a-z])(?!(?:am|pm)(?![a-z]))[a-z]{2,}/i;
 
 /** Dates and times a seeker wished for in `text`, best first; [] when there are none. */
 export function parseWhen(text: string, options: { now: Date }): WhenReading[] {
-  const normalized = normalizeForParsing(text);
+  const normalized = normalizeForParsing(blankListNumbers(text));
   const masked = mask(normalized.text);
   const today = jstDate(options.now);
   const reference = { instant: options.now, timezone: JST };

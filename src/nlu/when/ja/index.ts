@@ -11,6 +11,7 @@ import { markOpenRanges } from "../refiners/markOpenRanges.ts";
 import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
 import { overlapRemoval } from "../refiners/overlapRemoval.ts";
 import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
+import { sameTimeAsBefore } from "../refiners/sameTimeAsBefore.ts";
 import { shareAlternatives } from "../refiners/shareAlternatives.ts";
 import { casualDayParser } from "./parsers/casualDay.ts";
 import { commaDateParser } from "./parsers/commaDate.ts";
@@ -74,6 +75,7 @@ export const jaRefiners: Refiner[] = [
   shareAlternatives, // after the merges: alternatives share whole readings
   mergeDateTime, // again: what shareAlternatives dated may now meet a time
   mergeRestatedDate, // after the merges: 来週火曜(12/2) 14時 compares whole dates
+  sameTimeAsBefore, // before the drops: the earlier time it repeats may be a past one (前回は…14時)
   dropMovedFrom, // before dropNonWishes: from-to moves are read on the full results
   dropNonWishes,
   dropReasons, // after dropNonWishes: only dates still standing can be the reason for a later one

@@ -1,16 +1,41 @@
 // 12月3日から5日, 月曜~水曜: a range of dates; a bare day takes the month of the start.
+import type { ParsingContext } from "chrono-node";
 import { addDays, daysBetween, weekday } from "../../../jst.ts";
 import { nextDayOfMonth } from "../calendar.ts";
 import { between, copy, dateOf, hasDate, hasPod, hasTime, joined, refiner, type Result, setDate } from "../components.ts";
-import { getTag, hasTag, setTag } from "../tags.ts";
-import { RANGE_BETWEEN } from "./connectors.ts";
+import { getTag, hasTag, setTag, tagString } from "../tags.ts";
+import { MOVE_FOLLOWS, RANGE_BETWEEN } from "./connectors.ts";
 
 const MAX_RANGE_DAYS = 31;
+
+/**
+ * 12月9日10時から12月11日12時まで: from one dated time to a later one. 12/3~12/4の13時~15時: days
+ * that share a time range run from its start on the first day to its end on the last.
+ */
+function timedRange(context: ParsingContext, prev: Result, r: Result): Result | null {
+  const startDate = dateOf(prev.start);
+  if (MOVE_FOLLOWS.test(context.text.slice(r.index + r.text.length))) return null; // a move, not a range
+  if (dateOf(r.start) <= startDate || daysBetween(startDate, dateOf(r.start)) > MAX_RANGE_DAYS) return null;
+  if (hasTime(prev.start) && hasTime(r.start) && !r.end) return joined(context, prev, r, copy(prev.start), copy(r.start, tagString("open", "before")));
+  if (!hasTime(prev.start) && !hasPod(prev.start) && hasTime(r.start) && r.end && hasTime(r.end) && dateOf(r.end) === dateOf(r.start)) {
+    const start = copy(r.start);
+    setDate(start, startDate);
+    return joined(context, prev, r, start, copy(r.end));
+  }
+  return null;
+}
 
 export const mergeDateRange = refiner((context, results) => {
   const out: Result[] = [];
   for (const r of results) {
     const prev = out[out.length - 1];
+    if (prev && hasDate(prev.start) && !prev.end && hasDate(r.start) && RANGE_BETWEEN.test(between(context, prev, r))) {
+      const merged = hasTime(prev.start) || hasTime(r.start) ? timedRange(context, prev, r) : null;
+      if (merged) {
+        out[out.length - 1] = merged;
+        continue;
+      }
+    }
     if (prev && hasDate(prev.start) && !prev.end && hasDate(r.start) && !hasTime(r.start) && !hasTime(prev.start) && RANGE_BETWEEN.test(between(context, prev, r))) {
       const end = copy(r.start);
       const startDate = dateOf(prev.start);

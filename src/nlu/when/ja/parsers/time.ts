@@ -12,7 +12,8 @@ export const timeParser = parser(
   ),
   (context, m) => {
     const start = m.index!;
-    if (/[\d.:/]/.test(context.text[start - 1] ?? "")) return null;
+    // part of a longer number (10:30, 12/3 14); a colon after a label (時間:14時) is no number
+    if (/(?:[\d./]|\d\s*:)$/.test(context.text.slice(Math.max(0, start - 3), start))) return null;
     const after = context.text.slice(start + m[0].length);
     if (/^\s*間/.test(after)) return null;
     const g = m.groups!;
