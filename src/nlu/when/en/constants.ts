@@ -2,6 +2,23 @@
 
 export const WEEKDAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
+export const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
+
+/** Parts of a month: the Japanese word (MONTH_PARTS) each one means. Longest first. */
+export const EN_MONTH_PARTS: Record<string, string> = {
+  "the beginning of": "初め",
+  "beginning of": "初め",
+  "the start of": "初め",
+  "start of": "初め",
+  "the middle of": "中旬",
+  "middle of": "中旬",
+  "the end of": "末",
+  "end of": "末",
+  early: "上旬",
+  mid: "中旬",
+  late: "下旬",
+};
+
 /** Parts of the day as office-hour windows, "HH:mm-HH:mm". */
 export const EN_PARTS_OF_DAY: Record<string, string> = {
   morning: "10:00-12:00",

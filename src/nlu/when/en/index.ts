@@ -9,6 +9,10 @@ import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
 import { overlapRemoval } from "../refiners/overlapRemoval.ts";
 import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
 import { shareAlternatives } from "../refiners/shareAlternatives.ts";
+import { casualDayParser } from "../ja/parsers/casualDay.ts";
+import { enAroundHourParser } from "./parsers/aroundHour.ts";
+import { enDaysFromTodayParser } from "./parsers/daysFromToday.ts";
+import { enMonthPartParser } from "./parsers/monthPart.ts";
 import { enNextWeekWeekdayParser } from "./parsers/nextWeekWeekday.ts";
 import { enNoonParser } from "./parsers/noon.ts";
 import { enTimeRangeParser } from "./parsers/timeRange.ts";
@@ -26,12 +30,16 @@ import { enDropNonWishes } from "./refiners/dropNonWishes.ts";
 const base = chrono.en.casual.clone();
 
 export const enParsers: Parser[] = [
+  casualDayParser, // before chrono's: "day after tomorrow" without "the" must not be read as "tomorrow"
+  enDaysFromTodayParser, // before chrono's: "10 days from today" is not "today"
+  enMonthPartParser, // before chrono's month names: "late December" is a span, not the 1st
   enNthWeekdayParser, // before chrono's month names: "the first Monday of December" is one date
   enVagueWeekParser, // before chrono's relative dates: "next week" is a span, not today + 7
   enNextWeekWeekdayParser, // before enWeekday: "Tuesday next week" is one reading, not "Tuesday"
   enWeekdayParser, // ours replaces chrono's: weeks start on Monday, "next" means next week's
   enPartOfDayParser, // ours replaces chrono's casual times: parts of the day are office-hour windows
   enNoonParser,
+  enAroundHourParser, // "around 3" is a time only with its approximation word; chrono skips it
   enTimeRangeParser, // before chrono's times: "between 2 and 4pm" is one range, not "4pm"
   ...base.parsers.filter((p) => !/Weekday|CasualTime/.test(p.constructor.name)), // chrono.en for the rest
   enOrdinalDayParser, // last: "the 3rd" only where chrono found no fuller date

@@ -16,6 +16,9 @@ export const CASUAL_DAY_OFFSETS: Record<string, number> = {
   翌日: 1,
 };
 
+/** English day words typed inside a Japanese reply (Tomorrow 午後2時): days from today. */
+export const ENGLISH_DAY_OFFSETS: Record<string, number> = { "day after tomorrow": 2, tomorrow: 1, today: 0 };
+
 /** Week words before a weekday: weeks from this one. */
 export const WEEK_OFFSETS: Record<string, number> = { 今週: 0, この: 0, 来週: 1, 翌週: 1, 次週: 1, 再来週: 2, さ来週: 2, 先週: -1 };
 
@@ -24,6 +27,24 @@ export const WEEK_ONLY_OFFSETS: Record<string, number> = { 今週: 0, 来週: 1,
 
 /** 今月 / 来月 / 再来月: months from this one. */
 export const MONTH_OFFSETS: Record<string, number> = { 今月: 0, 来月: 1, 翌月: 1, 再来月: 2 };
+
+/** Parts of a month: first and last day, given the month's length. Longest first (the alternation). */
+export const MONTH_PARTS: Record<string, (days: number) => [number, number]> = {
+  上旬: () => [1, 10],
+  初旬: () => [1, 10],
+  中旬: () => [11, 20],
+  中頃: () => [11, 20],
+  半ば: () => [11, 20],
+  なかば: () => [11, 20],
+  下旬: (n) => [21, n],
+  初め: () => [1, 7],
+  始め: () => [1, 7],
+  終わり: (n) => [n - 6, n],
+  頭: () => [1, 7],
+  初: () => [1, 7],
+  末: (n) => [n - 6, n],
+  中: (n) => [1, n],
+};
 
 export interface PartOfDay {
   from: string;
@@ -43,11 +64,15 @@ export const PARTS_OF_DAY: ReadonlyArray<readonly [string, PartOfDay]> = [
   ["午後一", { from: "13:00", to: "14:00" }],
   ["昼イチ", { from: "13:00", to: "14:00" }],
   ["昼一", { from: "13:00", to: "14:00" }],
+  ["おひる過ぎ", { from: "13:00", to: "15:00" }],
+  ["お昼すぎ", { from: "13:00", to: "15:00" }],
   ["お昼過ぎ", { from: "13:00", to: "15:00" }],
+  ["ひる過ぎ", { from: "13:00", to: "15:00" }],
   ["昼過ぎ", { from: "13:00", to: "15:00" }],
   ["昼すぎ", { from: "13:00", to: "15:00" }],
   ["お昼前", { from: "11:00", to: "12:00" }],
   ["昼前", { from: "11:00", to: "12:00" }],
+  ["ひる前", { from: "11:00", to: "12:00" }],
   ["お昼", { from: "12:00", to: "13:00" }],
   ["昼頃", { from: "12:00", to: "13:00" }],
   ["夕方", { from: "16:00", to: "17:00" }],

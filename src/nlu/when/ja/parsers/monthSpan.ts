@@ -1,32 +1,24 @@
-// 月末, 来月末, 12月上旬, 1月中旬, 来月の初め, 12月の頭, 今月中: part of a month, as a vague span.
+// 月末, 来月末, 12月上旬, 1月中旬, 12月の半ば, 来月の初め, 12月の頭, 今月中: part of a month, as a
+// vague span; 来月以降: the whole month, which markOpenRanges opens from its first day.
 import { parseDateString, toDateString } from "../../../../jst.ts";
 import { daysInMonth, monthsAhead, todayOf, yearOfNextMonth } from "../../calendar.ts";
 import { parser, vagueSpan } from "../../components.ts";
-import { MONTH_OFFSETS } from "../constants.ts";
+import { MONTH_OFFSETS, MONTH_PARTS } from "../constants.ts";
 
-/** First and last day of each part, given the month's length. */
-const PARTS: Record<string, (days: number) => [number, number]> = {
-  上旬: () => [1, 10],
-  初旬: () => [1, 10],
-  中旬: () => [11, 20],
-  下旬: (n) => [21, n],
-  初め: () => [1, 7],
-  始め: () => [1, 7],
-  頭: () => [1, 7],
-  初: () => [1, 7],
-  末: (n) => [n - 6, n],
-  終わり: (n) => [n - 6, n],
-  中: (n) => [1, n],
-};
+const WHOLE_MONTH = "中";
 
 export const monthSpanParser = parser(
-  /(?:(?<month>\d{1,2})\s*月|(?<rel>今月|来月|翌月|再来月)|(?<bare>月))\s*(?:の\s*)?(?<part>上旬|初旬|中旬|下旬|初め|始め|頭|末|終わり|中|初)(?!\d)/,
+  new RegExp(
+    String.raw`(?:(?<month>\d{1,2})\s*月|(?<rel>今月|来月|翌月|再来月)|(?<bare>月))\s*(?:の\s*)?(?:(?<part>${Object.keys(MONTH_PARTS).join("|")})(?!\d)|(?=\s*(?:以降|以後)))`,
+  ),
   (context, m) => {
     const g = m.groups!;
-    const part = g.part!;
-    // 月中 and 月の頭 alone are not said; 月初 and 月末 are
+    const part = g.part ?? WHOLE_MONTH;
+    // 月中 and 月の頭 alone are not said; 月初 and 月末 are; 月以降 is nothing
     if (g.bare && !["末", "初", "初め", "上旬", "中旬", "下旬"].includes(part)) return null;
     if (g.month && part === "中" && /^\s*に?\s*(?:仕事|決め|就職|提出)/.test(context.text.slice(m.index! + m[0].length))) return null;
+    // 12日以降 and 12月3日以降 are the day's: only a month with nothing after its 月 opens here
+    if (!g.part && g.month && /\d\s*$/.test(context.text.slice(0, m.index!))) return null;
     const today = todayOf(context);
     let target: { year: number; month: number };
     if (g.month) {
@@ -36,7 +28,7 @@ export const monthSpanParser = parser(
     } else if (g.rel) target = monthsAhead(today, MONTH_OFFSETS[g.rel]!);
     else target = parseDateString(today);
     const span = (t: { year: number; month: number }) => {
-      const [a, b] = PARTS[part]!(daysInMonth(t.year, t.month));
+      const [a, b] = MONTH_PARTS[part]!(daysInMonth(t.year, t.month));
       return [toDateString(t.year, t.month, a), toDateString(t.year, t.month, b)] as const;
     };
     let [from, to] = span(target);
