@@ -79,4 +79,48 @@ describe("when parsers, second round", () => {
   it("dropNonWishes: でしたら is a condition, not the past", () => {
     expect(first("来週木曜の11時ごろでしたら参加できます")).toMatchObject({ date: "2026-12-03", time: "11:00" });
   });
+
+  it("nthWeekday: without a month it is asked back, unless the sentence, an alternative or brackets give one", () => {
+    expect(first("第3水曜")).toMatchObject({ date: "2026-12-16", confidence: "unsure", confirm: "ambiguous_date" });
+    expect(first("12月の2週目の木曜")?.confidence).toBe("unsure");
+    expect(first("12月は第3水曜が都合いいです")).toMatchObject({ date: "2026-12-16", confidence: "sure" });
+    expect(read("2月の第1金曜か第2金曜").map((r) => [r.date, r.confidence])).toEqual([["2027-02-05", "sure"], ["2027-02-12", "sure"]]);
+    expect(first("第3水曜(12/16)")).toMatchObject({ date: "2026-12-16", confidence: "sure" });
+  });
+
+  it("mergeDateRange: a range between dated times, and days sharing a time range", () => {
+    expect(first("12月8日13時から12月10日11時まで")).toMatchObject({ date: "2026-12-08", time: "13:00", end: { date: "2026-12-10", time: "11:00" } });
+    expect(first("12/8〜12/9の10時〜12時")).toMatchObject({ date: "2026-12-08", time: "10:00", end: { date: "2026-12-09", time: "12:00" } });
+  });
+
+  it("dropMovedFrom and sameTimeAsBefore: a booking being moved is not the wish; 同じ時間 repeats an earlier time", () => {
+    expect(read("12月4日の予約を12月11日に変更したい").map((r) => r.date)).toEqual(["2026-12-11"]);
+    expect(read("12月4日14時から12月7日10時に変えてください").map((r) => [r.date, r.time])).toEqual([["2026-12-07", "10:00"]]);
+    expect(first("先週は11月19日の10時でした。次は12月3日の同じ時間で")).toMatchObject({ date: "2026-12-03", time: "10:00" });
+  });
+
+  it("labels and list numbers: a form's time label joins its date; ① is no digit", () => {
+    expect(first("日付:12月8日 時刻:15時")).toMatchObject({ date: "2026-12-08", time: "15:00" });
+    expect(read("①12/8 13時 ②12/9 11時").map((r) => [r.date, r.time])).toEqual([["2026-12-08", "13:00"], ["2026-12-09", "11:00"]]);
+  });
+
+  it("monthSpan: 半ば and 中頃 are the middle of a month; 来月以降 opens from its first day", () => {
+    expect(first("1月の半ば")).toMatchObject({ date: "2027-01-11", end: { date: "2027-01-20" }, vague: true });
+    expect(first("再来月以降")).toMatchObject({ date: "2027-01-01", open: "after" });
+  });
+
+  it("casualDay: あす before a clock time, English day words inside Japanese, 今日から N日後", () => {
+    expect(first("あす10時")).toMatchObject({ date: "2026-11-25", time: "10:00" });
+    expect(first("tomorrow 15時")).toMatchObject({ date: "2026-11-25", time: "15:00" });
+    expect(first("今日から5日後")?.date).toBe("2026-11-29");
+  });
+
+  it("English: 'around 2', 'N days from today', 'day after tomorrow', 'early January', and no '32nd'", () => {
+    expect(first("Friday around 2")).toMatchObject({ date: "2026-11-27", time: "14:00", ambiguousHour: true });
+    expect(first("3 days from today")?.date).toBe("2026-11-27");
+    expect(first("day after tomorrow at 11am")).toMatchObject({ date: "2026-11-26", time: "11:00" });
+    expect(first("early January")).toMatchObject({ date: "2027-01-01", end: { date: "2027-01-10" }, vague: true });
+    expect(read("Jan 35th").every((r) => r.confidence === "unsure")).toBe(true);
+    expect(first("Monday 4:30")).toMatchObject({ time: "16:30", ambiguousHour: true, confidence: "unsure" });
+  });
 });

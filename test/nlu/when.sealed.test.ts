@@ -7,7 +7,7 @@ import { formatTable, score, tally, type Outcome } from "./corpus/score.ts";
 // The sealed corpus is scored, never tuned on: only the table is printed, not the misses.
 // Floors at what the parser reaches; raise them when it gets better, never lower them quietly.
 const MIN_RIGHT = 0.975;
-const MAX_CONFIDENTLY_WRONG = 0.013;
+const MAX_CONFIDENTLY_WRONG = 0.009;
 
 describe("parseWhen on the sealed corpus", () => {
   const outcomes = sealedWhenCorpus.map((c) => ({
