@@ -10,7 +10,7 @@ import type { BotMessage, Choice, Locale } from "../messages.ts";
 
 export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff";
 
-/** What the intake collects. Values are normalised; null means "asked, and none" (not registered, no preference). */
+/** What the flows collect (the intake most). Values are normalised; null means "asked, and none" (not registered, no preference). */
 export interface Answers {
   office?: OfficeId;
   requester?: "seeker" | "employer";
@@ -26,6 +26,8 @@ export interface Answers {
   support?: string | null;
   /** The address proven with a one-time code (web); a changed email needs a new code. */
   emailVerified?: string;
+  /** The booking a cancel or change is about. */
+  booking?: string;
 }
 
 export type AnswerKey = keyof Answers;
@@ -50,8 +52,6 @@ export interface ConversationState {
   history?: AnswerKey[];
   /** A one-time code sent to this address and not yet typed back. */
   emailCheck?: { codeId: string; email: string };
-  /** The booking a cancel or change is about. */
-  targetBookingId?: string;
   lastActiveAt?: string;
   /** The last turn run for a keyed event (a LINE webhook event), so running it again repeats its replies. */
   lastTurn?: { key: string; messages: BotMessage[] };
@@ -120,6 +120,18 @@ export function yesOrNo(input: { kind: string; value?: unknown; text?: string })
 
 export function officeChoices(turn: Turn): Choice[] {
   return turn.config.offices.map((o) => ({ label: o.name[turn.locale].slice(0, 20), value: `office:${o.id}` }));
+}
+
+/** The one answer that outlives a flow: the office the conversation is about. */
+export function keptOffice(turn: Turn): Answers {
+  const office = turn.state.answers?.office ?? (turn.conversation.officeId as OfficeId | null) ?? undefined;
+  return office ? { office } : {};
+}
+
+/** With no flow open, only the office is kept: a flow's answers never leak into the next one. */
+export function forgetFlowAnswers(state: ConversationState): void {
+  if (state.flow || !state.answers) return;
+  state.answers = state.answers.office ? { office: state.answers.office } : {};
 }
 
 export function answersOf(state: ConversationState): Answers {

@@ -2,7 +2,7 @@ import { cleanInput } from "../cleanInput.ts";
 import { detectIntent } from "../nlu/index.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { ConversationState, FlowDeps, Turn } from "./context.ts";
-import { say } from "./context.ts";
+import { forgetFlowAnswers, say } from "./context.ts";
 import { acknowledgeWhileWithStaff } from "./handoff.ts";
 import { showMenu } from "./menu.ts";
 import { messagesFor } from "./messages/index.ts";
@@ -40,6 +40,7 @@ export async function converse(deps: FlowDeps & { resetAfterMs: number }, conver
     mode: conversation.mode,
   };
   await respond(turn, inbound, deps.resetAfterMs);
+  forgetFlowAnswers(state);
   state.lastActiveAt = deps.now.toISOString();
   return { messages: turn.out, state, locale: turn.locale, mode: turn.mode };
 }

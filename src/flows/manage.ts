@@ -1,11 +1,13 @@
 // The flows about bookings already made: see them, cancel one, move one.
-import { findOffice } from "../config.ts";
-import { bookingsOfConversation, cancelBySeeker, currentHold, findBooking, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
-import { actorOf, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
+import { findOffice, type Office } from "../config.ts";
+import { bookingsOfConversation, cancelBySeeker, currentHold, detailsOf, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
+import { actorOf, answersOf, keptOffice, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
 import type { Flow } from "./registry.ts";
-import type { BookingCard, Choice } from "../messages.ts";
-import { answerWhen, explainRefusal, formatSlot, isAnyCounsellorChoice, pickerBounds, withoutAnyMarker, type WhenInput } from "./when.ts";
+import { bookingSlot, chosenBooking, timeSlot } from "./sharedSlots.ts";
+import { begin, defineFlow, done, drive, retry, type SlotInput } from "./slots.ts";
+import type { BookingCard } from "../messages.ts";
+import { explainRefusal, formatSlot, pickerBounds } from "./when.ts";
 
 export function bookingCard(turn: Turn, b: Booking): BookingCard {
   const office = findOffice(turn.config, b.officeId);
@@ -20,10 +22,6 @@ export function bookingCard(turn: Turn, b: Booking): BookingCard {
   };
 }
 
-function bookingChoices(turn: Turn, list: Booking[], prefix: string): Choice[] {
-  return list.slice(0, 12).map((b) => ({ label: formatSlot(turn.locale, b.startsAt).replace(/～.*$/, "").slice(0, 20), value: `${prefix}:${b.id}` }));
-}
-
 export async function showStatus(turn: Turn): Promise<void> {
   const list = await bookingsOfConversation(turn.db, turn.conversation.id, turn.now);
   if (list.length === 0) {
@@ -35,27 +33,20 @@ export async function showStatus(turn: Turn): Promise<void> {
   showMenu(turn);
 }
 
-/** Starts a cancel or a change: which booking, when there is more than one. */
-export async function startManage(turn: Turn, flow: "cancel" | "change"): Promise<void> {
-  const list = (await bookingsOfConversation(turn.db, turn.conversation.id, turn.now)).filter((b) => b.startsAt > turn.now);
-  const words = flow === "cancel" ? turn.m.cancel : turn.m.change;
-  if (list.length === 0) {
-    showMenu(turn, words.none);
-    return;
-  }
-  turn.state.flow = flow;
-  if (list.length === 1) return chooseBooking(turn, flow, list[0]!);
-  turn.state.step = "which";
-  say(turn, words.askWhich, { choices: bookingChoices(turn, list, "booking") });
+const cancelFlow = defineFlow("cancel", [bookingSlot((turn) => turn.m.cancel)], finishCancel);
+
+function startCancel(turn: Turn): Promise<void> {
+  return begin(turn, cancelFlow, keptOffice(turn));
 }
 
-async function chooseBooking(turn: Turn, flow: "cancel" | "change", b: Booking): Promise<void> {
-  turn.state.targetBookingId = b.id;
-  const when = formatSlot(turn.locale, b.startsAt);
-  if (flow === "cancel") {
-    turn.state.step = "confirm";
+async function finishCancel(turn: Turn, input: SlotInput | null): Promise<void> {
+  const target = await chosenBooking(turn);
+  if (!target) return startCancel(turn);
+  const reply = input ? yesOrNo(input) : null;
+  const when = formatSlot(turn.locale, target.startsAt);
+  if (reply === null) {
     say(turn, turn.m.cancel.confirm(when), {
-      booking: bookingCard(turn, b),
+      booking: bookingCard(turn, target),
       choices: [
         { label: turn.m.cancel.doIt, value: "yes" },
         { label: turn.m.cancel.keep, value: "no" },
@@ -63,124 +54,105 @@ async function chooseBooking(turn: Turn, flow: "cancel" | "change", b: Booking):
     });
     return;
   }
-  turn.state.step = "when";
-  const office = findOffice(turn.config, b.officeId)!;
-  say(turn, turn.m.change.current(when), { booking: bookingCard(turn, b) });
-  say(turn, turn.m.intake.askWhen, { datePicker: pickerBounds(office, turn.now) });
-}
-
-export async function continueManage(turn: Turn, input: WhenInput): Promise<void> {
-  const flow = turn.state.flow as "cancel" | "change";
-  if (turn.state.step === "which") {
-    const id = input.kind === "choice" && input.value.startsWith("booking:") ? input.value.slice(8) : undefined;
-    const b = id ? await findBooking(turn.db, id) : undefined;
-    if (!b || b.conversationId !== turn.conversation.id) return startManage(turn, flow);
-    return chooseBooking(turn, flow, b);
-  }
-  const target = turn.state.targetBookingId ? await findBooking(turn.db, turn.state.targetBookingId) : undefined;
-  if (!target || target.conversationId !== turn.conversation.id) return startManage(turn, flow);
-  return flow === "cancel" ? continueCancel(turn, input, target) : continueChange(turn, input, target);
-}
-
-async function continueCancel(turn: Turn, input: WhenInput, target: Booking): Promise<void> {
-  const reply = yesOrNo(input);
-  if (reply === null) return chooseBooking(turn, "cancel", target);
-  turn.state.targetBookingId = undefined;
   if (reply === "no") return showMenu(turn, turn.m.cancel.kept);
   const result = await cancelBySeeker(turn.db, { bookingId: target.id, now: turn.now, actor: actorOf(turn) });
   if (!result.ok) return showMenu(turn, turn.m.cancel.failed);
   turn.wakeOutbox();
-  showMenu(turn, turn.m.cancel.done(formatSlot(turn.locale, target.startsAt)));
+  showMenu(turn, turn.m.cancel.done(when));
 }
 
-async function continueChange(turn: Turn, input: WhenInput, target: Booking): Promise<void> {
-  const office = findOffice(turn.config, target.officeId)!;
-  if (turn.state.step === "confirm") {
-    const reply = yesOrNo(input);
-    if (reply === "no") {
-      await releaseHold(turn.db, turn.conversation.id, turn.now);
-      turn.state.targetBookingId = undefined;
-      return showMenu(turn, turn.m.change.kept);
-    }
-    if (reply === "yes") return submitChange(turn, target, office);
-    turn.state.step = "when";
-  }
-  if (input.kind === "choice" && input.value === "no") return showMenu(turn, turn.m.change.kept);
+const officeOfBooking = (turn: Turn, b: Booking): Office => findOffice(turn.config, b.officeId)!;
+
+const newTime = timeSlot({
+  ask: async (turn) => {
+    const target = await chosenBooking(turn);
+    if (!target) return startChange(turn);
+    say(turn, turn.m.change.current(formatSlot(turn.locale, target.startsAt)), { booking: bookingCard(turn, target) });
+    say(turn, turn.m.intake.askWhen, { datePicker: pickerBounds(officeOfBooking(turn, target), turn.now) });
+  },
   // A time offered "with another counsellor" is taken with whoever is free.
-  const anyone = isAnyCounsellorChoice(input);
-  const held = await answerWhen(turn, withoutAnyMarker(input), {
-    office,
-    counsellorId: target.counsellorNamed && !anyone ? target.counsellorId : null,
-    replacing: target.id,
-  });
-  if (!held) return;
-  if (held.startsAt === target.startsAt.toISOString()) {
+  where: async (turn, anyone) => {
+    const target = await chosenBooking(turn);
+    if (!target) return void (await startChange(turn));
+    return { office: officeOfBooking(turn, target), counsellorId: target.counsellorNamed && !anyone ? target.counsellorId : null, replacing: target.id };
+  },
+  taken: async (turn, held) => {
+    const target = (await chosenBooking(turn))!;
+    if (held.startsAt !== target.startsAt.toISOString()) return done(held);
     await releaseHold(turn.db, turn.conversation.id, turn.now);
-    say(turn, turn.m.change.sameSlot, { datePicker: pickerBounds(office, turn.now) });
+    return retry(turn.m.change.sameSlot, { datePicker: pickerBounds(officeOfBooking(turn, target), turn.now) });
+  },
+});
+
+const changeFlow = defineFlow("change", [bookingSlot((turn) => turn.m.change), newTime], finishChange);
+
+function startChange(turn: Turn): Promise<void> {
+  return begin(turn, changeFlow, keptOffice(turn));
+}
+
+async function finishChange(turn: Turn, input: SlotInput | null): Promise<void> {
+  const target = await chosenBooking(turn);
+  if (!target) return startChange(turn);
+  const answers = answersOf(turn.state);
+  if (!input) {
+    const from = formatSlot(turn.locale, target.startsAt);
+    const to = formatSlot(turn.locale, new Date(answers.when!.startsAt));
+    say(turn, turn.m.change.confirm(from, to), {
+      choices: [
+        { label: turn.m.change.doIt, value: "yes" },
+        { label: turn.m.change.keep, value: "no" },
+      ],
+    });
     return;
   }
-  turn.state.step = "confirm";
-  const from = formatSlot(turn.locale, target.startsAt);
-  const to = formatSlot(turn.locale, new Date(held.startsAt));
-  say(turn, turn.m.change.confirm(from, to), {
-    choices: [
-      { label: turn.m.change.doIt, value: "yes" },
-      { label: turn.m.change.keep, value: "no" },
-    ],
-  });
+  const reply = yesOrNo(input);
+  if (reply === "no") {
+    await releaseHold(turn.db, turn.conversation.id, turn.now);
+    return showMenu(turn, turn.m.change.kept);
+  }
+  if (reply === "yes") return submitChange(turn, target);
+  // Anything else is another time.
+  askTimeAgain(turn);
+  return drive(turn, changeFlow, input);
 }
 
-async function submitChange(turn: Turn, target: Booking, office: NonNullable<ReturnType<typeof findOffice>>): Promise<void> {
+function askTimeAgain(turn: Turn): void {
+  delete answersOf(turn.state).when;
+  turn.state.step = newTime.name;
+}
+
+async function submitChange(turn: Turn, target: Booking): Promise<void> {
+  const office = officeOfBooking(turn, target);
   const hold = await currentHold(turn.db, turn.conversation.id);
   if (!hold) {
-    turn.state.step = "when";
+    askTimeAgain(turn);
     say(turn, turn.m.intake.askWhen, { datePicker: pickerBounds(office, turn.now) });
     return;
   }
+  const details = detailsOf(target);
   const result = await requestBooking(turn.db, {
     holdId: hold.id,
     office,
     replacing: target.id,
-    details: {
-      requesterKind: target.requesterKind,
-      name: target.name ?? "",
-      seekerNumber: target.seekerNumber,
-      establishmentNumber: target.establishmentNumber,
-      email: target.email ?? "",
-      phone: target.phone ?? "",
-      topic: target.topic ?? "",
-      support: target.support,
-      emailVerified: target.emailVerifiedAt !== null,
-    },
+    details,
     now: turn.now,
     limits: limitsOf(turn.config),
     actor: actorOf(turn),
     holdMinutes: turn.config.HOLD_MINUTES,
-    requester: requesterOf(turn, { email: target.email, emailVerified: target.emailVerifiedAt !== null, phone: target.phone }),
+    requester: requesterOf(turn, { email: target.email, emailVerified: details.emailVerified, phone: target.phone }),
   });
   if (!result.ok) {
-    turn.state.step = "when";
+    askTimeAgain(turn);
     await explainRefusal(turn, result.refusal, { office, replacing: target.id }, { alternatives: result.alternatives });
     return;
   }
   turn.wakeOutbox();
-  turn.state.targetBookingId = undefined;
   say(turn, turn.m.change.done(formatSlot(turn.locale, result.booking.startsAt), result.booking.reference), { booking: bookingCard(turn, result.booking) });
   showMenu(turn);
 }
 
 export const status: Flow = { commands: ["status"], start: showStatus };
 
-export const cancel: Flow = {
-  commands: ["cancel"],
-  start: (turn) => startManage(turn, "cancel"),
-  continue: continueManage,
-  resume: (turn) => startManage(turn, "cancel"),
-};
+export const cancel: Flow = { commands: ["cancel"], start: startCancel, continue: (turn, input) => drive(turn, cancelFlow, input), resume: startCancel };
 
-export const change: Flow = {
-  commands: ["change"],
-  start: (turn) => startManage(turn, "change"),
-  continue: continueManage,
-  resume: (turn) => startManage(turn, "change"),
-};
+export const change: Flow = { commands: ["change"], start: startChange, continue: (turn, input) => drive(turn, changeFlow, input), resume: startChange };

@@ -1,5 +1,5 @@
-import { answersOf, yesOrNo, type AnswerKey, type Answers, type ConversationState, type Turn } from "./context.ts";
-import type { Choice } from "../messages.ts";
+import { answersOf, yesOrNo, type AnswerKey, type Answers, type ConversationState, type FlowName, type Turn } from "./context.ts";
+import type { BotMessage, Choice } from "../messages.ts";
 
 export type SlotInput =
   | { kind: "text"; text: string }
@@ -8,19 +8,26 @@ export type SlotInput =
   /** A value the user said yes to. */
   | { kind: "confirmed"; value: unknown };
 
+/** An answer as the user gave it: typed, tapped or picked. */
+export type GivenInput = Exclude<SlotInput, { kind: "confirmed" }>;
+
 export type SlotOutcome =
   | { kind: "done"; value: unknown }
-  /** The slot said what was wrong (or asked a confirmation) and waits for another answer. */
-  | { kind: "again" }
-  /** The flow ends here (consent declined). */
+  /** Waits for another answer, after saying what was wrong and, with `ask`, asking again. */
+  | { kind: "again"; say?: BotMessage; ask?: boolean }
+  /** The flow ends here (consent declined, nothing to cancel); the slot said why. */
   | { kind: "end" };
 
 export interface SlotDef {
   name: AnswerKey;
   /** Whether this slot is asked, given the answers so far. */
   applies?: (answers: Answers) => boolean;
+  /** Answers without asking when it can (the only booking, what is on record), or ends the flow; undefined asks. */
+  resolve?: (turn: Turn) => Promise<SlotOutcome | undefined>;
   ask: (turn: Turn) => Promise<void> | void;
-  accept: (turn: Turn, input: SlotInput) => Promise<SlotOutcome> | SlotOutcome;
+  accept: (turn: Turn, input: GivenInput) => Promise<SlotOutcome> | SlotOutcome;
+  /** A value the user said yes to is the answer, unless the slot still has to act on it (a time to hold). */
+  acceptConfirmed?: (turn: Turn, value: unknown) => Promise<SlotOutcome> | SlotOutcome;
   /** Finds this slot's value inside a message written for another slot (「明日14時、山田です」). */
   extract?: (text: string, turn: Turn) => string | undefined;
   /** The summary row, or undefined to leave the slot out of it. */
@@ -36,7 +43,7 @@ export interface SlotDef {
 }
 
 export interface FlowDef {
-  name: string;
+  name: FlowName;
   slots: SlotDef[];
   /** After the last slot: the summary, submitting, and what comes next. */
   finish: (turn: Turn, input: SlotInput | null) => Promise<void>;
@@ -44,8 +51,13 @@ export interface FlowDef {
 
 export const done = (value: unknown): SlotOutcome => ({ kind: "done", value });
 export const again: SlotOutcome = { kind: "again" };
+export const end: SlotOutcome = { kind: "end" };
+/** Says what was wrong and waits for another answer. */
+export const retry = (text: string, extra: Omit<BotMessage, "text"> = {}): SlotOutcome => ({ kind: "again", say: { text, ...extra } });
+/** Says what was wrong, if anything, and asks the question again. */
+export const askAgain = (text?: string): SlotOutcome => ({ kind: "again", ask: true, ...(text === undefined ? {} : { say: { text } }) });
 
-export function defineFlow(name: string, slots: SlotDef[], finish: FlowDef["finish"]): FlowDef {
+export function defineFlow(name: FlowName, slots: SlotDef[], finish: FlowDef["finish"]): FlowDef {
   return { name, slots, finish };
 }
 
@@ -64,7 +76,7 @@ export async function drive(turn: Turn, flow: FlowDef, input: SlotInput | null):
   const answers = answersOf(state);
   if (input?.kind === "text") prefillOthers(turn, flow, input.text);
 
-  for (let guard = 0; guard < flow.slots.length + 2; guard++) {
+  for (let guard = 0; guard < 2 * flow.slots.length + 2; guard++) {
     if (state.step === SUMMARY) return flow.finish(turn, input);
     const slot = flow.slots.find((s) => s.name === state.step) ?? nextSlot(flow, answers);
     if (!slot) {
@@ -73,19 +85,19 @@ export async function drive(turn: Turn, flow: FlowDef, input: SlotInput | null):
     }
     state.step = slot.name;
 
-    const answer = input ?? takePrefill(state, slot);
+    const given = input ?? takePrefill(state, slot);
     input = null;
-    if (!answer) {
+    const answer = given && resolveConfirm(turn, given);
+    const outcome = answer ? await accept(turn, slot, answer) : await slot.resolve?.(turn);
+    if (!outcome) {
       await slot.ask(turn);
       return;
     }
-    const resolved = resolveConfirm(turn, answer);
-    if (!resolved) {
-      await slot.ask(turn);
+    if (outcome.kind === "again") {
+      if (outcome.say) turn.out.push(outcome.say);
+      if (outcome.ask) continue;
       return;
     }
-    const outcome = await slot.accept(turn, resolved);
-    if (outcome.kind === "again") return;
     if (outcome.kind === "end") {
       state.flow = undefined;
       state.step = undefined;
@@ -98,6 +110,25 @@ export async function drive(turn: Turn, flow: FlowDef, input: SlotInput | null):
     // The next missing answer, or the summary when none is (so an edit returns to it).
     state.step = undefined;
   }
+}
+
+function accept(turn: Turn, slot: SlotDef, input: SlotInput): Promise<SlotOutcome> | SlotOutcome {
+  if (input.kind !== "confirmed") return slot.accept(turn, input);
+  return slot.acceptConfirmed ? slot.acceptConfirmed(turn, input.value) : done(input.value);
+}
+
+/** Opens a flow with the answers it keeps from before, and asks its first question. */
+export async function begin(turn: Turn, flow: FlowDef, keep: Answers): Promise<void> {
+  turn.state.flow = flow.name;
+  turn.state.step = undefined;
+  turn.state.answers = keep;
+  turn.state.history = undefined;
+  return drive(turn, flow, null);
+}
+
+/** The text of a typed or tapped answer. */
+export function textOf(input: GivenInput): string {
+  return input.kind === "text" ? input.text : input.kind === "choice" ? input.value : "";
 }
 
 function takePrefill(state: Turn["state"], slot: SlotDef): SlotInput | null {

@@ -73,3 +73,11 @@ export function parseEmail(text: string): EmailResult {
   const value = `${local}@${domain}`;
   return collapsed !== candidate ? { ok: true, value, suggestion: value } : { ok: true, value };
 }
+
+/** An email address inside a longer message, when it needs no second look. */
+export function findEmail(text: string): string | undefined {
+  const match = /[^\s、。,，「」]+[@＠][^\s、。,，「」]+/.exec(text);
+  if (!match) return undefined;
+  const parsed = parseEmail(match[0]);
+  return parsed.ok && !parsed.suggestion ? parsed.value : undefined;
+}

@@ -35,3 +35,8 @@ const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できま�
 export function isBookingWish(text: string): boolean {
   return BOOKING_WISH.test(text);
 }
+
+/** 「申し込みます」: the summary is right, send the request. */
+export function saysSubmit(text: string): boolean {
+  return /^(申し込む|申し込みます|申込む|お願いします|送信|submit|send)[。.!！]?$/i.test(text);
+}

@@ -1,4 +1,6 @@
 // A seeker's name as they introduce themselves: 「山田太郎です」「やまだ たろう と申します」「Taro Yamada」.
+import { parseWhen } from "./when/index.ts";
+
 export type NameScript = "kanji" | "kana" | "latin" | "mixed";
 
 export type NameResult =
@@ -23,4 +25,12 @@ export function parseName(text: string): NameResult {
   const script: NameScript = scripts > 1 ? "mixed" : KANJI.test(s) ? "kanji" : KANA.test(s) ? "kana" : "latin";
   const value = script === "latin" ? s.replace(/\b[a-z]/g, (c) => c.toUpperCase()) : s;
   return { ok: true, value, script };
+}
+
+/** A name introduced inside a longer message: 「12月1日の14時で、山田花子です」. */
+export function findName(text: string): string | undefined {
+  const match = /(?:^|[、。,\s])([^、。,\s]{1,12}(?:\s[^、。,\s]{1,12})?)\s*(?:です|と申します|といいます)(?:[。.!！、,\s]|$)/.exec(text.normalize("NFKC"));
+  if (!match) return undefined;
+  const parsed = parseName(match[1]!);
+  return parsed.ok && parseWhen(match[1]!, { now: new Date(0) }).length === 0 ? parsed.value : undefined;
 }

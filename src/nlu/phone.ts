@@ -55,3 +55,11 @@ function split(digits: string, sizes: number[]): string {
 function ok(value: string, digits: string, kind: PhoneKind): PhoneResult {
   return { ok: true, value, digits, kind };
 }
+
+/** A phone number inside a longer message. */
+export function findPhone(text: string): string | undefined {
+  const match = /(?<![\d-])(?:\+81|0)\d{1,4}[-‐ー−－\s]?\d{1,4}[-‐ー−－\s]?\d{3,4}(?![\d-])/.exec(text.normalize("NFKC"));
+  if (!match) return undefined;
+  const parsed = parsePhone(match[0]);
+  return parsed.ok ? parsed.value : undefined;
+}

@@ -25,3 +25,16 @@ function accept(office: string, serial: string): SeekerNumberResult {
   const value = `${office}-${serial}`;
   return office.startsWith("42") ? { ok: true, value } : { ok: true, value, confirm: "unfamiliar_prefix" };
 }
+
+/** A seeker number inside a longer message, when it needs no confirmation. */
+export function findSeekerNumber(text: string): string | undefined {
+  const match = /(?<![\d-])\d{5}\s*[-‐‑‒–—―ー−－]?\s*\d{6,8}(?![\d-])/.exec(text.normalize("NFKC"));
+  if (!match) return undefined;
+  const parsed = parseSeekerNumber(match[0]);
+  return parsed.ok && !parsed.confirm ? parsed.value : undefined;
+}
+
+/** 「まだ登録していません」: no seeker number yet. */
+export function saysNotRegistered(text: string): boolean {
+  return /未登録|登録して(い)?ない|まだ登録|not registered/i.test(text);
+}

@@ -418,6 +418,21 @@ async function afterRequest(tx: Tx, row: Booking, input: { replacing?: string; n
   await enqueueNotices(tx, row, event, input.now);
 }
 
+/** A booking's details as asked, to carry over to the booking that replaces it; Required so no field is left behind. */
+export function detailsOf(b: Booking): Required<RequestDetails> {
+  return {
+    requesterKind: b.requesterKind,
+    name: b.name ?? "",
+    seekerNumber: b.seekerNumber,
+    establishmentNumber: b.establishmentNumber,
+    email: b.email ?? "",
+    phone: b.phone ?? "",
+    topic: b.topic ?? "",
+    support: b.support,
+    emailVerified: b.emailVerifiedAt !== null,
+  };
+}
+
 function detailColumns(d: RequestDetails, now: Date) {
   return {
     emailVerifiedAt: d.emailVerified ? now : null,
