@@ -15,6 +15,9 @@ async function main(): Promise<number> {
   if (!env.PUBLIC_BASE_URL) {
     throw new ConfigError("PUBLIC_BASE_URL is not set: LINE's webhook URL is the bot's public https address followed by /line/webhook");
   }
+  if (!env.PUBLIC_BASE_URL.startsWith("https:")) {
+    console.error(`注意 / note: LINE は https の Webhook URL しか受け付けません / LINE accepts only an https webhook URL (PUBLIC_BASE_URL is ${env.PUBLIC_BASE_URL})`);
+  }
   const result = await setUpLineChannel(
     {
       accessToken: env.LINE_CHANNEL_ACCESS_TOKEN,

@@ -39,6 +39,8 @@ describe("npm run line:setup", () => {
   const writes = () => fake.requests.filter((r) => r.method !== "GET" && r.path !== "/v2/bot/channel/webhook/test");
 
   it("sets the channel up, then says what is left to switch on by hand in Japanese and English", async () => {
+    fake.setWebhookActive(false);
+
     const { code, output } = await lineSetup();
 
     expect(code).toBe(0);
@@ -48,6 +50,7 @@ describe("npm run line:setup", () => {
     expect(output).toContain("Webhookの再送: オン / Webhook redelivery: on");
     expect(output).toContain("応答メッセージ: オフ / Auto-reply messages: off");
     expect(output).toContain("あいさつメッセージ: オフ / Greeting message: off");
+    expect(output).toContain("Webhookの利用: オン（今はオフ）/ Use webhook: on (it is off now)");
     expect(fake.defaultRichMenuId()).not.toBeNull();
   });
 
@@ -61,6 +64,7 @@ describe("npm run line:setup", () => {
     expect(writes()).toEqual([]);
     expect(output).toContain("設定済み / already set");
     expect(output).toContain("アップロード済み / already uploaded");
+    expect(output).not.toContain("Use webhook");
   });
 
   it("stops with a clear sentence and exit code 1, no stack trace, when LINE refuses the access token", async () => {

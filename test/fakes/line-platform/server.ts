@@ -81,6 +81,8 @@ export interface FakeLine {
   setQuota(limit: number | null): void;
   /** The webhook URL set in the channel, and whether "Use webhook" is on. */
   webhook(): { endpoint: string; active: boolean };
+  /** "Use webhook" in the console, which no API call switches. */
+  setWebhookActive(active: boolean): void;
   /** The channel's rich menus, in the order they were made. */
   richMenus(): FakeRichMenu[];
   defaultRichMenuId(): string | null;
@@ -462,6 +464,9 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
       quotaLimit = limit;
     },
     webhook: () => ({ ...webhook }),
+    setWebhookActive(active) {
+      webhook = { ...webhook, active };
+    },
     richMenus: () => [...richMenus.values()].map((menu) => ({ ...menu })),
     defaultRichMenuId: () => defaultRichMenuId,
     reset() {
