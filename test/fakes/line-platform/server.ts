@@ -325,7 +325,7 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
   }
 
   /** api-data.line.me: rich menu images (binary bodies, not JSON). */
-  function handleData(method: string, path: string, headers: IncomingMessage["headers"], bytes: Buffer): Answer | { status: 200; image: FakeRichMenu["image"] & {} } {
+  function handleData(method: string, path: string, headers: IncomingMessage["headers"], bytes: Buffer): Answer | { status: 200; image: NonNullable<FakeRichMenu["image"]> } {
     const denied = unauthorized(headers);
     if (denied) return denied;
     const contentMatch = /^\/v2\/bot\/richmenu\/([^/]+)\/content$/.exec(path);
@@ -373,7 +373,8 @@ export async function startFakeLinePlatform(options: FakeLineOptions = {}): Prom
     const path = url.pathname;
     let body: unknown = undefined;
     let answer: Answer | undefined;
-    if (raw.length > 0) {
+    // An image sent here instead of api-data.line.me is left unread: the path answers 404.
+    if (raw.length > 0 && !req.headers["content-type"]?.startsWith("image/")) {
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
