@@ -1,4 +1,4 @@
-// p50/p99 time per utterance for parseWhen over the date corpus (development and sealed parts), beside
+// p50/p99 time per utterance for parseWhen over the date corpus (development, sealed and fresh parts), beside
 // raw chrono.ja on the same utterances in the same run, with both accuracies scored the same way.
 // Run: npx tsx bench/nlu/when.bench.ts
 import { pathToFileURL } from "node:url";
@@ -7,10 +7,11 @@ import * as chrono from "chrono-node";
 import { parseWhen } from "../../src/nlu/when/index.ts";
 import { CORPUS_NOW, whenCorpus as developmentCorpus, type WhenCase } from "../../test/nlu/corpus/when.ts";
 import { sealedWhenCorpus } from "../../test/nlu/corpus/when.sealed.ts";
+import { freshWhenCorpus } from "../../test/nlu/corpus/when.fresh.ts";
 import { formatTable, score, tally, type Answer } from "../../test/nlu/corpus/score.ts";
 
 const ROUNDS = 20;
-const whenCorpus = [...developmentCorpus, ...sealedWhenCorpus];
+const whenCorpus = [...developmentCorpus, ...sealedWhenCorpus, ...freshWhenCorpus];
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -67,18 +68,21 @@ export function main(): { parseWhen: Figures; chronoJa: Figures } {
   const raw = timePerUtterance((c) => chrono.ja.parse(c.text, { instant: new Date(c.now ?? CORPUS_NOW), timezone: 540 }));
 
   const sealedTable = tally(sealedWhenCorpus.map((c) => ({ category: c.category, outcome: score(c, parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW) })) })));
+  const freshTable = tally(freshWhenCorpus.map((c) => ({ category: c.category, outcome: score(c, parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW) })) })));
   const sealedRawTable = tally(sealedWhenCorpus.map((c) => ({ category: c.category, outcome: score(c, chronoAnswers(c)) })));
   const oursTable = tally(developmentCorpus.map((c) => ({ category: c.category, outcome: score(c, parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW) })) })));
   const rawTable = tally(developmentCorpus.map((c) => ({ category: c.category, outcome: score(c, chronoAnswers(c)) })));
 
   const ms = (n: number) => `${n.toFixed(3)} ms`;
-  console.log(`when corpus: ${whenCorpus.length} utterances (${developmentCorpus.length} development, ${sealedWhenCorpus.length} sealed) × ${ROUNDS} rounds after a warm-up, Node ${process.version}, TZ=${process.env.TZ ?? "(host)"}`);
+  console.log(`when corpus: ${whenCorpus.length} utterances (${developmentCorpus.length} development, ${sealedWhenCorpus.length} sealed, ${freshWhenCorpus.length} fresh) × ${ROUNDS} rounds after a warm-up, Node ${process.version}, TZ=${process.env.TZ ?? "(host)"}`);
   console.log(`parseWhen   p50 ${ms(ours.p50)}  p99 ${ms(ours.p99)}  p99 of per-utterance medians ${ms(ours.p99OfMedians)}`);
   console.log(`chrono.ja   p50 ${ms(raw.p50)}  p99 ${ms(raw.p99)}  p99 of per-utterance medians ${ms(raw.p99OfMedians)}`);
   console.log();
   console.log(formatTable("parseWhen accuracy, development part", oursTable));
   console.log();
   console.log(formatTable("parseWhen accuracy, sealed part", sealedTable));
+  console.log();
+  console.log(formatTable("parseWhen accuracy, fresh part", freshTable));
   console.log();
   console.log(formatTable("raw chrono.ja accuracy, sealed part", sealedRawTable));
   console.log();
