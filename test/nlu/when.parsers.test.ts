@@ -123,4 +123,11 @@ describe("when parsers, second round", () => {
     expect(read("Jan 35th").every((r) => r.confidence === "unsure")).toBe(true);
     expect(first("Monday 4:30")).toMatchObject({ time: "16:30", ambiguousHour: true, confidence: "unsure" });
   });
+
+  it("second probe: 第N週の曜日 is asked back; days then one time is asked back; と joins alternatives; a move of days is no range", () => {
+    expect(first("1月第3週の金曜")?.confidence).toBe("unsure");
+    expect(first("12月7日から12月9日の10時")).toMatchObject({ date: "2026-12-07", time: "10:00", confidence: "unsure" });
+    expect(read("12/10と12/11の13時〜14時").map((r) => [r.date, r.time, r.end?.time])).toEqual([["2026-12-10", "13:00", "14:00"], ["2026-12-11", "13:00", "14:00"]]);
+    expect(read("予約を12月7日から12月9日に変えたい").map((r) => [r.date, r.end])).toEqual([["2026-12-09", undefined]]);
+  });
 });

@@ -14,13 +14,19 @@ const MAX_RANGE_DAYS = 31;
  */
 function timedRange(context: ParsingContext, prev: Result, r: Result): Result | null {
   const startDate = dateOf(prev.start);
-  if (MOVE_FOLLOWS.test(context.text.slice(r.index + r.text.length))) return null; // a move, not a range
   if (dateOf(r.start) <= startDate || daysBetween(startDate, dateOf(r.start)) > MAX_RANGE_DAYS) return null;
   if (hasTime(prev.start) && hasTime(r.start) && !r.end) return joined(context, prev, r, copy(prev.start), copy(r.start, tagString("open", "before")));
   if (!hasTime(prev.start) && !hasPod(prev.start) && hasTime(r.start) && r.end && hasTime(r.end) && dateOf(r.end) === dateOf(r.start)) {
     const start = copy(r.start);
     setDate(start, startDate);
     return joined(context, prev, r, start, copy(r.end));
+  }
+  // 12月3日から12月5日の14時: each day at 14:00, or until 14:00 on the last? Ask.
+  if (!hasTime(prev.start) && !hasPod(prev.start) && hasTime(r.start) && !r.end) {
+    const start = copy(r.start);
+    setDate(start, startDate);
+    setTag(start, "confirm", "ambiguous_date");
+    return joined(context, prev, r, start, setDate(context.createParsingComponents(), dateOf(r.start)));
   }
   return null;
 }
@@ -29,14 +35,16 @@ export const mergeDateRange = refiner((context, results) => {
   const out: Result[] = [];
   for (const r of results) {
     const prev = out[out.length - 1];
-    if (prev && hasDate(prev.start) && !prev.end && hasDate(r.start) && RANGE_BETWEEN.test(between(context, prev, r))) {
-      const merged = hasTime(prev.start) || hasTime(r.start) ? timedRange(context, prev, r) : null;
+    // 予約を12月8日から12月10日に変更: a move, not a range
+    const ranged = prev && hasDate(prev.start) && !prev.end && hasDate(r.start) && RANGE_BETWEEN.test(between(context, prev, r)) && !MOVE_FOLLOWS.test(context.text.slice(r.index + r.text.length));
+    if (ranged && (hasTime(prev.start) || hasTime(r.start))) {
+      const merged = timedRange(context, prev, r);
       if (merged) {
         out[out.length - 1] = merged;
         continue;
       }
     }
-    if (prev && hasDate(prev.start) && !prev.end && hasDate(r.start) && !hasTime(r.start) && !hasTime(prev.start) && RANGE_BETWEEN.test(between(context, prev, r))) {
+    if (ranged && !hasTime(r.start) && !hasTime(prev.start)) {
       const end = copy(r.start);
       const startDate = dateOf(prev.start);
       let endDate = dateOf(end);

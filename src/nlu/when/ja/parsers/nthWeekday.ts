@@ -1,5 +1,5 @@
 // 1月の第2火曜日, 来月の最初の木曜, 12月の最後の水曜: the nth weekday of a month. Without a month
-// (第4木曜; but 次の第4木曜 is the next one) or counted in weeks (1月の3週目の水曜), the day is a
+// (第4木曜; but 次の第4木曜 is the next one) or counted in weeks (1月の3週目の水曜, 第2週の火曜), the day is a
 // guess, so it is asked back.
 import { parseDateString } from "../../../../jst.ts";
 import { monthsAhead, nthWeekdayOf, todayOf, yearOfNextMonth } from "../../calendar.ts";
@@ -19,7 +19,7 @@ function ordinal(s: string): number {
 export const nthWeekdayParser = parser(
   new RegExp(
     String.raw`(?:(?<month>\d{1,2})\s*月|(?<rel>今月|来月|翌月|再来月)|(?<next>次の|今度の|直近の|一番近い))?\s*(?:の\s*)?` +
-      String.raw`(?:第\s*(?<nth>[1-6一二三四五六])\s*|(?<nthCount>[1-6一二三四五六])\s*(?:回目|番目)\s*の\s*|(?<weekCount>[1-6一二三四五六])\s*週目\s*の\s*|(?<first>最初|初め|はじめ)\s*の\s*|(?<last>最終|最後\s*の)\s*)` +
+      String.raw`(?:第\s*(?<nth>[1-6一二三四五六])\s*|(?<nthCount>[1-6一二三四五六])\s*(?:回目|番目)\s*の\s*|(?:第\s*)?(?<weekCount>[1-6一二三四五六])\s*週\s*目?\s*の\s*|(?<first>最初|初め|はじめ)\s*の\s*|(?<last>最終|最後\s*の)\s*)` +
       String.raw`(?<wd>[月火水木金土日])\s*(?:曜日?|よう日?)`,
   ),
   (context, m) => {
