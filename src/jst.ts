@@ -10,9 +10,6 @@ export type DateString = string;
 /** A wall-clock time in Asia/Tokyo, 'HH:mm'. */
 export type TimeString = string;
 
-export const weekdayNamesJa = ["日", "月", "火", "水", "木", "金", "土"] as const;
-export const weekdayNamesEn = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -86,25 +83,7 @@ export function timeOf(minutes: number): TimeString {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-/** 12月3日(木) — the way Japanese offices write a date. */
-export function formatDateJa(date: DateString): string {
-  const { month, day } = parseDateString(date);
-  return `${month}月${day}日(${weekdayNamesJa[weekday(date)]})`;
-}
-
-/** Thu 3 Dec */
-export function formatDateEn(date: DateString): string {
-  const { day } = parseDateString(date);
-  const monthName = new Date(jstInstant(date, "12:00")).toLocaleString("en-GB", { month: "short", timeZone: "Asia/Tokyo" });
-  return `${weekdayNamesEn[weekday(date)]} ${day} ${monthName}`;
-}
-
-/** 12月3日(木) 14:00～14:30 */
-export function formatSlotJa(startsAt: Date, endsAt: Date): string {
-  return `${formatDateJa(jstDate(startsAt))} ${jstTime(startsAt)}～${jstTime(endsAt)}`;
-}
-
-/** Thu 3 Dec, 14:00–14:30 */
-export function formatSlotEn(startsAt: Date, endsAt: Date): string {
-  return `${formatDateEn(jstDate(startsAt))}, ${jstTime(startsAt)}–${jstTime(endsAt)}`;
+/** 08:30 → 8:30, the way offices print their hours. */
+export function clockText(time: TimeString): string {
+  return time.replace(/^0(\d)/, "$1");
 }

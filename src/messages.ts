@@ -1,7 +1,7 @@
 // Channel-neutral messages, the leaf both sides import: flows speak only these, src/bot/* translates
 // them to and from a channel, and the store keeps them as they are.
 
-export type Locale = "ja" | "en";
+export type { Locale } from "./i18n/locales.ts";
 export type Channel = "web" | "line";
 
 export type Inbound =

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatDateJa, formatSlotJa, jstDate, jstInstant, jstTime, weekday } from "../src/jst.ts";
+import { formats } from "../src/i18n/ja/formats.ts";
+import { addDays, jstDate, jstInstant, jstTime, weekday } from "../src/jst.ts";
+
+const { date: formatDateJa, slot: formatSlotJa } = formats;
 
 describe("JST calendar arithmetic", () => {
   it("reads the Tokyo calendar date of an instant whatever the host time zone", () => {

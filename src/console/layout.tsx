@@ -2,7 +2,7 @@
 // The frame of every console page: header, menu, language switch, sign-out, and the page's content.
 // Pages are plain HTML forms and links; the one script (assets/console.js) only adds live updates.
 import type { Child } from "hono/jsx";
-import { formatSlotEn, formatSlotJa } from "../jst.ts";
+import { wordsFor } from "../i18n/index.ts";
 import type { Config, Office } from "../config.ts";
 import { BASE, CSRF_FIELD, type ConsoleStaff } from "./session.ts";
 import type { ConsoleLocale, ConsoleWords } from "./words.ts";
@@ -107,7 +107,17 @@ export function FieldError(props: { id: string; message?: string }) {
 }
 
 export function slotText(locale: ConsoleLocale, startsAt: Date, endsAt: Date): string {
-  return locale === "ja" ? formatSlotJa(startsAt, endsAt) : formatSlotEn(startsAt, endsAt);
+  return wordsFor(locale).formats.slot(startsAt, endsAt);
+}
+
+/** 12月3日(木) 14:05 */
+export function instantText(locale: ConsoleLocale, at: Date): string {
+  return wordsFor(locale).formats.instant(at);
+}
+
+/** 12月3日(木) */
+export function dateText(locale: ConsoleLocale, date: string): string {
+  return wordsFor(locale).formats.date(date);
 }
 
 export function officeName(config: Pick<Config, "offices">, locale: ConsoleLocale, officeId: string): string {

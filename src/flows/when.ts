@@ -1,19 +1,6 @@
 import type { Office } from "../config.ts";
-import {
-  addDays,
-  formatDateEn,
-  formatDateJa,
-  formatSlotEn,
-  formatSlotJa,
-  jstDate,
-  jstInstant,
-  jstTime,
-  weekdayNamesEn,
-  weekdayNamesJa,
-  weekday,
-  parseDateString,
-  minutesOf,
-} from "../jst.ts";
+import { wordsFor } from "../i18n/index.ts";
+import { addDays, jstDate, jstInstant, jstTime, minutesOf } from "../jst.ts";
 import { parseWhen, type WhenReading } from "../nlu/index.ts";
 import { lastBookableDate, SLOT_MINUTES, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
@@ -51,23 +38,15 @@ const SCAN_FACTOR = 8;
 
 export function formatSlot(locale: Locale, startsAt: Date): string {
   const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
-  return locale === "en" ? formatSlotEn(startsAt, endsAt) : formatSlotJa(startsAt, endsAt);
+  return wordsFor(locale).formats.slot(startsAt, endsAt);
 }
 
 export function formatDate(locale: Locale, date: string): string {
-  return locale === "en" ? formatDateEn(date) : formatDateJa(date);
-}
-
-/** 12/3(木) 14:00 — short enough for a LINE quick reply. */
-function slotLabel(locale: Locale, startsAt: Date): string {
-  const date = jstDate(startsAt);
-  const { month, day } = parseDateString(date);
-  const wd = weekday(date);
-  return locale === "en" ? `${weekdayNamesEn[wd]} ${day}/${month} ${jstTime(startsAt)}` : `${month}/${day}(${weekdayNamesJa[wd]}) ${jstTime(startsAt)}`;
+  return wordsFor(locale).formats.date(date);
 }
 
 export function slotChoices(locale: Locale, slots: readonly Slot[]): Choice[] {
-  return slots.map((s) => ({ label: slotLabel(locale, s.startsAt), value: `${SLOT_CHOICE}${jstDate(s.startsAt)}T${jstTime(s.startsAt)}` }));
+  return slots.map((s) => ({ label: wordsFor(locale).formats.shortInstant(s.startsAt), value: `${SLOT_CHOICE}${jstDate(s.startsAt)}T${jstTime(s.startsAt)}` }));
 }
 
 /** The bounds of a date-time picker: tomorrow's first slot to the last bookable day's last slot. */
@@ -281,7 +260,7 @@ export function refusalText(
     case "outside_hours":
       return m.refusal.outsideHours(refusal.window.from, refusal.window.to, refusal.lastStart);
     case "not_on_grid":
-      return m.refusal.notOnGrid(refusal.neighbours.join(locale === "en" ? " or " : "か"));
+      return m.refusal.notOnGrid(wordsFor(locale).formats.or(refusal.neighbours));
     case "too_late":
       return m.refusal.tooLate(`${formatDate(locale, jstDate(refusal.cutoff))} ${jstTime(refusal.cutoff)}`);
     case "too_far":

@@ -8,7 +8,8 @@ import type { LineClient } from "../bot/line/client.ts";
 import { renderForLine, type LineMessage } from "../bot/line/render.ts";
 import type { BotMessage, Locale } from "../messages.ts";
 import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload } from "../notices.ts";
-import { addDays, formatSlotEn, formatSlotJa, jstDate, jstTime } from "../jst.ts";
+import { wordsFor } from "../i18n/index.ts";
+import { addDays, jstDate, jstTime } from "../jst.ts";
 import { findBooking, suggest, type Booking } from "../store/bookings.ts";
 import { appendMessages, findConversation } from "../store/conversations.ts";
 import { listClosures } from "../store/calendar.ts";
@@ -17,12 +18,11 @@ import { enqueue, type NewJob, type OutboxJob } from "../store/outbox.ts";
 import { findOffice } from "../config.ts";
 import { invitationMail, seekerNoticeMail, staffNoticeMail, withCancellation, type ComposedMail } from "./mail/compose.ts";
 import { MailSendError, type Mailer } from "./mail/transport.ts";
-import { cancelSection, greeting, introduction, referenceSection, signature, slotSection } from "./mail/wording.ts";
 import { PermanentJobError, type JobHandler } from "./outboxWorker.ts";
 import { reminderJob } from "./reminders.ts";
 import type { StaffChannels } from "./staffChannels.ts";
 import { postStaffWebhook, StaffWebhookError } from "./webhook/send.ts";
-import { acknowledgementWords, chatWords, staffLineText, type ChatBooking } from "./wording.ts";
+import { chatNotices, staffLineText, type ChatBooking } from "./chatNotices.ts";
 
 export interface NotifyDeps {
   db: Db;
@@ -194,7 +194,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
       wish: { kind: "point", date: jstDate(b.startsAt), time: jstTime(b.startsAt) },
       n: 3,
     }).catch(() => []);
-    return slots.map((s) => (b.locale === "ja" ? formatSlotJa(s.startsAt, s.endsAt) : formatSlotEn(s.startsAt, s.endsAt)));
+    return slots.map((s) => wordsFor(b.locale).formats.slot(s.startsAt, s.endsAt));
   }
 
   function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives: string[]): ComposedMail | undefined {
@@ -226,17 +226,18 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
       case "requested":
       case "changed":
       case "cancelled": {
-        const w = acknowledgementWords[locale][event];
+        const words = wordsFor(locale);
+        const w = words.notices.acknowledgement[event];
         const mail: ComposedMail = {
           to: b.email,
           subject: w.subject(office),
           text: mailBody(
-            greeting(locale, name),
-            [introduction(locale, office), ...w.lead],
-            slotSection(locale, b.startsAt, b.endsAt),
-            event === "cancelled" ? [] : cancelSection(locale, office),
-            referenceSection(locale, b.reference),
-            signature(office, locale),
+            words.mail.greeting(name),
+            [words.mail.introduction(office), ...w.lead],
+            words.mail.slotSection(b.startsAt, b.endsAt),
+            event === "cancelled" ? [] : words.mail.cancelSection(office),
+            words.mail.referenceSection(b.reference),
+            words.mail.signature(office),
           ),
         };
         return event === "cancelled" ? cancelling(mail) : mail;
@@ -249,19 +250,19 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     const chat: ChatBooking = { reference: b.reference, office, startsAt: b.startsAt, endsAt: b.endsAt, meetingUrl: b.meetingUrl, accessCode: b.accessCode };
     switch (event) {
       case "invitation":
-        return chatWords.invitation(locale, chat);
+        return chatNotices.invitation(locale, chat);
       case "meeting_changed":
-        return chatWords.meetingChanged(locale, chat);
+        return chatNotices.meetingChanged(locale, chat);
       case "reminder":
-        return chatWords.reminder(locale, chat);
+        return chatNotices.reminder(locale, chat);
       case "rejected":
-        return chatWords.rejected(locale, chat, b.statusReason, await alternativesFor(b, office));
+        return chatNotices.rejected(locale, chat, b.statusReason, await alternativesFor(b, office));
       case "closure":
-        return chatWords.closure(locale, chat, b.statusReason, alternatives);
+        return chatNotices.closure(locale, chat, b.statusReason, alternatives);
       case "cancelled_by_staff":
-        return chatWords.cancelledByStaff(locale, chat, b.statusReason);
+        return chatNotices.cancelledByStaff(locale, chat, b.statusReason);
       case "no_show":
-        return chatWords.noShow(locale, chat);
+        return chatNotices.noShow(locale, chat);
       default:
         // The bot already answered these in the conversation itself.
         return undefined;

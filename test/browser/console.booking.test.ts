@@ -3,10 +3,12 @@
 // each of these pages (book for someone, booking page, seekers).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { formatDateJa } from "../../src/jst.ts";
+import { formats } from "../../src/i18n/ja/formats.ts";
 import { unfoldIcs } from "../helpers/delivery.ts";
 import { describeInBrowser, launchChromium, watchErrors } from "./harness.ts";
 import { nextOpenDay, seriousAxeViolations, signIn, startConsoleServer } from "./console.harness.ts";
+
+const formatDateJa = formats.date;
 
 describeInBrowser("booking for a phone caller in Chromium, against the server as npm start runs it", () => {
   let browser: Browser;

@@ -1,9 +1,11 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { formatDateJa } from "../../src/jst.ts";
+import { formats } from "../../src/i18n/ja/formats.ts";
 import { describeInBrowser, launchChromium, watchErrors } from "./harness.ts";
 import { nextOpenDay, requestThroughChat, seriousAxeViolations, signIn, startConsoleServer } from "./console.harness.ts";
+
+const formatDateJa = formats.date;
 
 const SHOTS = "test-results/console";
 

@@ -12,7 +12,7 @@ import { enqueue, hasUnfinished } from "../../store/outbox.ts";
 import type { LineClient } from "./client.ts";
 import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
 import { renderForLine, type LineMessage } from "./render.ts";
-import { lineWords } from "./words.ts";
+import { catalogues, wordsFor } from "../../i18n/index.ts";
 
 export const LINE_INBOX_SOURCE = "line";
 
@@ -221,14 +221,14 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
       case "group":
         // The booking flow runs only one to one; on joining a group the bot says so once.
         if (meaning.eventType === "join") {
-          await deliver(row, event, meaning.chatId, renderForLine([{ text: lineWords.ja.groupNote }], "ja"), { replyOnly: true });
+          await deliver(row, event, meaning.chatId, renderForLine([{ text: catalogues.ja.line.groupNote }], "ja"), { replyOnly: true });
         } else {
           await markProcessed(db, row.id, now);
         }
         return;
       case "unsupported": {
         const conversation = await conversationOfUser(db, "line", meaning.userId, now);
-        await deliver(row, event, meaning.userId, renderForLine([{ text: lineWords[conversation.locale].pleaseType }], conversation.locale));
+        await deliver(row, event, meaning.userId, renderForLine([{ text: wordsFor(conversation.locale).line.pleaseType }], conversation.locale));
         return;
       }
       case "inbound": {

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { BookingCard, BotMessage, Locale } from "../../messages.ts";
+import { wordsFor } from "../../i18n/index.ts";
 import { DATETIME_PICKER_DATA, choicePostbackData } from "./events.ts";
 
 export type LineMessage = messagingApi.Message;
@@ -11,22 +12,6 @@ export const LINE_MAX_QUICK_REPLY_ITEMS = 13;
 export const LINE_MAX_ACTION_LABEL = 20;
 export const LINE_MAX_ALT_TEXT = 400;
 const MAX_CAROUSEL_BUBBLES = 12;
-
-// Words that belong to the LINE rendering itself (picker button, card labels), not to a flow.
-const words = {
-  ja: {
-    pickDateTime: "日時を選ぶ",
-    booking: "ご予約",
-    reference: "予約番号",
-    join: "ビデオ通話に参加する",
-  },
-  en: {
-    pickDateTime: "Pick a date",
-    booking: "Booking",
-    reference: "Reference",
-    join: "Join the video call",
-  },
-} satisfies Record<Locale, Record<string, string>>;
 
 type Part =
   | { kind: "text"; text: string }
@@ -149,7 +134,7 @@ function quickReplyFor(messages: BotMessage[], locale: Locale): messagingApi.Qui
           type: "action",
           action: {
             type: "datetimepicker",
-            label: words[locale].pickDateTime,
+            label: wordsFor(locale).line.pickDateTime,
             data: DATETIME_PICKER_DATA,
             mode: "datetime",
             min: last.datePicker.min,
@@ -184,7 +169,7 @@ const statusColors: Record<BookingCard["statusCode"], string> = {
 };
 
 function cardPart(card: BookingCard, locale: Locale): Part {
-  const w = words[locale];
+  const w = wordsFor(locale).line;
   const rows = [...(card.rows ?? []), { label: w.reference, value: card.reference }];
   const bubble: messagingApi.FlexBubble = {
     type: "bubble",

@@ -7,10 +7,9 @@ import type { AppDeps } from "../../http/app.ts";
 import { addDays, isValidDate, jstInstant, parseDateString } from "../../jst.ts";
 import { listAudit, type AuditRow } from "../../store/audit.ts";
 import { staffDirectory } from "../../store/staff.ts";
-import { addMenuEntry, FieldError, Layout, page, type PageContext } from "../layout.tsx";
+import { instantText, addMenuEntry, FieldError, Layout, page, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import { notFound } from "./booking.tsx";
-import { instantText } from "./inbox.tsx";
 
 addMenuEntry("audit", `${BASE}/audit`, true);
 

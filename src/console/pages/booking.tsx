@@ -8,11 +8,10 @@ import { findOffice } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
 import { bookingActions } from "../../http/staff/bookingActions.ts";
-import { formatDateEn, formatDateJa, jstDate, jstTime } from "../../jst.ts";
 import type { AuditTrailRow } from "../../store/audit.ts";
 import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
-import { counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
+import { instantText, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import { consoleWords, type ConsoleWords } from "../words.ts";
 
@@ -28,11 +27,6 @@ function Detail(props: { label: string; value: string | null | undefined; none: 
       <dd>{props.value ? props.value : <span class="none">{props.none}</span>}</dd>
     </>
   );
-}
-
-/** 12月3日(木) 14:05 */
-function instantText(locale: "ja" | "en", at: Date): string {
-  return locale === "ja" ? `${formatDateJa(jstDate(at))} ${jstTime(at)}` : `${formatDateEn(jstDate(at))}, ${jstTime(at)}`;
 }
 
 interface BookingRecord {

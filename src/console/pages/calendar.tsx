@@ -7,10 +7,10 @@ import { z } from "zod";
 import { findOffice, type Office } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
-import { addDays, formatDateEn, formatDateJa, isValidDate, jstDate, jstTime, parseDateString, weekday } from "../../jst.ts";
+import { addDays, isValidDate, jstDate, jstTime, parseDateString, weekday } from "../../jst.ts";
 import type { ClosedReason, DayGrid, GridSlot } from "../../schedule/index.ts";
 import { officeCalendar, type CalendarBooking, type OfficeCalendar } from "../../store/calendar.ts";
-import { addMenuEntry, counsellorName, FieldError, Layout, page, visibleOffices, type PageContext } from "../layout.tsx";
+import { dateText, addMenuEntry, counsellorName, FieldError, Layout, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import type { ConsoleLocale, ConsoleWords } from "../words.ts";
 import { notFound } from "./booking.tsx";
@@ -26,10 +26,6 @@ const realDate = z
   });
 
 export type CalendarView = "day" | "week";
-
-export function dateLabel(locale: ConsoleLocale, date: string): string {
-  return locale === "ja" ? formatDateJa(date) : formatDateEn(date);
-}
 
 export function closedText(w: ConsoleWords, locale: ConsoleLocale, closed: ClosedReason): string {
   switch (closed.kind) {
@@ -95,7 +91,7 @@ function DayTable(props: { ctx: PageContext; office: Office; day: DayGrid; booki
   };
   return (
     <table class="grid">
-      <caption>{w.calendar.dayCaption(dateLabel(locale, props.day.date), props.office.name[locale])}</caption>
+      <caption>{w.calendar.dayCaption(dateText(locale, props.day.date), props.office.name[locale])}</caption>
       <thead>
         <tr>
           <th scope="col">{w.calendar.time}</th>
@@ -126,13 +122,13 @@ function WeekTable(props: { ctx: PageContext; office: Office; days: DayGrid[]; b
   const last = props.days[props.days.length - 1]!;
   return (
     <table class="grid week">
-      <caption>{w.calendar.weekCaption(dateLabel(locale, first.date), dateLabel(locale, last.date), props.office.name[locale])}</caption>
+      <caption>{w.calendar.weekCaption(dateText(locale, first.date), dateText(locale, last.date), props.office.name[locale])}</caption>
       <thead>
         <tr>
           <th scope="col">{w.calendar.time}</th>
           {props.days.map((d) => (
             <th scope="col">
-              <a href={calendarHref(props.office.id, d.date, "day")}>{dateLabel(locale, d.date)}</a>
+              <a href={calendarHref(props.office.id, d.date, "day")}>{dateText(locale, d.date)}</a>
               {d.closed ? <span class="closed-mark">{` ${w.calendar.closedHeading}`}</span> : null}
             </th>
           ))}
@@ -171,7 +167,7 @@ function Sidebars(props: { ctx: PageContext; office: Office; data: OfficeCalenda
         ) : (
           <ul>
             {closures.map((c) => (
-              <li>{`${dateLabel(locale, c.date)} ${c.officeId ? "" : `(${w.calendar.allOffices}) `}${c.reason}`}</li>
+              <li>{`${dateText(locale, c.date)} ${c.officeId ? "" : `(${w.calendar.allOffices}) `}${c.reason}`}</li>
             ))}
           </ul>
         )}
@@ -183,7 +179,7 @@ function Sidebars(props: { ctx: PageContext; office: Office; data: OfficeCalenda
         ) : (
           <ul>
             {absences.map((a) => (
-              <li>{`${dateLabel(locale, a.date)} ${counsellorName(props.office, locale, a.counsellorId)} ${a.fromTime || a.toTime ? `${a.fromTime ?? ""}～${a.toTime ?? ""}` : w.calendar.wholeDay}`}</li>
+              <li>{`${dateText(locale, a.date)} ${counsellorName(props.office, locale, a.counsellorId)} ${a.fromTime || a.toTime ? `${a.fromTime ?? ""}～${a.toTime ?? ""}` : w.calendar.wholeDay}`}</li>
             ))}
           </ul>
         )}
@@ -271,7 +267,7 @@ export function calendarRoutes(deps: AppDeps) {
           </nav>
           <div id="live-region">
             {closedDays.map((d) => (
-              <p class="notice closed">{`${dateLabel(locale, d.date)}: ${closedText(w, locale, d.closed!)}`}</p>
+              <p class="notice closed">{`${dateText(locale, d.date)}: ${closedText(w, locale, d.closed!)}`}</p>
             ))}
             {view === "week" ? (
               <WeekTable ctx={ctx} office={office} days={data.days} bookings={data.bookings} />

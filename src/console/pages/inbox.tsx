@@ -7,13 +7,12 @@ import { z } from "zod";
 import { markReadByStaff } from "../../bot/line/markRead.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { mayHandle } from "../../http/staff/conversations.ts";
-import { formatDateEn, formatDateJa, jstDate, jstTime } from "../../jst.ts";
 import { seekerChatJob } from "../../notify/handlers.ts";
-import { chatWords } from "../../notify/wording.ts";
+import { chatNotices } from "../../notify/chatNotices.ts";
 import { readSince, writeAudit } from "../../store/audit.ts";
 import { conversationHistory, findConversation, type Conversation, type StoredMessage } from "../../store/conversations.ts";
 import { claimConversation, claimOf, handoffInbox, postStaffMessage, releaseConversation, unclaimConversation, type InboxRow } from "../../store/handoffInbox.ts";
-import { addMenuEntry, CsrfField, FieldError, Layout, Notice, officeName, page, type PageContext } from "../layout.tsx";
+import { instantText, addMenuEntry, CsrfField, FieldError, Layout, Notice, officeName, page, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import { notFound } from "./booking.tsx";
 
@@ -24,10 +23,6 @@ const MAX_MESSAGE = 2000;
 const REREAD_AFTER_MS = 60 * 60_000;
 
 const messageText = z.string().trim().min(1).max(MAX_MESSAGE);
-
-export function instantText(locale: "ja" | "en", at: Date): string {
-  return locale === "ja" ? `${formatDateJa(jstDate(at))} ${jstTime(at)}` : `${formatDateEn(jstDate(at))}, ${jstTime(at)}`;
-}
 
 function ctxOf(c: Context<ConsoleEnv>): PageContext {
   const url = new URL(c.req.url);
@@ -338,7 +333,7 @@ export function inboxRoutes(deps: AppDeps) {
       onConversation(async (c, conversation) => {
         const staff = c.get("staff");
         const now = clock();
-        const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatWords.released(conversation.locale), { line: lineConfigured, record: true, now });
+        const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatNotices.released(conversation.locale), { line: lineConfigured, record: true, now });
         const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
         if (!released) return chatPage(c, conversation, { error: c.get("w").inbox.errors.notWithStaff }, 409);
         deps.wakeOutbox();

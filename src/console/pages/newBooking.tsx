@@ -9,11 +9,11 @@ import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
 import { bookingActions, SlotRefused } from "../../http/staff/bookingActions.ts";
-import { addDays, formatDateEn, formatDateJa, isValidDate, jstDate, jstTime, parseDateString } from "../../jst.ts";
+import { addDays, isValidDate, jstDate, jstTime, parseDateString } from "../../jst.ts";
 import { parseEstablishmentNumber, parsePhone, parseSeekerNumber } from "../../nlu/index.ts";
 import { availableSlots, isBusinessDay, type Slot } from "../../schedule/index.ts";
 import { loadSchedule } from "../../store/calendar.ts";
-import { addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, page, visibleOffices, type PageContext } from "../layout.tsx";
+import { dateText, addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import type { ConsoleWords } from "../words.ts";
 import { notFound } from "./booking.tsx";
@@ -109,10 +109,6 @@ interface Picker {
   days: { date: string; slots: Slot[] }[];
 }
 
-function dayLabel(locale: "ja" | "en", date: string): string {
-  return locale === "ja" ? formatDateJa(date) : formatDateEn(date);
-}
-
 function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker; values: Values; errors: Errors; error?: string; followUp?: string }) {
   const { ctx, picker, values, errors } = props;
   const { w, locale } = ctx;
@@ -197,7 +193,7 @@ function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker
           <div class="days">
             {picker.days.map((day) => (
               <div class="day" role="group" aria-labelledby={`day-${day.date}`}>
-                <h3 id={`day-${day.date}`}>{dayLabel(locale, day.date)}</h3>
+                <h3 id={`day-${day.date}`}>{dateText(locale, day.date)}</h3>
                 {day.slots.length === 0 ? (
                   <p class="empty">{t.noSlots}</p>
                 ) : (

@@ -12,11 +12,10 @@ import { AlreadyClosed, calendarActions, FieldRefused } from "../../http/staff/c
 import { isValidDate, jstDate, jstTime, minutesOf, parseDateString } from "../../jst.ts";
 import { counsellorNames } from "../../store/bookings.ts";
 import { listAbsences, listClosures, overlapping, type AffectedBooking } from "../../store/calendar.ts";
-import { addMenuEntry, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
+import { addMenuEntry, counsellorName, dateText, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import type { ConsoleWords } from "../words.ts";
 import { notFound } from "./booking.tsx";
-import { dateLabel } from "./calendar.tsx";
 
 addMenuEntry("officeCalendar", `${BASE}/office-calendar`);
 
@@ -183,7 +182,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                 <tbody>
                   {closures.map((x) => (
                     <tr>
-                      <td>{dateLabel(locale, x.date)}</td>
+                      <td>{dateText(locale, x.date)}</td>
                       <td>{x.officeId ? officeName(config, locale, x.officeId) : w.calendar.allOffices}</td>
                       <td>{x.reason}</td>
                       <td>
@@ -191,7 +190,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                           <form method="post" action={`${PATH}/closures/${x.id}/remove`} class="inline">
                             <CsrfField ctx={ctx} />
                             <input type="hidden" name="office" value={office.id} />
-                            <button type="submit" class="secondary" aria-label={t.removeClosure(dateLabel(locale, x.date))}>
+                            <button type="submit" class="secondary" aria-label={t.removeClosure(dateText(locale, x.date))}>
                               {t.remove}
                             </button>
                           </form>
@@ -257,7 +256,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                     const who = counsellorName(office, locale, a.counsellorId);
                     return (
                       <tr>
-                        <td>{dateLabel(locale, a.date)}</td>
+                        <td>{dateText(locale, a.date)}</td>
                         <td>{who}</td>
                         <td>{a.fromTime || a.toTime ? `${a.fromTime ?? ""}～${a.toTime ?? ""}` : w.calendar.wholeDay}</td>
                         <td>
@@ -277,7 +276,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                           <form method="post" action={`${PATH}/absences/${a.id}/remove`} class="inline">
                             <CsrfField ctx={ctx} />
                             <input type="hidden" name="office" value={office.id} />
-                            <button type="submit" class="secondary" aria-label={t.removeAbsence(who, dateLabel(locale, a.date))}>
+                            <button type="submit" class="secondary" aria-label={t.removeAbsence(who, dateText(locale, a.date))}>
                               {t.remove}
                             </button>
                           </form>
@@ -444,7 +443,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
         return c.html(
           page(
             <Layout ctx={ctx} title={t.confirmTitle} active="officeCalendar">
-              <p>{t.confirmLead(dateLabel(locale, input.date), where)}</p>
+              <p>{t.confirmLead(dateText(locale, input.date), where)}</p>
               <p>{`${t.reason}: ${input.reason}`}</p>
               <section aria-labelledby="affected-heading">
                 <h2 id="affected-heading">{t.affectedHeading}</h2>

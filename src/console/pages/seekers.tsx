@@ -5,17 +5,12 @@ import { Hono, type Context } from "hono";
 import { HttpError } from "../../http/errors.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { seekerActions, type SeekerRecord } from "../../http/staff/seekerActions.ts";
-import { formatDateEn, formatDateJa, jstDate, jstTime } from "../../jst.ts";
 import { parseSeekerNumber } from "../../nlu/index.ts";
-import { addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
+import { instantText, addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import { notFound } from "./booking.tsx";
 
 addMenuEntry("seekers", `${BASE}/seekers`);
-
-function instantText(locale: "ja" | "en", at: Date): string {
-  return locale === "ja" ? `${formatDateJa(jstDate(at))} ${jstTime(at)}` : `${formatDateEn(jstDate(at))}, ${jstTime(at)}`;
-}
 
 function SeekersPage(props: { ctx: PageContext; deps: AppDeps; typed: string; error?: string; record?: SeekerRecord; done?: string }) {
   const { ctx, record } = props;

@@ -3,7 +3,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { findOffice, officeIdSchema, type Config } from "../../config.ts";
-import { formatSlotJa, isValidDate, minutesOf, parseDateString } from "../../jst.ts";
+import { catalogues } from "../../i18n/index.ts";
+import { isValidDate, minutesOf, parseDateString } from "../../jst.ts";
 import { parseSeekerNumber } from "../../nlu/index.ts";
 import { writeAudit } from "../../store/audit.ts";
 import { seekerStanding } from "../../store/bookings.ts";
@@ -78,7 +79,7 @@ function affectedJson(b: AffectedBooking) {
     counsellorId: b.counsellorId,
     status: b.status,
     startsAt: jstIso(b.startsAt),
-    when: formatSlotJa(b.startsAt, new Date(b.startsAt.getTime() + 30 * 60_000)),
+    when: catalogues.ja.formats.slot(b.startsAt, new Date(b.startsAt.getTime() + 30 * 60_000)),
   };
 }
 

@@ -6,7 +6,7 @@ import { writeAudit } from "../../store/audit.ts";
 import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
 import { postStaffMessage, releaseConversation } from "../../store/handoffInbox.ts";
 import { seekerChatJob } from "../../notify/handlers.ts";
-import { chatWords } from "../../notify/wording.ts";
+import { chatNotices } from "../../notify/chatNotices.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { jstIso } from "./present.ts";
@@ -68,7 +68,7 @@ export function conversationRoutes(deps: AppDeps) {
       const conversation = await visible(staff, c.req.param("id"));
       await body(c, z.strictObject({}));
       const now = clock();
-      const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatWords.released(conversation.locale), { line: lineConfigured, record: true, now });
+      const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatNotices.released(conversation.locale), { line: lineConfigured, record: true, now });
       const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
       if (!released) throw new HttpError(409, "invalid_state", "This conversation is not with staff.");
       deps.wakeOutbox();

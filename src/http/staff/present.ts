@@ -1,7 +1,7 @@
 // The JSON staff see of a booking. Personal details only where asked for (and audited).
 import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
-import { formatSlotJa } from "../../jst.ts";
+import { catalogues } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
 
 /** 2026-12-03T14:00:00.000+09:00 */
@@ -22,7 +22,7 @@ export function bookingJson(b: Booking, config: Pick<Config, "offices">, options
     statusReason: b.statusReason,
     startsAt: jstIso(b.startsAt),
     endsAt: jstIso(b.endsAt),
-    when: formatSlotJa(b.startsAt, b.endsAt),
+    when: catalogues.ja.formats.slot(b.startsAt, b.endsAt),
     counsellor: { id: b.counsellorId, name: counsellor?.name.ja ?? b.counsellorId, named: b.counsellorNamed },
     channel: b.channel,
     locale: b.locale,

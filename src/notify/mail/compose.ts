@@ -4,27 +4,7 @@ import { createEvent, type EventAttributes } from "ics";
 import { cleanInput } from "../../cleanInput.ts";
 import type { Office } from "../../config.ts";
 import type { StaffEvent } from "../../notices.ts";
-import {
-  cancelSection,
-  checklist,
-  formatInstantEn,
-  formatInstantJa,
-  greeting,
-  introduction,
-  invitationWords,
-  joinSteps,
-  meetingSection,
-  nextStepsSection,
-  referenceSection,
-  seekerNoticeWords,
-  signature,
-  slotSection,
-  staffNoticeWords,
-  startLabel,
-  type MailLocale,
-} from "./wording.ts";
-
-export type { MailLocale };
+import { wordsFor, type Locale } from "../../i18n/index.ts";
 
 export interface MailAttachment {
   filename: string;
@@ -112,29 +92,30 @@ function body(...sections: string[][]): string {
   return sections.filter((s) => s.length > 0).map((s) => s.join("\n")).join("\n\n") + "\n";
 }
 
-export function invitationMail(b: InvitationInput, locale: MailLocale): ComposedMail {
-  const words = invitationWords[locale];
+export function invitationMail(b: InvitationInput, locale: Locale): ComposedMail {
+  const { mail, formats } = wordsFor(locale);
+  const words = mail.invitation;
   const text = body(
-    greeting(locale, b.seekerName),
-    [introduction(locale, b.office), ...(b.updated ? words.updatedLead : words.lead)],
-    slotSection(locale, b.startsAt, b.endsAt),
-    meetingSection(locale, b.meetingUrl, b.accessCode),
-    joinSteps(locale, b.email),
-    checklist(locale),
-    cancelSection(locale, b.office),
-    referenceSection(locale, b.reference),
-    signature(b.office, locale),
+    mail.greeting(b.seekerName),
+    [mail.introduction(b.office), ...(b.updated ? words.updatedLead : words.lead)],
+    mail.slotSection(b.startsAt, b.endsAt),
+    mail.meetingSection(b.meetingUrl, b.accessCode),
+    mail.joinSteps(b.email),
+    mail.checklist,
+    mail.cancelSection(b.office),
+    mail.referenceSection(b.reference),
+    mail.signature(b.office),
   );
   return {
     to: b.email,
-    subject: (b.updated ? words.updatedSubject : words.subject)(b.office, startLabel(locale, b.startsAt)),
+    subject: (b.updated ? words.updatedSubject : words.subject)(b.office, formats.start(b.startsAt)),
     text,
     attachments: [{ filename: "invite.ics", content: invitationCalendar(b, locale), contentType: ICS_CONTENT_TYPE }],
   };
 }
 
 /** A mail that cancels a session the seeker was invited to gets the calendar's CANCEL for that event. */
-export function withCancellation(mail: ComposedMail, event: CancellationEvent, locale: MailLocale): ComposedMail {
+export function withCancellation(mail: ComposedMail, event: CancellationEvent, locale: Locale): ComposedMail {
   return {
     ...mail,
     attachments: [...(mail.attachments ?? []), { filename: "cancel.ics", content: cancellationCalendar(event, locale), contentType: ICS_CANCEL_CONTENT_TYPE }],
@@ -142,17 +123,17 @@ export function withCancellation(mail: ComposedMail, event: CancellationEvent, l
 }
 
 /** The invitation as an iCalendar REQUEST, with times in UTC so no host time zone is involved. */
-export function invitationCalendar(b: InvitationInput, locale: MailLocale): string {
+export function invitationCalendar(b: InvitationInput, locale: Locale): string {
   return calendarOf(b, locale, "REQUEST");
 }
 
 /** The same event (same UID, a higher SEQUENCE) as a CANCEL, so the seeker's calendar drops it. */
-export function cancellationCalendar(b: CancellationEvent, locale: MailLocale): string {
+export function cancellationCalendar(b: CancellationEvent, locale: Locale): string {
   return calendarOf(b, locale, "CANCEL");
 }
 
-function calendarOf(b: InvitationInput, locale: MailLocale, method: "REQUEST" | "CANCEL"): string {
-  const words = invitationWords[locale];
+function calendarOf(b: InvitationInput, locale: Locale, method: "REQUEST" | "CANCEL"): string {
+  const words = wordsFor(locale).mail.invitation;
   const event: EventAttributes & { timestamp?: number } = {
     uid: `${b.reference}@soudan-yoyaku`,
     productId: "soudan-yoyaku",
@@ -218,16 +199,17 @@ export function foldByOctets(ics: string): string {
     .join("\r\n");
 }
 
-export function staffNoticeMail(n: StaffNoticeInput, locale: MailLocale = "ja"): ComposedMail {
-  const w = staffNoticeWords[locale];
+export function staffNoticeMail(n: StaffNoticeInput, locale: Locale = "ja"): ComposedMail {
+  const { mail, formats } = wordsFor(locale);
+  const w = mail.staffNotice;
   const event = w.events[n.event];
   const field = (label: string, value: string) => `${label}: ${value}`;
   const heading = (label: string, value: string) => [label, value];
 
   const facts: string[][] = [heading(w.office, n.office.name[locale])];
-  if (n.startsAt && n.endsAt) facts.push(slotSection(locale, n.startsAt, n.endsAt));
+  if (n.startsAt && n.endsAt) facts.push(mail.slotSection(n.startsAt, n.endsAt));
   if (n.reference) facts.push(heading(w.reference, n.reference));
-  facts.push(heading(w.at, locale === "ja" ? formatInstantJa(n.at) : formatInstantEn(n.at)));
+  facts.push(heading(w.at, formats.instant(n.at)));
 
   const person = n.details
     ? [
@@ -243,7 +225,7 @@ export function staffNoticeMail(n: StaffNoticeInput, locale: MailLocale = "ja"):
   const subjectParts = [
     `${w.subjectTag}${event.title}`,
     n.office.name[locale],
-    ...(n.startsAt ? [startLabel(locale, n.startsAt)] : []),
+    ...(n.startsAt ? [formats.start(n.startsAt)] : []),
     ...(n.reference ? [`[${n.reference}]`] : []),
   ];
 
@@ -254,12 +236,13 @@ export function staffNoticeMail(n: StaffNoticeInput, locale: MailLocale = "ja"):
   };
 }
 
-export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): ComposedMail {
-  const w = seekerNoticeWords[locale];
-  const hello = greeting(locale, n.seekerName);
-  const intro = introduction(locale, n.office);
+export function seekerNoticeMail(n: SeekerNoticeInput, locale: Locale): ComposedMail {
+  const { mail, formats } = wordsFor(locale);
+  const w = mail.seekerNotice;
+  const hello = mail.greeting(n.seekerName);
+  const intro = mail.introduction(n.office);
   const reason = (text: string | undefined) => (text ? [w.reasonHeading, text] : []);
-  const closing = [referenceSection(locale, n.reference), signature(n.office, locale)];
+  const closing = [mail.referenceSection(n.reference), mail.signature(n.office)];
 
   switch (n.kind) {
     case "rejected":
@@ -269,9 +252,9 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): Comp
         text: body(
           hello,
           [intro, ...w.rejected.lead],
-          slotSection(locale, n.startsAt, n.endsAt, w.rejected.slotHeading),
+          mail.slotSection(n.startsAt, n.endsAt, w.rejected.slotHeading),
           reason(n.reason),
-          nextStepsSection(locale, n.office, n.chatUrl),
+          mail.nextStepsSection(n.office, n.chatUrl),
           ...closing,
         ),
       };
@@ -282,9 +265,9 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): Comp
         text: body(
           hello,
           [intro, ...w.cancelledByStaff.lead],
-          slotSection(locale, n.startsAt, n.endsAt),
+          mail.slotSection(n.startsAt, n.endsAt),
           reason(n.reason),
-          nextStepsSection(locale, n.office, n.chatUrl),
+          mail.nextStepsSection(n.office, n.chatUrl),
           ...closing,
         ),
       };
@@ -295,10 +278,10 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): Comp
         text: body(
           hello,
           [intro, ...w.closure.lead],
-          slotSection(locale, n.startsAt, n.endsAt),
+          mail.slotSection(n.startsAt, n.endsAt),
           reason(n.reason),
-          n.alternatives.length > 0 ? [w.closure.alternativesHeading, ...n.alternatives.map((a) => `・${a}`)] : [],
-          nextStepsSection(locale, n.office, n.chatUrl),
+          n.alternatives.length > 0 ? [w.closure.alternativesHeading, ...n.alternatives.map(formats.bullet)] : [],
+          mail.nextStepsSection(n.office, n.chatUrl),
           ...closing,
         ),
       };
@@ -309,7 +292,7 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): Comp
         text: body(
           hello,
           [intro, ...w.noShow.lead],
-          slotSection(locale, n.startsAt, n.endsAt),
+          mail.slotSection(n.startsAt, n.endsAt),
           [...w.noShow.again, ...(n.chatUrl ? [n.chatUrl] : [])],
           [...w.noShow.warning],
           ...closing,
@@ -318,15 +301,15 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: MailLocale): Comp
     case "reminder":
       return {
         to: n.email,
-        subject: w.reminder.subject(n.office, startLabel(locale, n.startsAt)),
+        subject: w.reminder.subject(n.office, formats.start(n.startsAt)),
         text: body(
           hello,
           [intro, ...w.reminder.lead],
-          slotSection(locale, n.startsAt, n.endsAt),
-          meetingSection(locale, n.meetingUrl, n.accessCode),
-          joinSteps(locale, n.email),
-          checklist(locale),
-          cancelSection(locale, n.office),
+          mail.slotSection(n.startsAt, n.endsAt),
+          mail.meetingSection(n.meetingUrl, n.accessCode),
+          mail.joinSteps(n.email),
+          mail.checklist,
+          mail.cancelSection(n.office),
           ...closing,
         ),
       };

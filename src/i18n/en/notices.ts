@@ -1,0 +1,49 @@
+import type { Office } from "../../config.ts";
+import type { Catalogue } from "../catalogue.ts";
+
+export const notices = {
+  cardStatus: { confirmed: "Confirmed", rejected: "Not booked", cancelled: "Cancelled", no_show: "Cancelled (missed)" },
+  accessCode: "Access code",
+  bookAgainChoice: "Book another time",
+  invitation: [
+    "Your session is confirmed.",
+    "At the start time, join with the button below. We have also sent you an email with the details.",
+    "",
+    "If you have not joined or contacted us by 10 minutes after the start, the booking is treated as cancelled.",
+  ],
+  meetingChanged: [
+    "The meeting URL or access code of your session has changed. The date and time are the same: join with the new details below. We have also sent them by email.",
+  ],
+  reminder: ["A reminder of your session.", "", "- Join from a private room.", "- Recording is not allowed.", "- Update your device and turn on its virus protection."],
+  rejected: ["We are sorry: we could not book the time you asked for."],
+  cancelledByStaff: ["We are sorry: we have had to cancel your booking."],
+  closure: ["We are sorry: the office has had to close that day, so your booking is cancelled."],
+  noShow: [
+    "You had not joined by 10 minutes after the start, so the booking was cancelled.",
+    "",
+    "You can book again. If bookings are missed again without notice, the office may stop offering you online sessions.",
+  ],
+  released: "The conversation with our staff has ended. The bot will help you from here.",
+  reason: (reason: string) => `Reason: ${reason}`,
+  alternativesHeading: "Some times that are free:",
+  bookAgain: "You can book another time.",
+  contact: (office: Office) => (office.phone ? `Or call ${office.name.en} on ${office.phone}.` : `Or contact ${office.name.en}.`),
+  staffLine: {
+    reference: (reference: string) => `Reference ${reference}`,
+    received: (at: string) => `Received ${at}`,
+  },
+  acknowledgement: {
+    requested: {
+      subject: (o: Office) => `[${o.name.en}] We have your request`,
+      lead: ["We have received your request for online job counselling. It is not booked yet: our staff will check it and write to you again."],
+    },
+    changed: {
+      subject: (o: Office) => `[${o.name.en}] We have your change`,
+      lead: ["We have received your new date and time. Our staff will check it and write to you again."],
+    },
+    cancelled: {
+      subject: (o: Office) => `[${o.name.en}] Your booking is cancelled`,
+      lead: ["This booking is now cancelled."],
+    },
+  },
+} satisfies Catalogue["notices"];

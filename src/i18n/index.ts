@@ -1,0 +1,14 @@
+// The catalogues of every locale. The widget does not come through here: it imports only its own words.
+import type { Catalogue } from "./catalogue.ts";
+import { en } from "./en/index.ts";
+import { ja } from "./ja/index.ts";
+import type { Locale } from "./locales.ts";
+
+export type { Catalogue } from "./catalogue.ts";
+export { defaultLocale, isLocale, locales, type Locale } from "./locales.ts";
+
+export const catalogues: Record<Locale, Catalogue> = { ja, en };
+
+export function wordsFor(locale: Locale): Catalogue {
+  return catalogues[locale];
+}

@@ -1,0 +1,39 @@
+// Dates and times as Japanese offices write them: 12月3日(木) 14:00～14:30. The JST arithmetic is jst.ts's.
+import { jstDate, jstTime, parseDateString, weekday, type DateString } from "../../jst.ts";
+
+const weekdays = ["日", "月", "火", "水", "木", "金", "土"];
+
+/** 12月3日(木) */
+function date(day: DateString): string {
+  const { month, day: dayOfMonth } = parseDateString(day);
+  return `${month}月${dayOfMonth}日(${weekdays[weekday(day)]})`;
+}
+
+/** 12月3日(木) 14:00 */
+function instant(at: Date): string {
+  return `${date(jstDate(at))} ${jstTime(at)}`;
+}
+
+export const formats = {
+  /** The language's own name, as a person choosing it reads it. */
+  languageName: "日本語",
+  weekdays,
+  date,
+  instant,
+  /** 12月3日(木) 14:00～14:30 */
+  slot: (startsAt: Date, endsAt: Date) => `${instant(startsAt)}～${jstTime(endsAt)}`,
+  /** 12月3日(木) 14:00～, a start in a subject line. */
+  start: (at: Date) => `${instant(at)}～`,
+  /** 12/3(木) 14:00 — short enough for a LINE quick reply. */
+  shortInstant: (at: Date) => {
+    const day = jstDate(at);
+    const { month, day: dayOfMonth } = parseDateString(day);
+    return `${month}/${dayOfMonth}(${weekdays[weekday(day)]}) ${jstTime(at)}`;
+  },
+  /** 8:30～17:15 */
+  timeRange: (from: string, to: string) => `${from}～${to}`,
+  /** 「14:00か14:30」 */
+  or: (items: string[]) => items.join("か"),
+  /** Items in a list of alternatives. */
+  bullet: (item: string) => `・${item}`,
+};

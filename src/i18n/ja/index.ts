@@ -1,0 +1,7 @@
+import { formats } from "./formats.ts";
+import { line } from "./line.ts";
+import { mail } from "./mail.ts";
+import { notices } from "./notices.ts";
+
+/** The Japanese catalogue; its shape is every other locale's (see catalogue.ts). */
+export const ja = { formats, notices, mail, line };

@@ -1,0 +1,60 @@
+// What the bot says in the seeker's chat when staff act on a booking, the short mails that
+// acknowledge what the seeker did, and the staff's LINE notice. notify/ arranges these lines.
+import type { Office } from "../../config.ts";
+
+export const notices = {
+  /** The status on the booking card a notice carries: what just happened to the booking. */
+  cardStatus: { confirmed: "確定", rejected: "お受けできませんでした", cancelled: "取り消し", no_show: "取り消し(不参加)" },
+  accessCode: "アクセスコード",
+  bookAgainChoice: "別の日時で予約する",
+  invitation: [
+    "ご予約が確定しました。",
+    "開始時刻になったら、",
+    "下のボタンから参加してください。",
+    "案内のメールもお送りしました。",
+    "",
+    "開始から10分を過ぎても",
+    "ご参加もご連絡もない場合は、",
+    "取り消しとして扱います。",
+  ],
+  meetingChanged: ["参加用のURLまたは", "アクセスコードが変わりました。", "日時は変わりません。", "下の新しい内容で", "参加してください。", "メールでもお送りしました。"],
+  reminder: ["ご予約の相談が近づきました。", "", "・個室から参加してください。", "・録画や録音はできません。", "・端末を最新の状態にして", "  ウイルス対策を有効に", "  してください。"],
+  rejected: ["申し訳ありません。", "ご希望の日時では", "予約をお受けできませんでした。"],
+  cancelledByStaff: ["申し訳ありません。", "こちらの都合で、", "ご予約を取り消しました。"],
+  closure: ["申し訳ありません。", "臨時休業となったため、", "ご予約を取り消しました。"],
+  noShow: [
+    "開始から10分を過ぎても",
+    "ご参加がなかったため、",
+    "ご予約は取り消しになりました。",
+    "",
+    "もう一度申し込むことができます。",
+    "連絡のない不参加が続くと、",
+    "オンライン相談を使えなく",
+    "なることがあります。",
+  ],
+  released: "担当者との会話を終えました。\nこのあとは自動でご案内します。",
+  reason: (reason: string) => `理由: ${reason}`,
+  alternativesHeading: "空いている日時の例です。",
+  bookAgain: "別の日時で予約できます。",
+  contact: (office: Office) => (office.phone ? `お電話でもどうぞ。\n${office.phone}` : `${office.name.ja}へご連絡ください。`),
+  /** The staff's LINE notice (its title is the staff mail's): never personal data. */
+  staffLine: {
+    reference: (reference: string) => `予約番号 ${reference}`,
+    received: (at: string) => `受付 ${at}`,
+  },
+  /** The short mail that acknowledges what the seeker did in the chat. */
+  acknowledgement: {
+    requested: {
+      subject: (o: Office) => `【${o.name.ja}】お申し込みを受け付けました`,
+      lead: ["オンライン職業相談の", "お申し込みを受け付けました。", "担当者が確認して、", "あらためてご案内します。", "まだ予約は確定していません。"],
+    },
+    changed: {
+      subject: (o: Office) => `【${o.name.ja}】日時の変更を受け付けました`,
+      lead: ["日時の変更を受け付けました。", "担当者が確認して、", "あらためてご案内します。"],
+    },
+    cancelled: {
+      subject: (o: Office) => `【${o.name.ja}】予約を取り消しました`,
+      lead: ["次のご予約を取り消しました。"],
+    },
+  },
+};
