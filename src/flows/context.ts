@@ -5,7 +5,7 @@ import type { Requester } from "../store/bookingLimits.ts";
 import type { SeekerLimits } from "../store/bookings.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { Db } from "../store/db.ts";
-import type { Messages } from "./messages/index.ts";
+import type { Messages } from "../i18n/index.ts";
 import type { BotMessage, Choice, Locale } from "../messages.ts";
 
 export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff";

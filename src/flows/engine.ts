@@ -5,7 +5,7 @@ import type { ConversationState, FlowDeps, Turn } from "./context.ts";
 import { forgetFlowAnswers, say } from "./context.ts";
 import { acknowledgeWhileWithStaff } from "./handoff.ts";
 import { showMenu } from "./menu.ts";
-import { messagesFor } from "./messages/index.ts";
+import { wordsFor } from "../i18n/index.ts";
 import { flowOf, flowOfCommand, unprompted, type Command } from "./registry.ts";
 import type { SlotInput } from "./slots.ts";
 import type { BotMessage, Inbound, Locale } from "../messages.ts";
@@ -35,7 +35,7 @@ export async function converse(deps: FlowDeps & { resetAfterMs: number }, conver
     conversation,
     state,
     locale: conversation.locale,
-    m: messagesFor(conversation.locale),
+    m: wordsFor(conversation.locale).bot,
     out: [],
     mode: conversation.mode,
   };
@@ -47,7 +47,7 @@ export async function converse(deps: FlowDeps & { resetAfterMs: number }, conver
 
 function setLocale(turn: Turn, locale: Locale): void {
   turn.locale = locale;
-  turn.m = messagesFor(locale);
+  turn.m = wordsFor(locale).bot;
 }
 
 async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Promise<void> {

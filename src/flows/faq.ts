@@ -1,6 +1,6 @@
 import { say, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
-import type { Messages } from "./messages/index.ts";
+import { wordsFor, type Messages } from "../i18n/index.ts";
 import type { Flow } from "./registry.ts";
 import type { Choice } from "../messages.ts";
 
@@ -38,7 +38,7 @@ export function answerFaq(turn: Turn, input: { kind: "choice"; value: string } |
   const { m, locale, config } = turn;
   const a = m.faq.answers;
   let text: string;
-  if (topic === "hours") text = a.hours(config.offices.map((o) => `${o.name[locale]} ${o.window.from}～${o.window.to}`));
+  if (topic === "hours") text = a.hours(config.offices.map((o) => `${o.name[locale]} ${wordsFor(locale).formats.timeRange(o.window.from, o.window.to)}`));
   else if (topic === "phones") text = a.phones(config.offices.filter((o) => o.phone).map((o) => `${o.name[locale]} ${o.phone}`));
   else text = a[topic];
   say(turn, text, { choices: [...faqChoices(m), ...menuChoices(m).slice(0, 1)] });

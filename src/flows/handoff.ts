@@ -1,3 +1,4 @@
+import { wordsFor } from "../i18n/index.ts";
 import { findOffice, type OfficeId } from "../config.ts";
 import { staffNoticeJob } from "../notices.ts";
 import { setConversationMode } from "../store/conversations.ts";
@@ -24,7 +25,7 @@ export async function startHandoff(turn: Turn): Promise<void> {
   const office = findOffice(turn.config, officeId);
   const leave = { choices: [{ label: turn.m.handoff.leave, value: "handoff:leave" }] };
   say(turn, turn.m.handoff.started, office ? {} : leave);
-  if (office) say(turn, turn.m.handoff.officeHours(`${office.openingHours.from}～${office.openingHours.to}`), leave);
+  if (office) say(turn, turn.m.handoff.officeHours(wordsFor(turn.locale).formats.timeRange(office.openingHours.from, office.openingHours.to)), leave);
 }
 
 export function acknowledgeWhileWithStaff(turn: Turn): void {

@@ -1,3 +1,4 @@
+import { wordsFor } from "../i18n/index.ts";
 import { currentTerms } from "../config.ts";
 import {
   findEmail,
@@ -245,7 +246,7 @@ export function summaryCard(turn: Turn): BookingCard {
 
 function showSummary(turn: Turn): void {
   const rows = summaryRows(turn, intake);
-  say(turn, [turn.m.intake.summaryIntro, "", ...rows.map((r) => `${r.label}：${r.value}`)].join("\n"), { booking: summaryCard(turn) });
+  say(turn, [turn.m.intake.summaryIntro, "", ...rows.map((r) => wordsFor(turn.locale).formats.row(r.label, r.value))].join("\n"), { booking: summaryCard(turn) });
   say(turn, turn.m.intake.summaryAsk, {
     choices: [
       { label: turn.m.intake.submit, value: "submit" },

@@ -1,6 +1,6 @@
 import type { Turn } from "./context.ts";
 import { say } from "./context.ts";
-import type { Messages } from "./messages/index.ts";
+import type { Messages } from "../i18n/index.ts";
 import type { Choice } from "../messages.ts";
 
 export function menuChoices(m: Messages): Choice[] {

@@ -5,7 +5,7 @@ import { parseWhen, type WhenReading } from "../nlu/index.ts";
 import { lastBookableDate, SLOT_MINUTES, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
 import { actorOf, limitsOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
-import type { Messages } from "./messages/index.ts";
+import type { Messages } from "../i18n/index.ts";
 import type { BotMessage, Choice, Locale } from "../messages.ts";
 
 export type WhenInput =

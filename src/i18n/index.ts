@@ -5,6 +5,8 @@ import { ja } from "./ja/index.ts";
 import type { Locale } from "./locales.ts";
 
 export type { Catalogue } from "./catalogue.ts";
+/** What the bot says in a conversation. */
+export type Messages = Catalogue["bot"];
 export { defaultLocale, isLocale, locales, type Locale } from "./locales.ts";
 
 export const catalogues: Record<Locale, Catalogue> = { ja, en };

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { menuChoices } from "../../flows/menu.ts";
-import { messagesFor } from "../../flows/messages/index.ts";
+import { wordsFor } from "../../i18n/index.ts";
 import { choicePostbackData } from "./events.ts";
 import { LINE_MAX_ACTION_LABEL } from "./render.ts";
 
@@ -29,8 +29,8 @@ export interface RichMenuButton {
 }
 
 export function richMenuButtons(): RichMenuButton[] {
-  const ja = menuChoices(messagesFor("ja"));
-  const en = menuChoices(messagesFor("en"));
+  const ja = menuChoices(wordsFor("ja").bot);
+  const en = menuChoices(wordsFor("en").bot);
   const label = (choices: typeof ja, value: string) => {
     const choice = choices.find((c) => c.value === value);
     if (!choice) throw new Error(`the bot's menu has no choice ${value}`);

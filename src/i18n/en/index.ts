@@ -1,7 +1,8 @@
 import type { Catalogue } from "../catalogue.ts";
+import { bot } from "./bot.ts";
 import { formats } from "./formats.ts";
 import { line } from "./line.ts";
 import { mail } from "./mail.ts";
 import { notices } from "./notices.ts";
 
-export const en = { formats, notices, mail, line } satisfies Catalogue;
+export const en = { bot, formats, notices, mail, line } satisfies Catalogue;

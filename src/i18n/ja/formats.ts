@@ -32,6 +32,12 @@ export const formats = {
   },
   /** 8:30～17:15 */
   timeRange: (from: string, to: string) => `${from}～${to}`,
+  /** A booking on a quick-reply button (the flow cuts it to 20 characters). */
+  bookingChoice: (startsAt: Date) => instant(startsAt),
+  /** A row of a summary: 「お名前：長崎 太郎」 */
+  row: (label: string, value: string) => `${label}：${value}`,
+  /** 「ハローワーク長崎（築町）」 */
+  aside: (text: string, note: string) => `${text}（${note}）`,
   /** 「14:00か14:30」 */
   or: (items: string[]) => items.join("か"),
   /** Items in a list of alternatives. */

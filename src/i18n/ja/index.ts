@@ -1,7 +1,8 @@
+import { bot } from "./bot.ts";
 import { formats } from "./formats.ts";
 import { line } from "./line.ts";
 import { mail } from "./mail.ts";
 import { notices } from "./notices.ts";
 
 /** The Japanese catalogue; its shape is every other locale's (see catalogue.ts). */
-export const ja = { formats, notices, mail, line };
+export const ja = { bot, formats, notices, mail, line };

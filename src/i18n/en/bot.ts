@@ -1,10 +1,8 @@
-import type { Messages } from "./index.ts";
+import type { Catalogue } from "../catalogue.ts";
 
 // Plain English with the same facts in the same order as the Japanese.
 
-export const en: Messages = {
-  locale: "en",
-
+export const bot = {
   menu: {
     greeting: "Hello. This is the booking desk for online job counselling at Hello Work Nagasaki.\nWhat would you like to do?",
     prompt: "What would you like to do?",
@@ -262,4 +260,4 @@ export const en: Messages = {
         "You can open a job seeker My Page on the Hello Work Internet Service. With a My Page and a provisional registration you can book before registering in full.",
     },
   },
-};
+} satisfies Catalogue["bot"];

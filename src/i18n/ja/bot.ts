@@ -1,8 +1,6 @@
 // The bot's Japanese. Polite and plain, one question per message, short lines.
 
-export const ja = {
-  locale: "ja" as const,
-
+export const bot = {
   menu: {
     greeting: "こんにちは。ハローワーク長崎の\nオンライン職業相談の予約窓口です。\nご用件をお選びください。",
     prompt: "ご用件をお選びください。",
