@@ -1,6 +1,8 @@
 import type { BotMessage, Choice, Locale } from "../../src/messages.ts";
 import { ApiFailure, chatApi, type Failure, type HistoryEntry, type Mode, type Reply } from "./api.ts";
-import { formatLocal, strings } from "./i18n.ts";
+import { defaultLocale, isLocale, locales } from "../../src/i18n/locales.ts";
+import { widgetWords } from "../../src/i18n/widget.ts";
+import { formatLocal } from "./formatLocal.ts";
 import { botBubble, bubble, choiceGroup, h } from "./render.ts";
 import { sessionStore } from "./storage.ts";
 import { css } from "./styles.ts";
@@ -17,8 +19,8 @@ function mount(script: HTMLScriptElement): void {
   const base = new URL(script.src, location.href).origin;
   const officeId = script.dataset.office;
   const office = officeId ? __OFFICES__[officeId] : undefined;
-  let locale: Locale = script.dataset.locale === "en" ? "en" : "ja";
-  let s = strings[locale];
+  let locale: Locale = isLocale(script.dataset.locale) ? script.dataset.locale : defaultLocale;
+  let s = widgetWords[locale];
   const api = chatApi(base);
   const store = sessionStore(`soudan:${base}:${officeId ?? ""}`);
   let session = store.load();
@@ -64,13 +66,13 @@ function mount(script: HTMLScriptElement): void {
   document.body.append(host);
 
   function paint(): void {
-    s = strings[locale];
+    s = widgetWords[locale];
     root.lang = locale;
     launcherText.textContent = s.launcher;
-    launcher.setAttribute("aria-label", office ? `${s.launcherLabel}（${office[locale]}）` : s.launcherLabel);
+    launcher.setAttribute("aria-label", office ? s.aside(s.launcherLabel, office[locale]) : s.launcherLabel);
     title.replaceChildren(s.title, office ? h("small", {}, office[locale]) : "");
     toggle.textContent = s.otherLocale;
-    toggle.lang = locale === "ja" ? "en" : "ja";
+    toggle.lang = nextLocale(locale);
     toggle.setAttribute("aria-label", s.otherLocaleLabel);
     closer.setAttribute("aria-label", s.close);
     log.setAttribute("aria-label", s.log);
@@ -143,7 +145,7 @@ function mount(script: HTMLScriptElement): void {
   async function load(): Promise<void> {
     if (session) {
       const history = await api.history(session.id, session.token);
-      locale = history.locale === "en" ? "en" : "ja";
+      locale = isLocale(history.locale) ? history.locale : defaultLocale;
       paint();
       showHistory(history.messages);
       historyLength = history.messages.length;
@@ -268,7 +270,7 @@ function mount(script: HTMLScriptElement): void {
     if (e.key === "Escape") close();
   });
   toggle.addEventListener("click", () => {
-    locale = locale === "ja" ? "en" : "ja";
+    locale = nextLocale(locale);
     paint();
     // Before the seeker has said anything, start over in the chosen language; afterwards keep the conversation.
     if (!busy && !log.querySelector(".user")) {
@@ -309,4 +311,9 @@ const script = (document.currentScript as HTMLScriptElement | null) ?? document.
 if (script) {
   if (document.body) mount(script);
   else document.addEventListener("DOMContentLoaded", () => mount(script));
+}
+
+/** The language the toggle offers: the next in the list, round to the first. */
+function nextLocale(locale: Locale): Locale {
+  return locales[(locales.indexOf(locale) + 1) % locales.length]!;
 }

@@ -1,5 +1,5 @@
 import type { BookingCard, BotMessage, Choice } from "../../src/messages.ts";
-import type { Strings } from "./i18n.ts";
+import type { WidgetWords } from "../../src/i18n/widget.ts";
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -28,18 +28,18 @@ export function richText(text: string): DocumentFragment {
 export type Author = "user" | "bot" | "staff";
 
 /** One line of the transcript; the author is spoken to screen readers, and shown for staff. */
-export function bubble(s: Strings, author: Author, text: string): HTMLLIElement {
+export function bubble(s: WidgetWords, author: Author, text: string): HTMLLIElement {
   const who = author === "user" ? s.you : author === "staff" ? s.staff : s.bot;
   return h("li", { class: `msg ${author}` }, h("span", { class: author === "staff" ? "who" : "sr" }, `${who}: `), h("span", { class: "text" }, richText(text)));
 }
 
-export function botBubble(s: Strings, author: "bot" | "staff", message: BotMessage): HTMLLIElement {
+export function botBubble(s: WidgetWords, author: "bot" | "staff", message: BotMessage): HTMLLIElement {
   const li = bubble(s, author, message.text);
   if (message.booking) li.append(bookingCard(s, message.booking));
   return li;
 }
 
-export function choiceGroup(s: Strings, choices: Choice[], pick: (choice: Choice) => void): HTMLDivElement {
+export function choiceGroup(s: WidgetWords, choices: Choice[], pick: (choice: Choice) => void): HTMLDivElement {
   const group = h("div", { class: "choices", role: "group", "aria-label": s.choices });
   for (const choice of choices) {
     const button = h("button", { type: "button", class: "choice" }, choice.label);
@@ -49,7 +49,7 @@ export function choiceGroup(s: Strings, choices: Choice[], pick: (choice: Choice
   return group;
 }
 
-function bookingCard(s: Strings, card: BookingCard): HTMLElement {
+function bookingCard(s: WidgetWords, card: BookingCard): HTMLElement {
   const rows: [string, string][] = card.rows?.length
     ? card.rows.map((r) => [r.label, r.value])
     : [[s.office, card.office], [s.when, card.when]];

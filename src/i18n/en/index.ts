@@ -4,5 +4,6 @@ import { formats } from "./formats.ts";
 import { line } from "./line.ts";
 import { mail } from "./mail.ts";
 import { notices } from "./notices.ts";
+import { widget } from "./widget.ts";
 
-export const en = { bot, formats, notices, mail, line } satisfies Catalogue;
+export const en = { bot, formats, notices, mail, line, widget } satisfies Catalogue;

@@ -1,0 +1,37 @@
+import type { Catalogue } from "../catalogue.ts";
+
+export const widget = {
+  launcher: "Book a session",
+  launcherLabel: "Book a counselling session by chat",
+  title: "Book online counselling",
+  close: "Close",
+  otherLocale: "日本語",
+  otherLocaleLabel: "日本語に切り替える",
+  log: "Conversation",
+  you: "You",
+  bot: "Assistant",
+  staff: "Staff",
+  input: "Message",
+  placeholder: "Type a message",
+  send: "Send",
+  picker: "Pick a date and time",
+  pickerSend: "Send this time",
+  choices: "Choices",
+  sending: "Waiting for a reply",
+  offline: "We could not reach the server.\nPlease check your connection and try again.",
+  phone: (office: string, phone: string) => `You can also book by phone:\n${office} ${phone}`,
+  retry: "Try again",
+  rateLimited: (seconds: number) => `Too many messages in a short time.\nPlease wait about ${seconds} seconds and send it again.`,
+  handoff: "You are talking with a member of staff.\nPlease wait here for their reply.",
+  expired: "Your earlier conversation has expired, so we are starting a new one.",
+  reference: "Reference",
+  office: "Office",
+  when: "Date and time",
+  status: "Status",
+  meeting: "Meeting URL",
+  // The full-width brackets are the Japanese ones, as the widget has always shown them.
+  aside: (text: string, note: string) => `${text}（${note}）`,
+  weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+  dateTime: (_y: number, m: number, d: number, wd: string, hm: string) =>
+    `${wd} ${d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${hm}`,
+} satisfies Catalogue["widget"];
