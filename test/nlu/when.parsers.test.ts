@@ -130,4 +130,10 @@ describe("when parsers, second round", () => {
     expect(read("12/10と12/11の13時〜14時").map((r) => [r.date, r.time, r.end?.time])).toEqual([["2026-12-10", "13:00", "14:00"], ["2026-12-11", "13:00", "14:00"]]);
     expect(read("予約を12月7日から12月9日に変えたい").map((r) => [r.date, r.end])).toEqual([["2026-12-09", undefined]]);
   });
+
+  it("third probe: a day pointed at (その次の日) is asked back; (Mon) after a date keeps its time; 2日連続 is no date", () => {
+    expect(first("12月10日は用事があるので、その次の日の午前")?.confidence).toBe("unsure");
+    expect(first("12/9 (Wed) 2pm")).toMatchObject({ date: "2026-12-09", time: "14:00", confidence: "sure" });
+    expect(read("3日連続で")).toEqual([]);
+  });
 });

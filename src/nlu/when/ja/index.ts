@@ -34,6 +34,7 @@ import { nthWeekdayParser } from "./parsers/nthWeekday.ts";
 import { sameDayNextWeekParser } from "./parsers/sameDayNextWeek.ts";
 import { weekSpanParser } from "./parsers/weekSpan.ts";
 import { yearDateParser } from "./parsers/yearDate.ts";
+import { flagDayAnaphora } from "./refiners/flagDayAnaphora.ts";
 import { dropNonWishes } from "./refiners/dropNonWishes.ts";
 import { durationFrom } from "./refiners/durationFrom.ts";
 import { dropReasons } from "./refiners/dropReasons.ts";
@@ -81,5 +82,6 @@ export const jaRefiners: Refiner[] = [
   dropReasons, // after dropNonWishes: only dates still standing can be the reason for a later one
   markOpenRanges, // after the merges: 12月8日以降 looks past the whole date
   pairLoneDateAndTime, // after the drops: only what is left is paired
+  flagDayAnaphora, // after the merges: what was paired beside a pointed-at day is doubted as a whole
   flagDoubts, // last: doubts are judged on final dates
 ];

@@ -7,6 +7,8 @@ import { WEEKDAY_NAMES } from "../constants.ts";
 export const enWeekdayParser = parser(
   /\b(?:(?<which>this|next|coming|on)\s+)?(?<wd>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b(?!\s+(?:next|this)\s+week)/i,
   (context, m) => {
+    // 12/7 (Mon), Dec 7 (Mon): the weekday restates the date before it
+    if (/\d\s*\(\s*$/.test(context.text.slice(0, m.index!))) return null;
     const wd = WEEKDAY_NAMES.indexOf(m.groups!.wd!.slice(0, 3).toLowerCase() as (typeof WEEKDAY_NAMES)[number]);
     const today = todayOf(context);
     const which = m.groups!.which?.toLowerCase();
