@@ -16,7 +16,6 @@ import { lineRoutes } from "./line.ts";
 import type { ChatRateLimits } from "./middleware/rateLimit.ts";
 import { openApiRoutes } from "./openapi.ts";
 import { staffRoutes } from "./staff/index.ts";
-import { staffComponents, staffPaths } from "./staff/openapi.ts";
 import { widgetRoutes } from "./widget.ts";
 import { requestLog } from "./middleware/logging.ts";
 import { cleanForms } from "./middleware/cleanForms.ts";
@@ -69,7 +68,7 @@ export function createApp(deps: AppDeps) {
   // With METRICS_PORT the metrics are served there instead (src/run/metricsServer.ts).
   if (deps.config.METRICS_PORT === undefined) app.route("/", metricsRoutes(deps));
   app.route("/", widgetRoutes(deps));
-  openApiRoutes(app, { paths: staffPaths, components: staffComponents });
+  openApiRoutes(app);
   app.route("/api/chat", chatRoutes(deps, deps.chatRateLimits));
   app.route("/line", lineRoutes(deps));
   app.route("/api/staff", staffRoutes(deps));

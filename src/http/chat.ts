@@ -15,7 +15,7 @@ import { clientKey, defaultChatRateLimits, enforceShared, trustedProxies, type C
 import { errorResponse, jsonBody, jsonResponse, route } from "./openapi.ts";
 
 const localeSchema = z.enum(["ja", "en"]);
-const modeSchema = z.enum(conversations.mode.enumValues);
+export const modeSchema = z.enum(conversations.mode.enumValues);
 const createBody = z.object({ office: officeIdSchema.optional(), locale: localeSchema.optional() }).strict();
 
 const botMessageSchema: z.ZodType<BotMessage> = z
@@ -45,6 +45,12 @@ const inboundSchema: z.ZodType<Inbound> = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
   z.object({ kind: z.literal("choice"), value: z.string() }),
   z.object({ kind: z.literal("datetime"), value: z.string() }),
+]);
+
+/** One message of a conversation's history, as the widget and staff read it back. */
+export const storedMessageSchema = z.union([
+  z.object({ author: z.enum(["user", "bot", "staff"]), at: z.iso.datetime(), message: botMessageSchema }),
+  z.object({ author: z.enum(["user", "bot", "staff"]), at: z.iso.datetime(), inbound: inboundSchema }),
 ]);
 
 const repliesSchema = z.object({ messages: z.array(botMessageSchema), mode: modeSchema });
@@ -91,12 +97,7 @@ const readSession = createRoute({
     200: jsonResponse(
       "History, oldest first.",
       z.object({
-        messages: z.array(
-          z.union([
-            z.object({ author: z.enum(["user", "bot", "staff"]), at: z.iso.datetime(), message: botMessageSchema }),
-            z.object({ author: z.enum(["user", "bot", "staff"]), at: z.iso.datetime(), inbound: inboundSchema }),
-          ]),
-        ),
+        messages: z.array(storedMessageSchema),
         mode: modeSchema,
         locale: localeSchema,
         state: z.object({ flow: z.string().nullable(), step: z.string().nullable(), mode: modeSchema }),

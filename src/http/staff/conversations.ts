@@ -1,16 +1,20 @@
 // Staff take over a seeker's chat: see who waits for a person, write to them, hand them back.
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { markReadByStaff } from "../../bot/line/markRead.ts";
 import { writeAudit } from "../../store/audit.ts";
+import { conversations } from "../../store/schema.ts";
 import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
 import { postStaffMessage, releaseConversation } from "../../store/handoffInbox.ts";
 import { seekerChatJob } from "../../notify/handlers.ts";
 import { chatNotices } from "../../notify/chatNotices.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
+import { modeSchema, storedMessageSchema } from "../chat.ts";
+import { errorResponse, jsonBody, jsonResponse, route } from "../openapi.ts";
 import { jstIso } from "./present.ts";
 import { actorOf, body, canSeeOffice, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
+import { jstInstant, secured, signedIn, uuidParams } from "./openapi.ts";
 
 // A conversation belongs to the office it chose (a handoff always names one); one that has not
 // chosen yet is for admins only, since its transcript may already hold personal data.
@@ -20,6 +24,77 @@ export const mayHandle = (staff: StaffPrincipal, conversation: Pick<Conversation
 function conversationJson(c: Conversation) {
   return { id: c.id, channel: c.channel, officeId: c.officeId, locale: c.locale, state: c.mode, updatedAt: jstIso(c.updatedAt), createdAt: jstIso(c.createdAt) };
 }
+
+const conversationSchema = z.object({
+  id: z.uuid(),
+  channel: z.enum(conversations.channel.enumValues),
+  officeId: z.string().nullable(),
+  locale: z.enum(conversations.locale.enumValues),
+  state: modeSchema,
+  updatedAt: jstInstant,
+  createdAt: jstInstant,
+});
+const listQuery = z.strictObject({ state: modeSchema.default("handoff") });
+const messageBody = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+const emptyBody = z.strictObject({});
+const noConversation = errorResponse("No such conversation.");
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  ...secured,
+  summary: "Chats in a state (default handoff): the office's own and those without an office yet.",
+  request: { query: listQuery },
+  responses: { 200: jsonResponse("The conversations.", z.object({ conversations: z.array(conversationSchema) })), 400: errorResponse("Wrong state."), ...signedIn },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/{id}",
+  ...secured,
+  summary: "A chat and its messages (the read is audited).",
+  request: { params: uuidParams },
+  responses: {
+    200: jsonResponse("The chat.", z.object({ conversation: conversationSchema, messages: z.array(storedMessageSchema) })),
+    ...signedIn,
+    404: noConversation,
+  },
+});
+
+const write = createRoute({
+  method: "post",
+  path: "/{id}/messages",
+  ...secured,
+  summary: "Write into the seeker's chat (LINE push or web chat); the bot steps back.",
+  request: { params: uuidParams, body: jsonBody(messageBody) },
+  responses: {
+    201: jsonResponse(
+      "Queued for the seeker.",
+      z.object({
+        message: z.object({ id: z.number(), author: z.literal("staff"), text: z.string(), at: jstInstant }),
+        delivery: z.enum(["queued", "line_not_configured"]),
+      }),
+    ),
+    400: errorResponse("A body of the wrong shape."),
+    ...signedIn,
+    404: noConversation,
+  },
+});
+
+const release = createRoute({
+  method: "post",
+  path: "/{id}/release",
+  ...secured,
+  summary: "Hand the chat back to the bot.",
+  request: { params: uuidParams, body: jsonBody(emptyBody) },
+  responses: {
+    200: jsonResponse("The chat, with the bot again.", z.object({ conversation: conversationSchema })),
+    400: errorResponse("A body of the wrong shape."),
+    ...signedIn,
+    404: noConversation,
+    409: errorResponse("The chat is not with staff (code invalid_state)."),
+  },
+});
 
 export function conversationRoutes(deps: AppDeps) {
   const { store, clock } = deps;
@@ -32,46 +107,47 @@ export function conversationRoutes(deps: AppDeps) {
     return conversation;
   }
 
-  return new Hono<StaffEnv>()
-    .get("/", async (c) => {
-      const staff = c.get("staff");
-      const q = parseOr400(z.strictObject({ state: z.enum(["handoff", "bot", "closed"]).default("handoff") }), c.req.query());
-      const rows = await conversationsInMode(store.db, q.state);
-      return c.json({ conversations: rows.filter((r) => mayHandle(staff, r)).map(conversationJson) });
-    })
-    .get("/:id", async (c) => {
-      const staff = c.get("staff");
-      const conversation = await visible(staff, c.req.param("id"));
-      const history = await conversationHistory(store.db, conversation.id);
-      await writeAudit(store.db, { at: clock(), actor: actorOf(staff), action: "read_personal_data", entity: "conversation", entityId: conversation.id, after: { messages: history.length } });
-      markReadByStaff(deps, conversation);
-      return c.json({ conversation: conversationJson(conversation), messages: history });
-    })
-    .post("/:id/messages", async (c) => {
-      const staff = c.get("staff");
-      const conversation = await visible(staff, c.req.param("id"));
-      const input = await body(c, z.strictObject({ text: z.string().trim().min(1).max(2000) }));
-      const now = clock();
-      const message = { text: input.text };
-      const id = await postStaffMessage(store.db, {
-        conversationId: conversation.id,
-        message,
-        staffId: staff.id,
-        now,
-        job: (messageId) => seekerChatJob(`staff-message:${messageId}`, conversation, message, { line: lineConfigured, record: false, now }),
-      });
-      deps.wakeOutbox();
-      return c.json({ message: { id, author: "staff", text: input.text, at: jstIso(now) }, delivery: conversation.channel === "line" && !lineConfigured ? "line_not_configured" : "queued" }, 201);
-    })
-    .post("/:id/release", async (c) => {
-      const staff = c.get("staff");
-      const conversation = await visible(staff, c.req.param("id"));
-      await body(c, z.strictObject({}));
-      const now = clock();
-      const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatNotices.released(conversation.locale), { line: lineConfigured, record: true, now });
-      const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
-      if (!released) throw new HttpError(409, "invalid_state", "This conversation is not with staff.");
-      deps.wakeOutbox();
-      return c.json({ conversation: conversationJson({ ...conversation, mode: "bot", updatedAt: now }) });
+  const app = new OpenAPIHono<StaffEnv>();
+  route(app, list, async (c) => {
+    const staff = c.get("staff");
+    const q = parseOr400(listQuery, c.req.query());
+    const rows = await conversationsInMode(store.db, q.state);
+    return c.json({ conversations: rows.filter((r) => mayHandle(staff, r)).map(conversationJson) });
+  });
+  route(app, read, async (c) => {
+    const staff = c.get("staff");
+    const conversation = await visible(staff, c.req.param("id")!);
+    const history = await conversationHistory(store.db, conversation.id);
+    await writeAudit(store.db, { at: clock(), actor: actorOf(staff), action: "read_personal_data", entity: "conversation", entityId: conversation.id, after: { messages: history.length } });
+    markReadByStaff(deps, conversation);
+    return c.json({ conversation: conversationJson(conversation), messages: history });
+  });
+  route(app, write, async (c) => {
+    const staff = c.get("staff");
+    const conversation = await visible(staff, c.req.param("id")!);
+    const input = await body(c, messageBody);
+    const now = clock();
+    const message = { text: input.text };
+    const id = await postStaffMessage(store.db, {
+      conversationId: conversation.id,
+      message,
+      staffId: staff.id,
+      now,
+      job: (messageId) => seekerChatJob(`staff-message:${messageId}`, conversation, message, { line: lineConfigured, record: false, now }),
     });
+    deps.wakeOutbox();
+    return c.json({ message: { id, author: "staff", text: input.text, at: jstIso(now) }, delivery: conversation.channel === "line" && !lineConfigured ? "line_not_configured" : "queued" }, 201);
+  });
+  route(app, release, async (c) => {
+    const staff = c.get("staff");
+    const conversation = await visible(staff, c.req.param("id")!);
+    await body(c, emptyBody);
+    const now = clock();
+    const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatNotices.released(conversation.locale), { line: lineConfigured, record: true, now });
+    const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
+    if (!released) throw new HttpError(409, "invalid_state", "This conversation is not with staff.");
+    deps.wakeOutbox();
+    return c.json({ conversation: conversationJson({ ...conversation, mode: "bot", updatedAt: now }) });
+  });
+  return app;
 }

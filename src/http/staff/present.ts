@@ -1,8 +1,11 @@
 // The JSON staff see of a booking. Personal details only where asked for (and audited).
+import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
 import { catalogues } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
+import { bookingStatuses, bookings } from "../../store/schema.ts";
+import { jstInstant } from "./openapi.ts";
 
 /** 2026-12-03T14:00:00.000+09:00 */
 export function jstIso(d: Date): string {
@@ -11,7 +14,34 @@ export function jstIso(d: Date): string {
 
 export const personalFields = ["name", "seekerNumber", "establishmentNumber", "email", "phone", "topic", "support"] as const;
 
-export function bookingJson(b: Booking, config: Pick<Config, "offices">, options: { personal?: boolean } = {}) {
+export const staffBookingSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string().meta({ example: "NG-7K3PQ2" }),
+    office: z.object({ id: z.string(), name: z.string() }),
+    status: z.enum(bookingStatuses),
+    statusReason: z.string().nullable(),
+    startsAt: jstInstant,
+    endsAt: jstInstant,
+    when: z.string().meta({ example: "12月3日(木) 14:00～14:30" }),
+    counsellor: z.object({ id: z.string(), name: z.string(), named: z.boolean() }),
+    channel: z.enum(bookings.channel.enumValues),
+    locale: z.enum(bookings.locale.enumValues),
+    requesterKind: z.enum(bookings.requesterKind.enumValues),
+    meetingUrl: z.string().nullable(),
+    accessCode: z.string().nullable(),
+    rescheduledFrom: z.uuid().nullable(),
+    conversationId: z.string().nullable(),
+    createdAt: jstInstant,
+    updatedAt: jstInstant,
+    person: z
+      .object(Object.fromEntries(personalFields.map((f) => [f, z.string().nullable()])))
+      .meta({ description: "Only where staff open one booking; reading it is written to the audit log." })
+      .optional(),
+  })
+  .meta({ id: "StaffBooking" });
+
+export function bookingJson(b: Booking, config: Pick<Config, "offices">, options: { personal?: boolean } = {}): z.input<typeof staffBookingSchema> {
   const office = findOffice(config, b.officeId);
   const counsellor = office?.counsellors.find((c) => c.id === b.counsellorId);
   return {
