@@ -136,4 +136,9 @@ describe("when parsers, second round", () => {
     expect(first("12/9 (Wed) 2pm")).toMatchObject({ date: "2026-12-09", time: "14:00", confidence: "sure" });
     expect(read("3日連続で")).toEqual([]);
   });
+
+  it("fourth probe: an English time range inside a Japanese reply; 15時前 is asked back", () => {
+    expect(first("12/9 1-3pm")).toMatchObject({ date: "2026-12-09", time: "13:00", end: { time: "15:00" } });
+    expect(first("明日の11時前")?.confidence).toBe("unsure");
+  });
 });

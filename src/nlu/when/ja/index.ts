@@ -27,6 +27,7 @@ import { relativeMonthDayParser } from "./parsers/relativeMonthDay.ts";
 import { slashDateParser } from "./parsers/slashDate.ts";
 import { timeParser } from "./parsers/time.ts";
 import { weekdayParser } from "./parsers/weekday.ts";
+import { enTimeRangeParser } from "../en/parsers/timeRange.ts";
 import { hourRangeParser } from "./parsers/hourRange.ts";
 import { monthSpanParser } from "./parsers/monthSpan.ts";
 import { monthsLaterParser } from "./parsers/monthsLater.ts";
@@ -59,6 +60,7 @@ export const jaParsers: Parser[] = [
   weekdayParser, // before weekSpan: 来週水曜 is a day, 来週 alone a week
   weekSpanParser,
   hourRangeParser, // before timeParser: in 13-15時 the 15時 alone is only the end
+  enTimeRangeParser, // before timeParser: in 12/8 2-4pm the 4pm alone is only the end
   timeParser, // before compactTime: 14:00 is a time with a colon before a bare 1400
   compactTimeParser,
   noonParser,
