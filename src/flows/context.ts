@@ -6,7 +6,7 @@ import type { SeekerLimits } from "../store/bookings.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { Db } from "../store/db.ts";
 import type { Messages } from "../i18n/index.ts";
-import type { BotMessage, Choice, Locale } from "../messages.ts";
+import { MAX_CHOICE_LABEL, type BotMessage, type Choice, type Locale } from "../messages.ts";
 
 export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff";
 
@@ -119,7 +119,7 @@ export function yesOrNo(input: { kind: string; value?: unknown; text?: string })
 }
 
 export function officeChoices(turn: Turn): Choice[] {
-  return turn.config.offices.map((o) => ({ label: o.name[turn.locale].slice(0, 20), value: `office:${o.id}` }));
+  return turn.config.offices.map((o) => ({ label: o.name[turn.locale].slice(0, MAX_CHOICE_LABEL), value: `office:${o.id}` }));
 }
 
 /** The one answer that outlives a flow: the office the conversation is about. */

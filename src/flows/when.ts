@@ -2,11 +2,11 @@ import type { Office } from "../config.ts";
 import { wordsFor } from "../i18n/index.ts";
 import { addDays, jstDate, jstInstant, jstTime, minutesOf } from "../jst.ts";
 import { parseWhen, type WhenReading } from "../nlu/index.ts";
-import { lastBookableDate, SLOT_MINUTES, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
+import { lastBookableDate, SLOT_MINUTES, slotEnd, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
 import { actorOf, limitsOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
 import type { Messages } from "../i18n/index.ts";
-import type { BotMessage, Choice, Locale } from "../messages.ts";
+import type { Choice, Locale } from "../messages.ts";
 
 export type WhenInput =
   | { kind: "text"; text: string }
@@ -37,7 +37,7 @@ const OFFERED = 6;
 const SCAN_FACTOR = 8;
 
 export function formatSlot(locale: Locale, startsAt: Date): string {
-  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+  const endsAt = slotEnd(startsAt);
   return wordsFor(locale).formats.slot(startsAt, endsAt);
 }
 

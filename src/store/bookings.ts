@@ -1,26 +1,24 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
 import { seekerNoticeJob, staffNoticeJob } from "../notices.ts";
 import {
   checkSlot,
   lastBookableDate,
-  prepareSchedule,
+  slotEnd,
   suggestAlternatives,
   suggestSlots,
-  type Closure,
-  type PreparedSchedule,
   type Slot,
   type SlotRefusal,
   type Wish,
 } from "../schedule/index.ts";
 import { writeAudit } from "./audit.ts";
-import { loadSchedule } from "./calendar.ts";
 import { limitReached, lockKeys, requesterColumns, requesterLockKeys, type Requester } from "./bookingLimits.ts";
+import { loadSchedule } from "./calendar.ts";
 import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
-import { absences, activeStatuses, bookings, closures, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
+import { activeStatuses, bookings, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
 
 export type Booking = typeof bookings.$inferSelect;
 
@@ -228,7 +226,7 @@ async function takeSlot(
         counsellorId,
         counsellorNamed: input.counsellorId !== undefined,
         startsAt,
-        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        endsAt: slotEnd(startsAt),
         conversationId: input.conversationId,
         channel: input.channel,
         locale: input.locale ?? "ja",

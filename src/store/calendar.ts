@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
-import { dayGrid, prepareSchedule, type DayGrid, type PreparedSchedule } from "../schedule/index.ts";
+import { dayGrid, prepareSchedule, SLOT_MINUTES, type DayGrid, type PreparedSchedule } from "../schedule/index.ts";
 import { seekerNoticeJob } from "../notices.ts";
 import { enqueue } from "./outbox.ts";
 import { writeAudit } from "./audit.ts";
@@ -158,7 +158,7 @@ export async function overlapping(ex: Executor, a: AbsenceRow): Promise<Affected
   const sessions = await activeBookingsOn(ex, a.date, eq(bookings.counsellorId, a.counsellorId));
   return sessions.filter((b) => {
     const start = (b.startsAt.getTime() - day) / 60_000;
-    return start < to && start + 30 > from;
+    return start < to && start + SLOT_MINUTES > from;
   });
 }
 

@@ -91,14 +91,6 @@ export async function markFailed(ex: Executor, id: number, error: string, now: D
   return row?.attempts ?? 0;
 }
 
-export async function findInboxEvent(ex: Executor, source: string, eventId: string): Promise<InboxEvent | undefined> {
-  const [row] = await ex
-    .select()
-    .from(webhookInbox)
-    .where(and(eq(webhookInbox.source, source), eq(webhookInbox.eventId, eventId)));
-  return row;
-}
-
 /** How many events of a source wait unprocessed, and since when the oldest has. */
 export async function waitingEvents(ex: Executor, source: string): Promise<{ count: number; oldest: Date | null }> {
   const [row] = await ex

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bookings, closures, consents, conversations, counsellors, outbox, termsVersions } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { mailedCode, startChat } from "../helpers/chat.ts";

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BotMessage } from "../../src/messages.ts";
 import { conversations } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp, MAX_BODY_BYTES } from "../../src/http/app.ts";
 import { silentLogger } from "../../src/logger.ts";
 import type { Store } from "../../src/store/db.ts";

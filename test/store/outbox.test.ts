@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOutboxWorkers, PermanentJobError } from "../../src/notify/outboxWorker.ts";
 import { enqueue, listJobs, outboxCounts, requeueJob } from "../../src/store/outbox.ts";
 import { outbox } from "../../src/store/schema.ts";

@@ -75,7 +75,6 @@ export const lineWebhookBodySchema = z.looseObject({
 });
 
 export type LineEvent = z.infer<typeof lineEventSchema>;
-export type LineWebhookBody = z.infer<typeof lineWebhookBodySchema>;
 
 export type UnsupportedMessage = (typeof knownNonText)[number] | "other";
 

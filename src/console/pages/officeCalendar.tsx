@@ -10,6 +10,7 @@ import { HttpError } from "../../http/errors.ts";
 import { canSeeOffice, type StaffPrincipal } from "../../http/staff/auth.ts";
 import { AlreadyClosed, calendarActions, FieldRefused } from "../../http/staff/calendarActions.ts";
 import { isValidDate, jstDate, jstTime, minutesOf, parseDateString } from "../../jst.ts";
+import { slotEnd } from "../../schedule/index.ts";
 import { counsellorNames } from "../../store/bookings.ts";
 import { listAbsences, listClosures, overlapping, type AffectedBooking } from "../../store/calendar.ts";
 import { addMenuEntry, counsellorName, dateText, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
@@ -88,7 +89,7 @@ function AffectedTable(props: { ctx: PageContext; rows: AffectedBooking[]; offic
             <td>
               <a href={`${BASE}/bookings/${b.id}`}>{b.reference}</a>
             </td>
-            <td>{slotText(locale, b.startsAt, new Date(b.startsAt.getTime() + 30 * 60_000))}</td>
+            <td>{slotText(locale, b.startsAt, slotEnd(b.startsAt))}</td>
             <td>{counsellorName(props.office(b.officeId), locale, b.counsellorId)}</td>
             <td>
               <span class={`status ${b.status}`}>{w.status[b.status as keyof ConsoleWords["status"]] ?? b.status}</span>

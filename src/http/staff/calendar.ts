@@ -6,6 +6,7 @@ import { findOffice, officeIdSchema, type Config } from "../../config.ts";
 import { catalogues } from "../../i18n/index.ts";
 import { isValidDate, minutesOf, parseDateString } from "../../jst.ts";
 import { parseSeekerNumber } from "../../nlu/index.ts";
+import { slotEnd } from "../../schedule/index.ts";
 import { writeAudit } from "../../store/audit.ts";
 import { seekerStanding } from "../../store/bookings.ts";
 import { bookingStatuses } from "../../store/schema.ts";
@@ -219,7 +220,7 @@ function affectedJson(b: AffectedBooking) {
     counsellorId: b.counsellorId,
     status: b.status,
     startsAt: jstIso(b.startsAt),
-    when: catalogues.ja.formats.slot(b.startsAt, new Date(b.startsAt.getTime() + 30 * 60_000)),
+    when: catalogues.ja.formats.slot(b.startsAt, slotEnd(b.startsAt)),
   };
 }
 

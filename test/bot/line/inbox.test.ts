@@ -1,5 +1,5 @@
 import pino from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { watchLineBacklog } from "../../../src/bot/line/runtime.ts";
 import { markFailed, markProcessed, pendingEvents, storeEvents, waitingEvents } from "../../../src/store/inbox.ts";
 import { storeKinds, useStore } from "../../helpers/stores.ts";
