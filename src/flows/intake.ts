@@ -28,7 +28,7 @@ import { menuChoices } from "./menu.ts";
 import type { Flow } from "./registry.ts";
 import { consentChoices, consentSlot, officeSlot, timeSlot } from "./sharedSlots.ts";
 import { askAgain, begin, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, retry, summaryRows, textOf, type SlotDef, type SlotInput } from "./slots.ts";
-import type { BookingCard } from "../messages.ts";
+import { MAX_CHOICE_LABEL, MAX_CHOICES, type BookingCard } from "../messages.ts";
 import { counsellorName, explainRefusal, formatSlot, pickerBounds } from "./when.ts";
 
 const MAX_TOPIC = 400;
@@ -115,7 +115,7 @@ const email: SlotDef = {
     if (!parsed.suggestion) return retry(turn.m.intake.emailInvalid);
     const value = parsed.ok ? parsed.value : typed;
     turn.state.confirm = { slot: "email", value: parsed.ok ? parsed.value : undefined, alternative: parsed.suggestion };
-    const choices = [{ label: turn.m.intake.emailUseSuggestion(parsed.suggestion).slice(0, 20), value: "confirm:alt" }];
+    const choices = [{ label: turn.m.intake.emailUseSuggestion(parsed.suggestion).slice(0, MAX_CHOICE_LABEL), value: "confirm:alt" }];
     if (parsed.ok) choices.push({ label: turn.m.intake.emailKeepTyped, value: "confirm:yes" });
     return retry(turn.m.intake.emailSuggest(value, parsed.suggestion), { choices });
   },
@@ -141,7 +141,8 @@ const counsellor: SlotDef = {
     say(turn, turn.m.intake.askCounsellor, {
       choices: [
         { label: turn.m.intake.noPreference, value: "counsellor:none" },
-        ...office.counsellors.slice(0, 12).map((c) => ({ label: c.name[turn.locale].slice(0, 20), value: `counsellor:${c.id}` })),
+        // One choice of the thirteen is "no preference".
+        ...office.counsellors.slice(0, MAX_CHOICES - 1).map((c) => ({ label: c.name[turn.locale].slice(0, MAX_CHOICE_LABEL), value: `counsellor:${c.id}` })),
       ],
     });
   },

@@ -9,7 +9,7 @@ import { answersOf, officeChoices, officeOf, say, type Turn } from "./context.ts
 import { menuChoices, showMenu } from "./menu.ts";
 import { again, askAgain, done, end, textOf, type GivenInput, type SlotDef, type SlotOutcome } from "./slots.ts";
 import { answerWhen, isAnyCounsellorChoice, withoutAnyMarker, type Held, type WhenInput, type WhenOptions } from "./when.ts";
-import type { Choice } from "../messages.ts";
+import { MAX_CHOICE_LABEL, type Choice } from "../messages.ts";
 
 export const officeSlot: SlotDef = {
   name: "office",
@@ -77,7 +77,7 @@ export async function upcomingBookings(turn: Turn): Promise<Booking[]> {
 }
 
 function bookingChoices(turn: Turn, list: Booking[]): Choice[] {
-  return list.slice(0, 12).map((b) => ({ label: wordsFor(turn.locale).formats.bookingChoice(b.startsAt).slice(0, 20), value: `booking:${b.id}` }));
+  return list.slice(0, 12).map((b) => ({ label: wordsFor(turn.locale).formats.bookingChoice(b.startsAt).slice(0, MAX_CHOICE_LABEL), value: `booking:${b.id}` }));
 }
 
 /** Which of the conversation's coming bookings: taken without asking when there is one, the flow ends when there is none. */
