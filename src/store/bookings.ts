@@ -1,3 +1,4 @@
+import { detailColumns, type RequestDetails } from "../booking/details.ts";
 import { randomInt } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
@@ -268,19 +269,6 @@ async function alternativesFor(
   return { alternatives: suggestSlots(schedule, wish, n) };
 }
 
-export interface RequestDetails {
-  requesterKind: "seeker" | "employer";
-  name: string;
-  seekerNumber?: string | null;
-  establishmentNumber?: string | null;
-  email: string;
-  phone: string;
-  topic: string;
-  support?: string | null;
-  /** The email address was proven with a one-time code in this conversation. */
-  emailVerified?: boolean;
-}
-
 export type RequestResult =
   | { ok: true; booking: Booking }
   | { ok: false; refusal: SlotRefusal | { ok: false; reason: "hold_lost" }; alternatives: Slot[] };
@@ -289,6 +277,8 @@ export type RequestResult =
  * Turns a conversation's hold into a request for staff. The same row keeps the counsellor's slot,
  * so nothing can slip in between; staff and the seeker are told through the outbox.
  */
+export type { RequestDetails };
+
 export async function requestBooking(
   db: Db,
   input: {
@@ -428,20 +418,6 @@ export function detailsOf(b: Booking): Required<RequestDetails> {
     topic: b.topic ?? "",
     support: b.support,
     emailVerified: b.emailVerifiedAt !== null,
-  };
-}
-
-function detailColumns(d: RequestDetails, now: Date) {
-  return {
-    emailVerifiedAt: d.emailVerified ? now : null,
-    requesterKind: d.requesterKind,
-    name: d.name,
-    seekerNumber: d.seekerNumber ?? null,
-    establishmentNumber: d.establishmentNumber ?? null,
-    email: d.email,
-    phone: d.phone,
-    topic: d.topic,
-    support: d.support ?? null,
   };
 }
 

@@ -19,7 +19,7 @@ import {
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";
-import { personalFields } from "./present.ts";
+import { personalFields } from "../../booking/details.ts";
 
 export interface ConfirmInput {
   meetingUrl: string;

@@ -3,6 +3,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
+import { partialDetailsSchema } from "../../booking/details.ts";
 import { officeIdSchema } from "../../config.ts";
 import { bookingStatuses } from "../../store/schema.ts";
 import { listBookings, type Booking } from "../../store/bookings.ts";
@@ -42,14 +43,8 @@ const followUpBody = z.strictObject({
   counsellorId: z.string().min(1).max(100).optional(),
   /** The session in which the follow-up was agreed: its seeker, contacts and chat are reused. */
   fromBookingId: uuid.optional(),
-  requesterKind: z.enum(["seeker", "employer"]).optional(),
-  name: z.string().trim().min(1).max(100).optional(),
-  seekerNumber: z.string().trim().min(1).max(20).optional(),
-  establishmentNumber: z.string().trim().min(1).max(20).optional(),
-  email: z.email().max(254).optional(),
-  phone: z.string().trim().min(1).max(30).optional(),
-  topic: z.string().trim().min(1).max(1000).optional(),
-  support: z.string().trim().min(1).max(500).optional(),
+  /** Without fromBookingId, name, email, phone and topic are required. */
+  ...partialDetailsSchema.shape,
   locale: z.enum(["ja", "en"]).optional(),
   meetingUrl: httpsUrl.optional(),
   accessCode: z.string().trim().min(1).max(100).optional(),

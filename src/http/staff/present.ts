@@ -4,6 +4,7 @@ import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
 import { catalogues } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
+import { personalFields } from "../../booking/details.ts";
 import { bookingStatuses, bookings } from "../../store/schema.ts";
 import { jstInstant } from "./openapi.ts";
 
@@ -11,8 +12,6 @@ import { jstInstant } from "./openapi.ts";
 export function jstIso(d: Date): string {
   return new Date(d.getTime() + 9 * 3_600_000).toISOString().replace("Z", "+09:00");
 }
-
-export const personalFields = ["name", "seekerNumber", "establishmentNumber", "email", "phone", "topic", "support"] as const;
 
 export const staffBookingSchema = z
   .object({

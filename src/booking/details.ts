@@ -1,0 +1,44 @@
+// What a booking request says about the person, declared once: each field's shape, whether it may be
+// left out, and whether it is personal (erased after the retention period, audited when read, never logged).
+import { z } from "zod";
+
+const fields = {
+  requesterKind: { schema: z.enum(["seeker", "employer"]), optional: false, personal: false },
+  name: { schema: z.string().trim().min(1).max(100), optional: false, personal: true },
+  seekerNumber: { schema: z.string().trim().min(1).max(20), optional: true, personal: true },
+  establishmentNumber: { schema: z.string().trim().min(1).max(20), optional: true, personal: true },
+  email: { schema: z.email().max(254), optional: false, personal: true },
+  phone: { schema: z.string().trim().min(1).max(30), optional: false, personal: true },
+  topic: { schema: z.string().trim().min(1).max(1000), optional: false, personal: true },
+  support: { schema: z.string().trim().min(1).max(500), optional: true, personal: true },
+} as const;
+
+type Field = keyof typeof fields;
+type Entry<K extends Field> = (typeof fields)[K];
+type Shape = { [K in Field]: Entry<K>["optional"] extends true ? z.ZodOptional<z.ZodNullable<Entry<K>["schema"]>> : Entry<K>["schema"] };
+type Partly = { [K in Field]: z.ZodOptional<Entry<K>["schema"]> };
+const names = Object.keys(fields) as Field[];
+
+export const bookingDetailsSchema = z.object(
+  Object.fromEntries(names.map((name) => [name, fields[name].optional ? fields[name].schema.nullish() : fields[name].schema])) as Shape,
+);
+
+/** Each field may be left out (and none may be null): what staff send, to be completed from another booking. */
+export const partialDetailsSchema = z.object(Object.fromEntries(names.map((name) => [name, fields[name].schema.optional()])) as Partly);
+
+export type BookingDetails = z.infer<typeof bookingDetailsSchema>;
+
+export interface RequestDetails extends BookingDetails {
+  /** The email address was proven with a one-time code in this conversation. */
+  emailVerified?: boolean;
+}
+
+type PersonalField = { [K in Field]: (typeof fields)[K]["personal"] extends true ? K : never }[Field];
+
+export const personalFields = names.filter((name): name is PersonalField => fields[name].personal);
+
+/** The booking row's columns for the details (the columns carry the fields' names). */
+export function detailColumns(d: RequestDetails, now: Date) {
+  const columns = Object.fromEntries(names.map((name) => [name, d[name] ?? null])) as { [K in Field]-?: NonNullable<BookingDetails[K]> | null };
+  return { ...columns, requesterKind: d.requesterKind, emailVerifiedAt: d.emailVerified ? now : null };
+}
