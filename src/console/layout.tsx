@@ -5,13 +5,13 @@ import type { Child } from "hono/jsx";
 import { wordsFor } from "../i18n/index.ts";
 import type { Config, Office } from "../config.ts";
 import { BASE, CSRF_FIELD, type ConsoleStaff } from "./session.ts";
-import type { ConsoleLocale, ConsoleWords } from "./words.ts";
+import type { ConsoleWords, Locale } from "../i18n/index.ts";
 
 export type NavKey = keyof ConsoleWords["nav"];
 
 export interface PageContext {
   w: ConsoleWords;
-  locale: ConsoleLocale;
+  locale: Locale;
   staff?: ConsoleStaff;
   csrf?: string;
   /** The current path and query, for the language switch to come back to. */
@@ -106,25 +106,25 @@ export function FieldError(props: { id: string; message?: string }) {
   ) : null;
 }
 
-export function slotText(locale: ConsoleLocale, startsAt: Date, endsAt: Date): string {
+export function slotText(locale: Locale, startsAt: Date, endsAt: Date): string {
   return wordsFor(locale).formats.slot(startsAt, endsAt);
 }
 
 /** 12月3日(木) 14:05 */
-export function instantText(locale: ConsoleLocale, at: Date): string {
+export function instantText(locale: Locale, at: Date): string {
   return wordsFor(locale).formats.instant(at);
 }
 
 /** 12月3日(木) */
-export function dateText(locale: ConsoleLocale, date: string): string {
+export function dateText(locale: Locale, date: string): string {
   return wordsFor(locale).formats.date(date);
 }
 
-export function officeName(config: Pick<Config, "offices">, locale: ConsoleLocale, officeId: string): string {
+export function officeName(config: Pick<Config, "offices">, locale: Locale, officeId: string): string {
   return config.offices.find((o) => o.id === officeId)?.name[locale] ?? officeId;
 }
 
-export function counsellorName(office: Office | undefined, locale: ConsoleLocale, counsellorId: string): string {
+export function counsellorName(office: Office | undefined, locale: Locale, counsellorId: string): string {
   return office?.counsellors.find((c) => c.id === counsellorId)?.name[locale] ?? counsellorId;
 }
 

@@ -7,6 +7,8 @@ import type { Locale } from "./locales.ts";
 export type { Catalogue } from "./catalogue.ts";
 /** What the bot says in a conversation. */
 export type Messages = Catalogue["bot"];
+/** The staff console's words. */
+export type ConsoleWords = Catalogue["staff"];
 export { defaultLocale, isLocale, locales, type Locale } from "./locales.ts";
 
 export const catalogues: Record<Locale, Catalogue> = { ja, en };

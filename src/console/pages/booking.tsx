@@ -13,7 +13,7 @@ import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { instantText, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import { consoleWords, type ConsoleWords } from "../words.ts";
+import { catalogues, wordsFor, type ConsoleWords } from "../../i18n/index.ts";
 
 type Errors = Record<string, string>;
 type Values = Record<string, string>;
@@ -73,10 +73,10 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
           <Detail label={t.topic} value={b.topic} none={t.none} />
           <Detail label={t.support} value={b.support} none={t.none} />
           <Detail label={t.channel} value={w.channel[b.channel] ?? b.channel} none={t.none} />
-          <Detail label={t.locale} value={b.locale === "ja" ? "日本語" : "English"} none={t.none} />
+          <Detail label={t.locale} value={catalogues[b.locale].formats.languageName} none={t.none} />
           <Detail label={t.meetingUrl} value={b.meetingUrl} none={t.none} />
           <Detail label={t.accessCode} value={b.accessCode} none={t.none} />
-          <Detail label={t.createdAt} value={slotText(locale, b.createdAt, b.createdAt).replace(/～.*|–.*/, "")} none={t.none} />
+          <Detail label={t.createdAt} value={instantText(locale, b.createdAt)} none={t.none} />
         </dl>
       </section>
 
@@ -249,7 +249,7 @@ function History(props: { ctx: PageContext; rows: AuditTrailRow[]; office: Retur
               <td>{actorText(t, row)}</td>
               <td>
                 {t.historyActions[row.action] ?? row.action}
-                {more ? `（${more}）` : ""}
+                {more ? wordsFor(locale).formats.aside("", more) : ""}
               </td>
             </tr>
           );
@@ -360,7 +360,7 @@ export function bookingPageRoutes(deps: AppDeps) {
       if (detail.length > 400) return again(c, c.req.param("id"), 400, { errors: { "reject-detail": t.errors.tooLong(400) }, values });
       // The seeker reads the reason in their own language: a known reason in it, plus what staff wrote.
       return act(c, "rejected", values, (b, version) => {
-        const label = known ? (b.locale === "en" ? reasonLabels.en[code] : reasonLabels.ja[code]) : undefined;
+        const label = known ? catalogues[b.locale].staff.booking.rejectReasons[code] : undefined;
         return actions.reject(c.get("staff"), b, [label, detail].filter(Boolean).join("\n"), version);
       });
     })
@@ -410,7 +410,7 @@ export function bookingPageRoutes(deps: AppDeps) {
     .post("/bookings/:id/no-show", (c) => act(c, "no_show", {}, (b, version) => actions.noShow(c.get("staff"), b, version)));
 }
 
-const reasonLabels = { ja: consoleWords.ja.booking.rejectReasons, en: consoleWords.en.booking.rejectReasons };
+
 
 export function notFound(c: Context<ConsoleEnv>, which: "notFound" | "forbidden") {
   const w = c.get("w");

@@ -12,7 +12,7 @@ import type { ClosedReason, DayGrid, GridSlot } from "../../schedule/index.ts";
 import { officeCalendar, type CalendarBooking, type OfficeCalendar } from "../../store/calendar.ts";
 import { dateText, addMenuEntry, counsellorName, FieldError, Layout, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import type { ConsoleLocale, ConsoleWords } from "../words.ts";
+import { wordsFor, type ConsoleWords, type Locale } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
 
 addMenuEntry("calendar", `${BASE}/calendar`);
@@ -27,7 +27,7 @@ const realDate = z
 
 export type CalendarView = "day" | "week";
 
-export function closedText(w: ConsoleWords, locale: ConsoleLocale, closed: ClosedReason): string {
+export function closedText(w: ConsoleWords, locale: Locale, closed: ClosedReason): string {
   switch (closed.kind) {
     case "weekend":
       return w.calendar.closed.weekend;
@@ -104,7 +104,7 @@ function DayTable(props: { ctx: PageContext; office: Office; day: DayGrid; booki
       <tbody>
         {props.day.slots.map((slot) => (
           <tr>
-            <th scope="row">{`${jstTime(slot.startsAt)}～${jstTime(slot.endsAt)}`}</th>
+            <th scope="row">{wordsFor(locale).formats.timeRange(jstTime(slot.startsAt), jstTime(slot.endsAt))}</th>
             {slot.counsellors.map((c) => cell(slot, c))}
             <td class="capacity">{w.calendar.capacityText(slot.free, slot.taken)}</td>
           </tr>
@@ -137,7 +137,7 @@ function WeekTable(props: { ctx: PageContext; office: Office; days: DayGrid[]; b
       <tbody>
         {first.slots.map((_, i) => (
           <tr>
-            <th scope="row">{`${jstTime(first.slots[i]!.startsAt)}～${jstTime(first.slots[i]!.endsAt)}`}</th>
+            <th scope="row">{wordsFor(locale).formats.timeRange(jstTime(first.slots[i]!.startsAt), jstTime(first.slots[i]!.endsAt))}</th>
             {props.days.map((d) => {
               const slot = d.slots[i]!;
               const rows = byStart.get(slot.startsAt.getTime()) ?? [];
@@ -179,7 +179,7 @@ function Sidebars(props: { ctx: PageContext; office: Office; data: OfficeCalenda
         ) : (
           <ul>
             {absences.map((a) => (
-              <li>{`${dateText(locale, a.date)} ${counsellorName(props.office, locale, a.counsellorId)} ${a.fromTime || a.toTime ? `${a.fromTime ?? ""}～${a.toTime ?? ""}` : w.calendar.wholeDay}`}</li>
+              <li>{`${dateText(locale, a.date)} ${counsellorName(props.office, locale, a.counsellorId)} ${a.fromTime || a.toTime ? wordsFor(locale).formats.timeRange(a.fromTime ?? "", a.toTime ?? "") : w.calendar.wholeDay}`}</li>
             ))}
           </ul>
         )}

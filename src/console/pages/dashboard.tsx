@@ -11,7 +11,7 @@ import { addDays, isValidDate, jstDate, parseDateString, weekday } from "../../j
 import { dashboardStats, type WeekStats } from "../../store/dashboard.ts";
 import { addMenuEntry, FieldError, Layout, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import type { ConsoleWords } from "../words.ts";
+import type { ConsoleWords } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
 
 addMenuEntry("dashboard", `${BASE}/dashboard`, true);

@@ -1,3 +1,4 @@
+import { catalogues, defaultLocale, locales } from "../../i18n/index.ts";
 /** @jsxImportSource hono/jsx */
 // "Book for someone": a phone or counter request, or a follow-up agreed during a session (art. 6(4)),
 // made with the bot's own rules: the picker lists only the free slots the rules allow (loadSchedule +
@@ -15,7 +16,7 @@ import { availableSlots, isBusinessDay, type Slot } from "../../schedule/index.t
 import { loadSchedule } from "../../store/calendar.ts";
 import { dateText, addMenuEntry, counsellorName, CsrfField, FieldError, Layout, Notice, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import type { ConsoleWords } from "../words.ts";
+import type { ConsoleWords } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
 
 addMenuEntry("newBooking", `${BASE}/new`);
@@ -86,7 +87,7 @@ const bookingForm = z.object({
     }),
   topic: z.string().trim().min(1).max(1000),
   support: optional(500),
-  locale: z.enum(["ja", "en"]),
+  locale: z.enum(locales),
   meetingUrl: z
     .string()
     .trim()
@@ -243,12 +244,11 @@ function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker
           <p>
             <label for="locale">{t.locale}</label>
             <select id="locale" name="locale">
-              <option value="ja" selected={(values.locale ?? "ja") === "ja"}>
-                日本語
-              </option>
-              <option value="en" selected={values.locale === "en"}>
-                English
-              </option>
+              {locales.map((code) => (
+                <option value={code} selected={(values.locale ?? defaultLocale) === code}>
+                  {catalogues[code].formats.languageName}
+                </option>
+              ))}
             </select>
           </p>
         </fieldset>

@@ -15,7 +15,7 @@ import { counsellorNames } from "../../store/bookings.ts";
 import { listAbsences, listClosures, overlapping, type AffectedBooking } from "../../store/calendar.ts";
 import { addMenuEntry, counsellorName, dateText, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
-import type { ConsoleWords } from "../words.ts";
+import { wordsFor, type ConsoleWords } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
 
 addMenuEntry("officeCalendar", `${BASE}/office-calendar`);
@@ -247,7 +247,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                   <tr>
                     <th scope="col">{t.date}</th>
                     <th scope="col">{t.counsellor}</th>
-                    <th scope="col">{`${t.from}～${t.to}`}</th>
+                    <th scope="col">{wordsFor(locale).formats.timeRange(t.from, t.to)}</th>
                     <th scope="col">{t.overlaps}</th>
                     <th scope="col">{t.remove}</th>
                   </tr>
@@ -259,7 +259,7 @@ export function officeCalendarRoutes(deps: AppDeps) {
                       <tr>
                         <td>{dateText(locale, a.date)}</td>
                         <td>{who}</td>
-                        <td>{a.fromTime || a.toTime ? `${a.fromTime ?? ""}～${a.toTime ?? ""}` : w.calendar.wholeDay}</td>
+                        <td>{a.fromTime || a.toTime ? wordsFor(locale).formats.timeRange(a.fromTime ?? "", a.toTime ?? "") : w.calendar.wholeDay}</td>
                         <td>
                           {overlaps[i]!.length === 0 ? (
                             <span class="none">{t.none}</span>

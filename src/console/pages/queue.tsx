@@ -1,3 +1,4 @@
+import { wordsFor } from "../../i18n/index.ts";
 /** @jsxImportSource hono/jsx */
 // The queue (requests waiting for confirmation, oldest first) and the list of all bookings: the same
 // table with filters that live in the URL, so that a view can be bookmarked.
@@ -131,7 +132,7 @@ function Filters(props: { ctx: PageContext; action: string; filter: ListFilter; 
           {props.offices.flatMap((o) =>
             o.counsellors.map((x) => (
               <option value={x.id} selected={f.counsellor === x.id}>
-                {props.offices.length > 1 ? `${x.name[locale]}（${o.name[locale]}）` : x.name[locale]}
+                {props.offices.length > 1 ? wordsFor(locale).formats.aside(x.name[locale], o.name[locale]) : x.name[locale]}
               </option>
             )),
           )}
@@ -146,7 +147,7 @@ function Filters(props: { ctx: PageContext; action: string; filter: ListFilter; 
         <a href={props.action}>{w.queue.reset}</a>
       </p>
       {[...props.invalid].map((key) => (
-        <FieldError id={`f-${key}-error`} message={`${labelOf(props.ctx, key)}: ${locale === "ja" ? "この値は使えないため、条件から外しました。" : "this value cannot be used, so it was left out."}`} />
+        <FieldError id={`f-${key}-error`} message={`${labelOf(props.ctx, key)}: ${wordsFor(locale).staff.queue.filterDropped}`} />
       ))}
     </form>
   );

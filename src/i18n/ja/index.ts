@@ -3,7 +3,8 @@ import { formats } from "./formats.ts";
 import { line } from "./line.ts";
 import { mail } from "./mail.ts";
 import { notices } from "./notices.ts";
+import { staff } from "./staff.ts";
 import { widget } from "./widget.ts";
 
 /** The Japanese catalogue; its shape is every other locale's (see catalogue.ts). */
-export const ja = { bot, formats, notices, mail, line, widget };
+export const ja = { bot, formats, notices, mail, line, staff, widget };
