@@ -17,6 +17,8 @@ const pending: Record<string, string> = {
   "src/http/chat.ts": "an OpenAPI example date: from the ja formats",
   "src/http/openapi.ts": "OpenAPI title and examples: from the catalogue",
   "src/http/staff/openapi.ts": "OpenAPI descriptions and examples: from the catalogue",
+  "src/http/staff/calendar.ts": "an OpenAPI description: from the catalogue",
+  "src/http/staff/present.ts": "an OpenAPI example date: from the ja formats",
   "src/http/widget.ts": "the start page's office table: ja formats",
   "src/config.ts": "the product name in MAIL_FROM's default: the catalogue",
   "src/run/services.ts": "the product name in a start-up error: the catalogue",
