@@ -19,7 +19,8 @@ import {
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";
-import { personalFields } from "../../booking/details.ts";
+import type { z } from "zod";
+import { partialDetailsSchema, personalFields } from "../../booking/details.ts";
 
 export interface ConfirmInput {
   meetingUrl: string;
@@ -27,23 +28,15 @@ export interface ConfirmInput {
   counsellorId?: string;
 }
 
-export interface FollowUpInput {
+export type FollowUpInput = z.infer<typeof partialDetailsSchema> & {
   office: OfficeId;
   startsAt: string;
   counsellorId?: string;
   fromBookingId?: string;
-  requesterKind?: "seeker" | "employer";
-  name?: string;
-  seekerNumber?: string;
-  establishmentNumber?: string;
-  email?: string;
-  phone?: string;
-  topic?: string;
-  support?: string;
   locale?: "ja" | "en";
   meetingUrl?: string;
   accessCode?: string;
-}
+};
 
 /** Whatever a slot refusal offers instead, for a 409 that lists other times. */
 export class SlotRefused extends HttpError {
