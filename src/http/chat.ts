@@ -13,8 +13,9 @@ import type { AppDeps } from "./app.ts";
 import { HttpError, parseOr400, readJson } from "./errors.ts";
 import { clientKey, defaultChatRateLimits, enforceShared, trustedProxies, type ChatRateLimits } from "./middleware/rateLimit.ts";
 import { errorResponse, jsonBody, jsonResponse, route } from "./openapi.ts";
+import { locales } from "../i18n/locales.ts";
 
-const localeSchema = z.enum(["ja", "en"]);
+const localeSchema = z.enum(locales);
 export const modeSchema = z.enum(conversations.mode.enumValues);
 const createBody = z.object({ office: officeIdSchema.optional(), locale: localeSchema.optional() }).strict();
 

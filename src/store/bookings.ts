@@ -20,6 +20,7 @@ import { loadSchedule } from "./calendar.ts";
 import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
 import { activeStatuses, bookings, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
+import type { Locale } from "../i18n/locales.ts";
 
 export type Booking = typeof bookings.$inferSelect;
 
@@ -134,7 +135,7 @@ export interface HoldInput {
   counsellorId?: string;
   conversationId: string;
   channel: "web" | "line" | "staff";
-  locale?: "ja" | "en";
+  locale?: Locale;
   /** Checked against the one-active-booking rule and the no-show record when known. */
   seekerNumber?: string;
   /** A booking being changed: its own slot does not count against the new one. */

@@ -8,12 +8,13 @@ import { writeAudit } from "./audit.ts";
 import type { Db, Executor } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
 import { conversations, messages, staffUsers } from "./schema.ts";
+import type { Locale } from "../i18n/locales.ts";
 
 export interface InboxRow {
   id: string;
   channel: "web" | "line";
   officeId: string | null;
-  locale: "ja" | "en";
+  locale: Locale;
   updatedAt: Date;
   /** When the seeker last wrote, if they wrote since the chat started. */
   lastSeekerAt: Date | null;

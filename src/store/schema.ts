@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { defaultLocale, locales } from "../i18n/locales.ts";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => instant("created_at").notNull().defaultNow();
@@ -87,7 +88,7 @@ export const bookings = pgTable(
     holdExpiresAt: instant("hold_expires_at"),
     conversationId: uuid("conversation_id"),
     channel: text("channel", { enum: ["web", "line", "staff"] }).notNull(),
-    locale: text("locale", { enum: ["ja", "en"] }).notNull().default("ja"),
+    locale: text("locale", { enum: locales }).notNull().default(defaultLocale),
     requesterKind: text("requester_kind", { enum: ["seeker", "employer"] }).notNull().default("seeker"),
     /** Seeker number (求職番号), normalised; null for employers and people not yet registered. */
     seekerNumber: text("seeker_number"),
@@ -168,7 +169,7 @@ export const conversations = pgTable(
     /** sha256 of the web session's bearer token; null for LINE. */
     tokenHash: text("token_hash"),
     officeId: text("office_id"),
-    locale: text("locale", { enum: ["ja", "en"] }).notNull().default("ja"),
+    locale: text("locale", { enum: locales }).notNull().default(defaultLocale),
     mode: text("mode", { enum: ["bot", "handoff", "closed"] }).notNull().default("bot"),
     state: jsonb("state").notNull().default({}),
     followed: boolean("followed").notNull().default(true),

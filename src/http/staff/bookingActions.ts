@@ -21,6 +21,7 @@ import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";
 import type { z } from "zod";
 import { partialDetailsSchema, personalFields } from "../../booking/details.ts";
+import type { Locale } from "../../i18n/locales.ts";
 
 export interface ConfirmInput {
   meetingUrl: string;
@@ -33,7 +34,7 @@ export type FollowUpInput = z.infer<typeof partialDetailsSchema> & {
   startsAt: string;
   counsellorId?: string;
   fromBookingId?: string;
-  locale?: "ja" | "en";
+  locale?: Locale;
   meetingUrl?: string;
   accessCode?: string;
 };

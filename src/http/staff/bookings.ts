@@ -13,6 +13,7 @@ import { assertOffice, body, parseOr400, type StaffEnv } from "./auth.ts";
 import { bookingActions, SlotRefused } from "./bookingActions.ts";
 import { secured, signedIn, uuidParams } from "./openapi.ts";
 import { bookingJson, staffBookingSchema } from "./present.ts";
+import { locales } from "../../i18n/locales.ts";
 
 const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "an https:// URL" }).max(2000);
@@ -45,7 +46,7 @@ const followUpBody = z.strictObject({
   fromBookingId: uuid.optional(),
   /** Without fromBookingId, name, email, phone and topic are required. */
   ...partialDetailsSchema.shape,
-  locale: z.enum(["ja", "en"]).optional(),
+  locale: z.enum(locales).optional(),
   meetingUrl: httpsUrl.optional(),
   accessCode: z.string().trim().min(1).max(100).optional(),
 });
