@@ -1,5 +1,5 @@
 import { cleanInput } from "../cleanInput.ts";
-import { detectIntent } from "../nlu/index.ts";
+import { asksForLanguage, detectIntent, looksEnglish } from "../nlu/index.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { ConversationState, FlowDeps, Turn } from "./context.ts";
 import { forgetFlowAnswers, say } from "./context.ts";
@@ -154,18 +154,11 @@ function offerResume(turn: Turn): void {
   });
 }
 
-const ENGLISH_WORDS = /^[\x20-\x7E\s]+$/;
-
 /** 「English」「英語」 and 「日本語」 switch; a first message in plain English switches too. */
 function switchLocale(turn: Turn, text: string): boolean {
-  const t = text.trim().toLowerCase();
-  if (/^(english|in english|英語|えいご)$/.test(t) && turn.locale !== "en") return setLocale(turn, "en"), true;
-  if (/^(日本語|にほんご|japanese)$/.test(t) && turn.locale !== "ja") return setLocale(turn, "ja"), true;
+  const asked = asksForLanguage(text);
+  if (asked && asked !== turn.locale) return setLocale(turn, asked), true;
   const early = !turn.state.flow || (flowOf(turn.state)?.opening?.(turn.state) ?? false);
-  const words = t.match(/[a-z]{2,}/g) ?? [];
-  if (early && turn.locale === "ja" && ENGLISH_WORDS.test(t) && words.length >= 2 && !t.includes("@")) {
-    setLocale(turn, "en");
-    return false;
-  }
+  if (early && turn.locale === "ja" && looksEnglish(text)) setLocale(turn, "en");
   return false;
 }

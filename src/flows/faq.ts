@@ -3,20 +3,11 @@ import { menuChoices } from "./menu.ts";
 import { wordsFor, type Messages } from "../i18n/index.ts";
 import type { Flow } from "./registry.ts";
 import type { Choice } from "../messages.ts";
+import { faqTopicOf, faqTopics, type FaqTopic } from "../nlu/index.ts";
 
-type Topic = keyof Messages["faq"]["answers"];
-const topics: Topic[] = ["hours", "phones", "cost", "needed", "recording", "join", "myPage"];
-
-// Words that point at a topic in a free-text question.
-const keywords: Record<Topic, RegExp> = {
-  hours: /時間|何時|いつ|営業|受付|hours|open|time/i,
-  phones: /電話|番号|tel|phone|call/i,
-  cost: /料金|費用|無料|お金|有料|いくら|cost|fee|free|price/i,
-  needed: /必要|持ち物|用意|準備|need|bring|require/i,
-  recording: /録画|録音|撮影|record/i,
-  join: /参加|接続|入り方|やり方|URL|アプリ|tele ?office|join|how to/i,
-  myPage: /マイページ|登録|my ?page|register/i,
-};
+// The FAQ's topics are the understanding's; the catalogue answers each of them.
+type Topic = FaqTopic & keyof Messages["faq"]["answers"];
+const topics: readonly Topic[] = faqTopics;
 
 export function faqChoices(m: Messages): Choice[] {
   return topics.map((t) => ({ label: m.faq[t], value: `faq:${t}` }));
@@ -25,11 +16,6 @@ export function faqChoices(m: Messages): Choice[] {
 export function startFaq(turn: Turn): void {
   turn.state.flow = "faq";
   say(turn, turn.m.faq.ask, { choices: faqChoices(turn.m) });
-}
-
-/** Finds the topic a question is about, or undefined. */
-export function faqTopicOf(text: string): Topic | undefined {
-  return topics.find((t) => keywords[t].test(text));
 }
 
 export function answerFaq(turn: Turn, input: { kind: "choice"; value: string } | { kind: "text"; text: string }): boolean {

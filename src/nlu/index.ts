@@ -12,3 +12,5 @@ export { parseConsent } from "./consent.ts";
 export { parseRequester } from "./requester.ts";
 export { saysNoPreference, saysNotNeeded } from "./preferences.ts";
 export { parseEmailCode } from "./emailCode.ts";
+export { asksForLanguage, looksEnglish } from "./language.ts";
+export { faqTopicOf, faqTopics, type FaqTopic } from "./faqTopic.ts";
