@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { catalogues } from "./i18n/index.ts";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time as HH:mm");
 const timeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "a range as HH:mm-HH:mm");
@@ -100,7 +101,7 @@ export const envSchema = z.object({
    */
   LINE_WORKER_NICE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(19).default(10)),
   SMTP_URL: optionalUrl,
-  MAIL_FROM: z.string().default("相談予約ボット <no-reply@localhost>"),
+  MAIL_FROM: z.string().default(`${catalogues.ja.app.name} <no-reply@localhost>`),
   STAFF_WEBHOOK_URL: optionalUrl,
   STAFF_WEBHOOK_SECRET: optionalText,
   /** Active requests (and holds) one person may have: per LINE user, web session, email and phone. */

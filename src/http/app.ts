@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
+import { inEveryLocale } from "../i18n/index.ts";
 import { errorFields } from "../logger.ts";
 import { ConversationChangedError } from "../store/conversations.ts";
 import { isStoreUnavailable, type Store } from "../store/db.ts";
@@ -38,7 +39,7 @@ export interface AppDeps {
 export const MAX_BODY_BYTES = 64 * 1024;
 const RETRY_AFTER_SECONDS = 5;
 /** Shown by the widget as it is, so a person reads it in both languages. */
-const UNAVAILABLE_MESSAGE = "ただいま一時的にご利用いただけません。少し時間をおいて、もう一度お試しください。 / We are briefly unavailable. Please try again in a moment.";
+const UNAVAILABLE_MESSAGE = inEveryLocale((words) => words.app.unavailable);
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();

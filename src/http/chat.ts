@@ -12,7 +12,7 @@ import { conversations } from "../store/schema.ts";
 import type { AppDeps } from "./app.ts";
 import { HttpError, parseOr400, readJson } from "./errors.ts";
 import { clientKey, defaultChatRateLimits, enforceShared, trustedProxies, type ChatRateLimits } from "./middleware/rateLimit.ts";
-import { errorResponse, jsonBody, jsonResponse, route } from "./openapi.ts";
+import { errorResponse, exampleSlot, jsonBody, jsonResponse, route } from "./openapi.ts";
 import { locales } from "../i18n/locales.ts";
 
 const localeSchema = z.enum(locales);
@@ -31,7 +31,7 @@ const botMessageSchema: z.ZodType<BotMessage> = z
       .object({
         reference: z.string().meta({ example: "NG-7K3P9Q" }),
         office: z.string(),
-        when: z.string().meta({ example: "12月3日(木) 14:00～14:30" }),
+        when: z.string().meta({ example: exampleSlot }),
         status: z.string(),
         statusCode: z.enum(["held", "requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
         rows: z.array(z.object({ label: z.string(), value: z.string() })).optional(),

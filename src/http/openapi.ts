@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { Env, Handler } from "hono";
 import { z } from "zod";
+import { catalogues } from "../i18n/index.ts";
 
 export const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -10,6 +11,9 @@ export const errorSchema = z
 export function errorResponse(description: string) {
   return { description, content: { "application/json": { schema: errorSchema } } };
 }
+
+/** A booking's time as the APIs write it in Japanese: 12月3日(木) 14:00～14:30. */
+export const exampleSlot = catalogues.ja.formats.slot(new Date("2026-12-03T14:00:00+09:00"), new Date("2026-12-03T14:30:00+09:00"));
 
 export function jsonResponse(description: string, schema: z.ZodType) {
   return { description, content: { "application/json": { schema } } };
@@ -33,7 +37,7 @@ export function openApiDocument<E extends Env>(app: OpenAPIHono<E>) {
   return app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
-      title: "相談予約ボット API",
+      title: `${catalogues.ja.app.name} API`,
       version: "1.0.0",
       description: "Booking online job counselling at Hello Work Nagasaki: the web chat API and the staff API. Every 4xx answers { error: { code, message } }.",
     },

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { buildWidget } from "../../web/build.ts";
 import type { Config } from "../config.ts";
+import { catalogues } from "../i18n/index.ts";
 import { asset } from "../paths.ts";
 import type { AppDeps } from "./app.ts";
 
@@ -12,8 +13,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 
 /** The start page: a plain office-like page carrying the one script tag, to try the widget at once. */
 export function startPage(config: Config): string {
+  const { timeRange } = catalogues.ja.formats;
   const rows = config.offices
-    .map((o) => `<tr><td>${escapeHtml(o.name.ja)}</td><td>${o.window.from}～${o.window.to}</td><td>${escapeHtml(o.phone ?? "―")}</td></tr>`)
+    .map((o) => `<tr><td>${escapeHtml(o.name.ja)}</td><td>${timeRange(o.window.from, o.window.to)}</td><td>${escapeHtml(o.phone ?? "―")}</td></tr>`)
     .join("\n");
   return startTemplate.replace("<!--offices-->", rows);
 }

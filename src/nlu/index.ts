@@ -14,3 +14,4 @@ export { saysNoPreference, saysNotNeeded } from "./preferences.ts";
 export { parseEmailCode } from "./emailCode.ts";
 export { asksForLanguage, looksEnglish } from "./language.ts";
 export { faqTopicOf, faqTopics, type FaqTopic } from "./faqTopic.ts";
+export { URL_IN_TEXT } from "./url.ts";

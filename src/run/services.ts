@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
 import { ConfigError, loadConfig, type Config } from "../config.ts";
+import { catalogues } from "../i18n/index.ts";
 import type { AppDeps } from "../http/app.ts";
 import { createLogger, errorFields } from "../logger.ts";
 import { createJobHandlers } from "../notify/handlers.ts";
@@ -53,6 +54,8 @@ export async function openServices(config: Config = loadConfig()): Promise<Servi
   return { config, logger, clock, store, mailer, workers, deps, line };
 }
 
+const productName = catalogues.ja.app.name;
+
 /**
  * Runs a process's main: a configuration or database problem ends it with one line naming it, and
  * SIGTERM or SIGINT runs the stop it returned, then exits 0.
@@ -71,9 +74,9 @@ export function runProcess(main: () => Promise<(signal: string) => Promise<void>
     })
     .catch((error: unknown) => {
       if (error instanceof ConfigError || error instanceof StoreError) {
-        console.error(`相談予約ボット cannot start: ${error.message}`);
+        console.error(`${productName} cannot start: ${error.message}`);
       } else {
-        console.error("相談予約ボット cannot start:", error);
+        console.error(`${productName} cannot start:`, error);
       }
       process.exit(1);
     });

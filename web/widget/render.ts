@@ -1,5 +1,6 @@
 import type { BookingCard, BotMessage, Choice } from "../../src/messages.ts";
 import type { WidgetWords } from "../../src/i18n/widget.ts";
+import { URL_IN_TEXT } from "../../src/nlu/url.ts";
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -14,12 +15,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
-const URL_PATTERN = /(https?:\/\/[^\s、。「」）)]+)/;
-
 /** Text with its line breaks kept (by CSS) and its web addresses made into links. */
 export function richText(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  text.split(URL_PATTERN).forEach((part, i) => {
+  text.split(URL_IN_TEXT).forEach((part, i) => {
     fragment.append(i % 2 ? h("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part) : part);
   });
   return fragment;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { arrayBuffer } from "node:stream/consumers";
 import { messagingApi } from "@line/bot-sdk";
+import { inEachLocale, inEveryLocale, type Catalogue } from "../../i18n/index.ts";
 import { RICH_MENU_NAME_PREFIX, richMenuRequest } from "./richMenu.ts";
 
 // What `npm run line:setup` does to a LINE channel. Each step first reads what LINE has and writes
@@ -31,6 +32,11 @@ export interface LineSetupResult {
   olderMenus: string[];
 }
 
+/** A line of the operator's report in every locale, 「設定済み / already set」: the catalogues' cli part. */
+export function operatorText(pick: (words: Catalogue["cli"]) => string): string {
+  return inEveryLocale((words) => pick(words.cli));
+}
+
 /** A step LINE refused, or LINE could not be reached: the set-up stops with this message. */
 export class LineSetupError extends Error {
   override name = "LineSetupError";
@@ -46,20 +52,20 @@ export async function setUpLineChannel(options: LineSetupOptions, progress: (lin
 
   const info = await ask("checking the channel access token (GET /v2/bot/info)", () => api.getBotInfo());
   const bot = { displayName: info.displayName, basicId: info.basicId, chatMode: info.chatMode, markAsReadMode: info.markAsReadMode };
-  progress(`チャネル / channel: ${bot.displayName} (${bot.basicId}) — アクセストークン有効 / access token accepted`);
+  progress(`${operatorText((w) => w.channel)}: ${bot.displayName} (${bot.basicId}) — ${operatorText((w) => w.tokenAccepted)}`);
 
   const endpoint = webhookUrl(options.publicBaseUrl);
   const current = await ask("reading the webhook URL", () => api.getWebhookEndpoint(), { notFound: { endpoint: "", active: false } });
   const webhookOutcome: StepOutcome = current.endpoint === endpoint ? "unchanged" : "changed";
   if (webhookOutcome === "changed") await ask("setting the webhook URL", () => api.setWebhookEndpoint({ endpoint }));
-  progress(`Webhook URL: ${endpoint} — ${webhookOutcome === "changed" ? "設定しました / set" : "設定済み / already set"}`);
+  progress(`Webhook URL: ${endpoint} — ${operatorText((w) => (webhookOutcome === "changed" ? w.set : w.alreadySet))}`);
 
   const test = await ask("testing the webhook", () => api.testWebhookEndpoint({ endpoint }));
   const webhookTest = { success: test.success === true, statusCode: test.statusCode, reason: test.reason, detail: test.detail };
   progress(
     webhookTest.success
-      ? `Webhook のテスト / webhook test: ${webhookTest.statusCode} OK`
-      : `Webhook のテストに失敗 / webhook test FAILED: ${webhookTest.reason} (status ${webhookTest.statusCode}, ${webhookTest.detail})`,
+      ? `${operatorText((w) => w.webhookTest)}: ${webhookTest.statusCode} OK`
+      : `${operatorText((w) => w.webhookTestFailed)}: ${webhookTest.reason} (status ${webhookTest.statusCode}, ${webhookTest.detail})`,
   );
 
   const digest = createHash("sha256").update(options.image).digest("hex");
@@ -72,19 +78,19 @@ export async function setUpLineChannel(options: LineSetupOptions, progress: (lin
   } else {
     richMenuId = (await ask("creating the rich menu", () => api.createRichMenu(wanted))).richMenuId;
   }
-  progress(`リッチメニュー / rich menu: ${richMenuId} — ${existing ? "作成済み / already there" : "作成しました / created"}`);
+  progress(`${operatorText((w) => w.richMenu)}: ${richMenuId} — ${operatorText((w) => (existing ? w.alreadyThere : w.created))}`);
 
   // A run stopped between creating the menu and uploading its image leaves a menu with no picture.
   const hasImage = existing ? await ask("checking the rich menu image", async () => (await arrayBuffer(await data.getRichMenuImage(richMenuId))).byteLength > 0, { notFound: false }) : false;
   if (!hasImage) {
     await ask("uploading the rich menu image", () => data.setRichMenuImage(richMenuId, new Blob([new Uint8Array(options.image)], { type: "image/png" })));
   }
-  progress(`リッチメニュー画像 / rich menu image: ${hasImage ? "アップロード済み / already uploaded" : "アップロードしました / uploaded"}`);
+  progress(`${operatorText((w) => w.richMenuImage)}: ${operatorText((w) => (hasImage ? w.alreadyUploaded : w.uploaded))}`);
 
   const currentDefault = await ask("reading the default rich menu", async () => (await api.getDefaultRichMenuId()).richMenuId, { notFound: null });
   const madeDefault = currentDefault !== richMenuId;
   if (madeDefault) await ask("setting the default rich menu", () => api.setDefaultRichMenu(richMenuId));
-  progress(`既定のリッチメニュー / default rich menu: ${madeDefault ? "設定しました / set" : "設定済み / already set"}`);
+  progress(`${operatorText((w) => w.defaultRichMenu)}: ${operatorText((w) => (madeDefault ? w.set : w.alreadySet))}`);
 
   const olderMenus = richmenus.filter((menu) => menu.name.startsWith(RICH_MENU_NAME_PREFIX) && menu.richMenuId !== richMenuId).map((menu) => menu.richMenuId);
   return {
@@ -126,16 +132,11 @@ async function ask<T, F = never>(what: string, call: () => Promise<T>, options?:
     if (isHttpError(error)) {
       if (error.status === 404 && options && "notFound" in options) return options.notFound;
       if (error.status === 401) {
-        throw new LineSetupError(
-          [
-            `LINE がチャネルアクセストークンを受け付けませんでした (401: ${lineMessage(error.body)})。LINE Developers の「Messaging API設定」で長期のチャネルアクセストークンを発行し、LINE_CHANNEL_ACCESS_TOKEN に設定してください。`,
-            `LINE did not accept the channel access token (401: ${lineMessage(error.body)}). Issue a long-lived channel access token in LINE Developers (Messaging API tab) and set LINE_CHANNEL_ACCESS_TOKEN.`,
-          ].join("\n"),
-        );
+        throw new LineSetupError(inEachLocale((w) => w.cli.tokenRefused(lineMessage(error.body))).join("\n"));
       }
-      throw new LineSetupError(`${what}: LINE の応答 / LINE answered ${error.status}: ${lineMessage(error.body)}`);
+      throw new LineSetupError(`${what}: ${operatorText((w) => w.lineAnswered)} ${error.status}: ${lineMessage(error.body)}`);
     }
-    throw new LineSetupError(`${what}: LINE に接続できません / cannot reach LINE: ${error instanceof Error ? error.message : String(error)}`);
+    throw new LineSetupError(`${what}: ${operatorText((w) => w.cannotReachLine)}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { menuChoices } from "../../flows/menu.ts";
-import { wordsFor } from "../../i18n/index.ts";
+import { inEveryLocale, wordsFor } from "../../i18n/index.ts";
 import { choicePostbackData } from "./events.ts";
 import { LINE_MAX_ACTION_LABEL } from "./render.ts";
 
@@ -51,10 +51,10 @@ function cell(index: number): RichMenuButton["bounds"] {
 }
 
 /** Every menu this command makes is named so; the rest of the name is a digest of its image. */
-export const RICH_MENU_NAME_PREFIX = "相談予約ボット ";
+export const RICH_MENU_NAME_PREFIX = `${wordsFor("ja").app.name} `;
 
-/** 「メニュー」 on the bar that opens and closes the menu (LINE: at most 14 characters). */
-export const RICH_MENU_CHAT_BAR_TEXT = "メニュー / Menu";
+/** 「メニュー / Menu」 on the bar that opens and closes the menu (LINE: at most 14 characters). */
+export const RICH_MENU_CHAT_BAR_TEXT = inEveryLocale((words) => words.line.menuBar);
 
 /**
  * The rich menu object for LINE. Its name carries a digest of the image, so a menu found under the

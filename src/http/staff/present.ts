@@ -6,6 +6,7 @@ import { catalogues } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { personalFields } from "../../booking/details.ts";
 import { bookingStatuses, bookings } from "../../store/schema.ts";
+import { exampleSlot } from "../openapi.ts";
 import { jstInstant } from "./openapi.ts";
 
 /** 2026-12-03T14:00:00.000+09:00 */
@@ -22,7 +23,7 @@ export const staffBookingSchema = z
     statusReason: z.string().nullable(),
     startsAt: jstInstant,
     endsAt: jstInstant,
-    when: z.string().meta({ example: "12月3日(木) 14:00～14:30" }),
+    when: z.string().meta({ example: exampleSlot }),
     counsellor: z.object({ id: z.string(), name: z.string(), named: z.boolean() }),
     channel: z.enum(bookings.channel.enumValues),
     locale: z.enum(bookings.locale.enumValues),

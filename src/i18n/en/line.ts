@@ -7,4 +7,5 @@ export const line = {
   booking: "Booking",
   reference: "Reference",
   join: "Join the video call",
+  menuBar: "Menu",
 } satisfies Catalogue["line"];

@@ -1,4 +1,6 @@
+import { app } from "./app.ts";
 import { bot } from "./bot.ts";
+import { cli } from "./cli.ts";
 import { formats } from "./formats.ts";
 import { line } from "./line.ts";
 import { mail } from "./mail.ts";
@@ -7,4 +9,4 @@ import { staff } from "./staff.ts";
 import { widget } from "./widget.ts";
 
 /** The Japanese catalogue; its shape is every other locale's (see catalogue.ts). */
-export const ja = { bot, formats, notices, mail, line, staff, widget };
+export const ja = { app, bot, formats, notices, mail, line, staff, widget, cli };

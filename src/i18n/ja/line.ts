@@ -7,4 +7,6 @@ export const line = {
   booking: "ご予約",
   reference: "予約番号",
   join: "ビデオ通話に参加する",
+  /** The rich menu's bar that opens and closes it (LINE: at most 14 characters, every locale together). */
+  menuBar: "メニュー",
 };

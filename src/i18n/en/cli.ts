@@ -1,0 +1,36 @@
+import type { Catalogue } from "../catalogue.ts";
+
+export const cli = {
+  note: "note",
+  httpsOnly: "LINE accepts only an https webhook URL",
+  channel: "channel",
+  tokenAccepted: "access token accepted",
+  set: "set",
+  alreadySet: "already set",
+  webhookTest: "webhook test",
+  webhookTestFailed: "webhook test FAILED",
+  richMenu: "rich menu",
+  created: "created",
+  alreadyThere: "already there",
+  richMenuImage: "rich menu image",
+  uploaded: "uploaded",
+  alreadyUploaded: "already uploaded",
+  defaultRichMenu: "default rich menu",
+  tokenRefused: (lineSaid: string) =>
+    `LINE did not accept the channel access token (401: ${lineSaid}). Issue a long-lived channel access token in LINE Developers (Messaging API tab) and set LINE_CHANNEL_ACCESS_TOKEN.`,
+  lineAnswered: "LINE answered",
+  cannotReachLine: "cannot reach LINE",
+  webhookUndelivered: (endpoint: string, reason: string, statusCode: number) => [
+    `The webhook test failed: LINE could not deliver to ${endpoint} (${reason}, status ${statusCode}).`,
+    "Check that the server runs and is reachable over https, and that LINE_CHANNEL_SECRET is this channel's secret; then run this again.",
+  ],
+  byHand: "Still to do by hand",
+  developersConsole: "Messaging API tab",
+  redelivery: "Webhook redelivery: on (the bot answers each event once, however often it comes)",
+  useWebhook: "Use webhook: on (it is off now)",
+  responseSettings: "Settings › Response settings",
+  autoReplyOff: "Auto-reply messages: off (the bot answers on its own)",
+  greetingOff: "Greeting message: off (the bot greets new friends itself)",
+  chatOff: "Chat is off, so LINE marks every message read on arrival; turn chat on for 既読 only when a person opens the chat.",
+  olderMenus: "Older rich menus of this bot, safe to delete",
+} satisfies Catalogue["cli"];
