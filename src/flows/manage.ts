@@ -5,9 +5,9 @@ import { actorOf, answersOf, keptOffice, requesterOf, limitsOf, say, yesOrNo, ty
 import { showMenu } from "./menu.ts";
 import type { Flow } from "./registry.ts";
 import { bookingSlot, chosenBooking, timeSlot } from "./sharedSlots.ts";
-import { begin, defineFlow, done, drive, retry, type SlotInput } from "./slots.ts";
+import { begin, defineFlow, drive, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "../messages.ts";
-import { explainRefusal, formatSlot, pickerBounds } from "./when.ts";
+import { explainRefusal, formatSlot, KEEP_BOOKING, pickerBounds } from "./when.ts";
 
 export function bookingCard(turn: Turn, b: Booking): BookingCard {
   const office = findOffice(turn.config, b.officeId);
@@ -74,13 +74,12 @@ const newTime = timeSlot({
   where: async (turn, anyone) => {
     const target = await chosenBooking(turn);
     if (!target) return void (await startChange(turn));
-    return { office: officeOfBooking(turn, target), counsellorId: target.counsellorNamed && !anyone ? target.counsellorId : null, replacing: target.id };
-  },
-  taken: async (turn, held) => {
-    const target = (await chosenBooking(turn))!;
-    if (held.startsAt !== target.startsAt.toISOString()) return done(held);
-    await releaseHold(turn.db, turn.conversation.id, turn.now);
-    return retry(turn.m.change.sameSlot, { datePicker: pickerBounds(officeOfBooking(turn, target), turn.now) });
+    return {
+      office: officeOfBooking(turn, target),
+      counsellorId: target.counsellorNamed && !anyone ? target.counsellorId : null,
+      replacing: target.id,
+      current: target.startsAt,
+    };
   },
 });
 
@@ -155,4 +154,15 @@ export const status: Flow = { commands: ["status"], start: showStatus };
 
 export const cancel: Flow = { commands: ["cancel"], start: startCancel, continue: (turn, input) => drive(turn, cancelFlow, input), resume: startCancel };
 
-export const change: Flow = { commands: ["change"], start: startChange, continue: (turn, input) => drive(turn, changeFlow, input), resume: startChange };
+/** 「変更しない」 offered beside other times: the booking stays as it is. */
+async function keepBooking(turn: Turn): Promise<void> {
+  await releaseHold(turn.db, turn.conversation.id, turn.now);
+  showMenu(turn, turn.m.change.kept);
+}
+
+export const change: Flow = {
+  commands: ["change"],
+  start: startChange,
+  continue: (turn, input) => (input.kind === "choice" && input.value === KEEP_BOOKING ? keepBooking(turn) : drive(turn, changeFlow, input)),
+  resume: startChange,
+};

@@ -29,10 +29,14 @@ export interface WhenOptions {
   seekerNumber?: string | null;
   /** The booking being changed. */
   replacing?: string;
+  /** Its start: wishing that time again holds nothing and offers other times or keeping it. */
+  current?: Date;
 }
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 const SLOT_CHOICE = "slot:";
+/** The choice offered beside other times when the wish is the booking's own time. */
+export const KEEP_BOOKING = "change:keep";
 const OFFERED = 6;
 const SCAN_FACTOR = 8;
 
@@ -174,6 +178,10 @@ function offerDay(turn: Turn, options: WhenOptions, slots: Slot[], lead: string 
 }
 
 async function tryHold(turn: Turn, startsAt: Date, options: WhenOptions): Promise<Held | null> {
+  if (options.current?.getTime() === startsAt.getTime()) {
+    await offerOtherThanCurrent(turn, startsAt, options);
+    return null;
+  }
   const result = await holdSlot(turn.db, {
     office: options.office,
     startsAt,
@@ -195,6 +203,16 @@ async function tryHold(turn: Turn, startsAt: Date, options: WhenOptions): Promis
   }
   await explainRefusal(turn, result.refusal, options, { alternatives: result.alternatives, withCounsellor: result.withCounsellor });
   return null;
+}
+
+/** The wish is the time already booked: said once, nothing held, other times or keeping the booking offered. */
+async function offerOtherThanCurrent(turn: Turn, startsAt: Date, options: WhenOptions): Promise<void> {
+  const wish: Wish = { kind: "point", date: jstDate(startsAt), time: jstTime(startsAt) };
+  const others = (await suggestions(turn, options, [wish])).filter((s) => s.startsAt.getTime() !== startsAt.getTime());
+  say(turn, turn.m.change.sameSlot, {
+    choices: [...slotChoices(turn.locale, others), { label: turn.m.change.keep, value: KEEP_BOOKING }],
+    datePicker: pickerBounds(options.office, turn.now),
+  });
 }
 
 /** Says why a time cannot be had and what can: alternatives as choices, and the picker. */

@@ -218,7 +218,7 @@ export const bot = {
     keep: "Keep it",
     done: (when: string, reference: string) => `We have your change to ${when}.\nYour new reference is ${reference}. Staff will be in touch again.`,
     kept: "Your booking stays as it is.",
-    sameSlot: "That is the time you already have. Please choose another.",
+    sameSlot: "That is the time you already have.\nPlease choose another time, or keep your booking as it is.",
   },
 
   handoff: {

@@ -228,7 +228,7 @@ export const bot = {
     done: (when: string, reference: string) =>
       `${when}\nへの変更を受け付けました。\n新しい予約番号は ${reference} です。\n担当者から改めてご連絡します。`,
     kept: "ご予約はそのままです。",
-    sameSlot: "今のご予約と同じ日時です。\n別の日時をお選びください。",
+    sameSlot: "今のご予約と同じ日時です。\n別の日時をお選びいただくか、\n「変更しない」を押してください。",
   },
 
   handoff: {

@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { bookings } from "../../src/store/schema.ts";
+import { buildTestApp } from "../helpers/app.ts";
+import { mailedCode, startChat } from "../helpers/chat.ts";
+import { storeKinds, useStore } from "../helpers/stores.ts";
+
+// Things the chat did wrong (issue 15, section 6), each as the seeker meets it through the chat API.
+// Tuesday 24 November 2026, 10:00 in Tokyo.
+const now = new Date("2026-11-24T10:00:00+09:00");
+const loose = { sessionsPerMinutePerClient: 10_000, messagesPerMinutePerSession: 10_000, messagesPerMinutePerClient: 100_000 };
+
+type Chat = Awaited<ReturnType<typeof startChat>>;
+
+describe.each(storeKinds)("the seeker's journey through the chat API on $name", (kind) => {
+  const store = useStore(kind);
+  let app: Awaited<ReturnType<typeof buildTestApp>>["app"];
+  beforeEach(async () => {
+    ({ app } = await buildTestApp(store, { now, deps: { chatRateLimits: loose } }));
+  });
+
+  async function upToWhen(chat: Chat, seekerNumber = "42010-1234567") {
+    await chat.choose("menu:book");
+    await chat.tap("ハローワーク長崎");
+    await chat.tap("仕事を探している方");
+    await chat.tap("同意する");
+    await chat.say("長崎 太郎です");
+    await chat.say(seekerNumber);
+    await chat.say("taro@example.jp");
+    await chat.say("090-1234-5678");
+    await chat.tap("指名しない");
+    expect(chat.text).toContain("ご希望の日時");
+  }
+
+  async function upToSummary(chat: Chat, when = "12月1日 14時") {
+    await upToWhen(chat);
+    await chat.say(when);
+    await chat.say("事務職の求人について");
+    await chat.tap("必要ない");
+    expect(chat.text).toContain("お申し込み内容をご確認ください");
+  }
+
+  async function book(chat: Chat, when = "12月1日 14時") {
+    await upToSummary(chat, when);
+    await chat.tap("申し込む");
+    await chat.say(await mailedCode(store.db));
+    expect(chat.text).toContain("お申し込みを受け付けました");
+  }
+
+  const activeRows = async () => (await store.db.select().from(bookings)).filter((b) => b.status !== "expired" && b.status !== "cancelled");
+
+  describe("changing to the time already booked", () => {
+    it("says once that it is the same time, holds nothing, and offers other times or keeping the booking", async () => {
+      const chat = await startChat(app);
+      await book(chat);
+      await chat.tap("予約を変更する");
+      await chat.say("12月1日 14時");
+      expect(chat.text).toContain("今のご予約と同じ日時です");
+      expect(chat.text).not.toContain("仮押さえ");
+      expect(chat.last).toHaveLength(1);
+      expect((await activeRows()).map((b) => b.status)).toEqual(["requested"]);
+      const values = chat.choices.map((c) => c.value);
+      expect(values).toEqual(expect.arrayContaining(["slot:2026-12-01T13:30", "slot:2026-12-01T14:30"]));
+      expect(values).not.toContain("slot:2026-12-01T14:00");
+      expect(chat.choices.map((c) => c.label)).toContain("変更しない");
+
+      // Asked again, the same single answer: nothing held, no loop of holds.
+      await chat.say("12月1日の14時でお願いします");
+      expect(chat.text).toContain("今のご予約と同じ日時です");
+      expect(chat.text).not.toContain("仮押さえ");
+      expect((await activeRows()).map((b) => b.status)).toEqual(["requested"]);
+
+      await chat.tap("変更しない");
+      expect(chat.text).toContain("ご予約はそのままです");
+      expect((await activeRows()).map((b) => b.status)).toEqual(["requested"]);
+    });
+
+    it("still moves the booking to another time offered after the same one", async () => {
+      const chat = await startChat(app);
+      await book(chat);
+      await chat.tap("予約を変更する");
+      await chat.pick("2026-12-01T14:00");
+      expect(chat.text).toContain("今のご予約と同じ日時です");
+      await chat.choose("slot:2026-12-01T14:30");
+      expect(chat.text).toContain("へ変更しますか");
+      await chat.tap("変更する");
+      expect(chat.text).toContain("14:30～15:00\nへの変更を受け付けました");
+    });
+  });
+});
