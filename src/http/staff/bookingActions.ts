@@ -1,43 +1,22 @@
 // What staff can do to a booking, shared by the JSON staff API and the console: each action checks the
 // caller's office, applies the ledger transition and queues the seeker's notice in the same
 // transaction. Refusals are HttpErrors with a code the console turns into words.
-import { findOffice, type OfficeId } from "../../config.ts";
+import { createStaffBooking, type StaffBookingInput } from "../../booking/staffBooking.ts";
+import { findOffice } from "../../config.ts";
 import { seekerNoticeJob, staffNoticeJob } from "../../notices.ts";
 import { auditTrail, writeAudit, type AuditTrailRow } from "../../store/audit.ts";
 import { addBookingNote, bookingNotesOf, type BookingNote } from "../../store/bookingNotes.ts";
-import {
-  findBooking,
-  holdSlot,
-  nextSequence,
-  NO_SHOW_GRACE_MS,
-  requestBooking,
-  transition,
-  type Booking,
-  type RequestDetails,
-  type TransitionResult,
-} from "../../store/bookings.ts";
+import { findBooking, nextSequence, NO_SHOW_GRACE_MS, transition, type Booking, type TransitionResult } from "../../store/bookings.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";
-import type { z } from "zod";
-import { partialDetailsSchema, personalFields } from "../../booking/details.ts";
-import type { Locale } from "../../i18n/locales.ts";
+import { personalFields } from "../../booking/details.ts";
 
 export interface ConfirmInput {
   meetingUrl: string;
   accessCode?: string;
   counsellorId?: string;
 }
-
-export type FollowUpInput = z.infer<typeof partialDetailsSchema> & {
-  office: OfficeId;
-  startsAt: string;
-  counsellorId?: string;
-  fromBookingId?: string;
-  locale?: Locale;
-  meetingUrl?: string;
-  accessCode?: string;
-};
 
 /** Whatever a slot refusal offers instead, for a 409 that lists other times. */
 export class SlotRefused extends HttpError {
@@ -68,7 +47,6 @@ function settle(result: TransitionResult, deps: Pick<AppDeps, "wakeOutbox">): Bo
 
 export function bookingActions(deps: AppDeps) {
   const { store, config, clock } = deps;
-  const limits = { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
 
   /** The booking, if it exists (404) and belongs to the caller's office (403). */
   async function visible(staff: StaffPrincipal, id: string): Promise<Booking> {
@@ -236,76 +214,22 @@ export function bookingActions(deps: AppDeps) {
       );
     },
 
-    /** A booking staff make: a phone or walk-in request, or a follow-up agreed during a session (art. 6(4)). */
-    async create(staff: StaffPrincipal, input: FollowUpInput): Promise<Booking> {
+    /** A booking staff make for someone (src/booking/staffBooking.ts), in the caller's office; its refusals as HTTP errors. */
+    async create(staff: StaffPrincipal, input: StaffBookingInput): Promise<Booking> {
       assertOffice(staff, input.office);
-      const office = findOffice(config, input.office);
-      if (!office) throw new HttpError(400, "invalid_request", "office: not configured");
-      if (input.counsellorId && !office.counsellors.some((x) => x.id === input.counsellorId)) {
-        throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
+      const result = await createStaffBooking(deps, { input, actor: actorOf(staff), readEarlier: (id) => visible(staff, id) });
+      if (result.ok) return result.booking;
+      const { refusal } = result;
+      switch (refusal.reason) {
+        case "unknown_office":
+          throw new HttpError(400, "invalid_request", "office: not configured");
+        case "unknown_counsellor":
+          throw new HttpError(400, "invalid_request", "counsellorId: not a counsellor of this office");
+        case "missing_detail":
+          throw new HttpError(400, "invalid_request", `${refusal.field}: required (or give fromBookingId)`);
+        case "slot_refused":
+          throw new SlotRefused(refusal.slotReason, refusal.alternatives);
       }
-      const from = input.fromBookingId ? await visible(staff, input.fromBookingId) : undefined;
-      const details = {
-        requesterKind: input.requesterKind ?? from?.requesterKind ?? "seeker",
-        name: input.name ?? from?.name,
-        seekerNumber: input.seekerNumber ?? from?.seekerNumber ?? null,
-        establishmentNumber: input.establishmentNumber ?? from?.establishmentNumber ?? null,
-        email: input.email ?? from?.email,
-        phone: input.phone ?? from?.phone,
-        topic: input.topic ?? from?.topic,
-        support: input.support ?? from?.support ?? null,
-      };
-      for (const field of ["name", "email", "phone", "topic"] as const) {
-        if (!details[field]) throw new HttpError(400, "invalid_request", `${field}: required (or give fromBookingId)`);
-      }
-      const now = clock();
-      const actor = actorOf(staff);
-      const held = await holdSlot(store.db, {
-        office,
-        startsAt: new Date(input.startsAt),
-        counsellorId: input.counsellorId,
-        conversationId: from?.conversationId ?? crypto.randomUUID(),
-        keepOtherHolds: true,
-        channel: from && from.channel !== "staff" ? from.channel : "staff",
-        locale: input.locale ?? from?.locale ?? "ja",
-        seekerNumber: details.seekerNumber ?? undefined,
-        now,
-        holdMinutes: config.HOLD_MINUTES,
-        limits,
-        actor,
-      });
-      if (!held.ok) {
-        throw new SlotRefused(
-          held.refusal.reason,
-          held.alternatives.map((s) => ({ startsAt: new Date(s.startsAt).toISOString(), counsellorIds: s.counsellorIds })),
-        );
-      }
-      const requested = await requestBooking(store.db, {
-        holdId: held.booking.id,
-        office,
-        details: details as RequestDetails,
-        now,
-        limits,
-        actor,
-        holdMinutes: config.HOLD_MINUTES,
-      });
-      if (!requested.ok) throw new SlotRefused(requested.refusal.reason, []);
-      let booking = requested.booking;
-      if (input.meetingUrl) {
-        const confirmed = await transition(store.db, {
-          bookingId: booking.id,
-          from: ["requested"],
-          to: "confirmed",
-          now,
-          actor,
-          action: "confirm",
-          set: { meetingUrl: input.meetingUrl, accessCode: input.accessCode ?? null },
-          jobs: (after) => [seekerNoticeJob("invitation", after.id, clock())],
-        });
-        if (confirmed.ok) booking = confirmed.booking;
-      }
-      deps.wakeOutbox();
-      return booking;
     },
   };
 }
