@@ -1,5 +1,5 @@
 import { Gauge, Registry } from "prom-client";
-import type { LineClient } from "../bot/line/client.ts";
+import type { LineClient } from "../line/client.ts";
 import { LINE_INBOX_SOURCE } from "../bot/line/processor.ts";
 import { lineQuota } from "../bot/line/quota.ts";
 import type { Config } from "../config.ts";

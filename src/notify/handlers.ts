@@ -2,10 +2,10 @@
 // channel, enqueued in one transaction with keys derived from its own, so each channel retries on
 // its own and nothing is sent twice; the channel jobs (mail.send, line.push, staff.webhook,
 // chat.post) do the I/O.
-import { randomUUID } from "node:crypto";
 import type { Config, Office } from "../config.ts";
-import type { LineClient } from "../bot/line/client.ts";
-import { renderForLine, type LineMessage } from "../bot/line/render.ts";
+import type { LineClient } from "../line/client.ts";
+import { LINE_RETRY_KEY_MS, linePushJob, type LinePushPayload } from "../line/push.ts";
+import { renderForLine } from "../line/render.ts";
 import type { BotMessage, Locale } from "../messages.ts";
 import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload } from "../notices.ts";
 import { wordsFor } from "../i18n/index.ts";
@@ -38,15 +38,6 @@ export interface MailSendPayload {
   mail: ComposedMail;
 }
 
-export interface LinePushPayload {
-  to: string;
-  messages: LineMessage[];
-  /** Made at fan-out and kept with the job, so every retry carries the same X-Line-Retry-Key. */
-  retryKey: string;
-  /** A seeker's message, added to the conversation's history once delivered. */
-  record?: { conversationId: string; message: BotMessage };
-}
-
 export interface StaffWebhookPayload {
   body: Record<string, unknown>;
 }
@@ -55,15 +46,6 @@ export interface ChatPostPayload {
   conversationId: string;
   message: BotMessage;
 }
-
-/** Everything sent to one LINE user (replies' pushes, notices) goes out in order, one after another. */
-export const lineOrderKey = (to: string) => `line:${to}`;
-
-/**
- * LINE honours a push's X-Line-Retry-Key for 24 hours from its first use; a retry after that with
- * the same key could be delivered a second time, so the job stops an hour before and waits for staff.
- */
-export const LINE_RETRY_KEY_MS = 23 * 60 * 60_000;
 
 /** Where a seeker's chat message goes: LINE push, or the web chat's history. */
 export function seekerChatJob(
@@ -74,19 +56,13 @@ export function seekerChatJob(
 ): NewJob | undefined {
   if (conversation.channel === "line") {
     if (!options.line || !conversation.followed) return undefined;
-    const payload: LinePushPayload = {
+    return linePushJob({
+      idempotencyKey: `${key}:line:${conversation.userKey}`,
       to: conversation.userKey,
       messages: renderForLine([message], conversation.locale),
-      retryKey: randomUUID(),
-      ...(options.record ? { record: { conversationId: conversation.id, message } } : {}),
-    };
-    return {
-      kind: "line.push",
-      idempotencyKey: `${key}:line:${conversation.userKey}`,
-      payload: payload as unknown as Record<string, unknown>,
       runAt: options.now,
-      orderKey: lineOrderKey(conversation.userKey),
-    };
+      ...(options.record ? { record: { conversationId: conversation.id, message } } : {}),
+    });
   }
   if (!options.record) return undefined;
   const payload: ChatPostPayload = { conversationId: conversation.id, message };
@@ -147,8 +123,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     const lineTo = channels.lineTo[office.id];
     if (lineTo && line) {
       const text = staffLineText({ event: payload.event, office, reference: booking?.reference, ...slot, at, staffUrl: url });
-      const push: LinePushPayload = { to: lineTo, messages: [{ type: "text", text }], retryKey: randomUUID() };
-      jobs.push({ kind: "line.push", idempotencyKey: `${key}:line:${lineTo}`, payload: push as unknown as Record<string, unknown>, runAt: now, orderKey: lineOrderKey(lineTo) });
+      jobs.push(linePushJob({ idempotencyKey: `${key}:line:${lineTo}`, to: lineTo, messages: [{ type: "text", text }], runAt: now }));
     }
     if (channels.webhook) {
       const body = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLineClient } from "../../src/bot/line/client.ts";
+import { createLineClient } from "../../src/line/client.ts";
 import { lineUserId, startFakeLinePlatform, type FakeLine } from "../fakes/line-platform/index.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { consoleSignIn, type ConsoleSession } from "../helpers/console.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLineClient } from "../../src/bot/line/client.ts";
+import { createLineClient } from "../../src/line/client.ts";
 import { createJobHandlers } from "../../src/notify/handlers.ts";
 import { createMailer } from "../../src/notify/mail/transport.ts";
 import { createOutboxWorkers } from "../../src/notify/outboxWorker.ts";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { createLineClient } from "../../src/bot/line/client.ts";
+import { createLineClient } from "../../src/line/client.ts";
 import type { Config } from "../../src/config.ts";
 import { createJobHandlers } from "../../src/notify/handlers.ts";
 import { createMailer } from "../../src/notify/mail/transport.ts";

@@ -7,7 +7,7 @@ import { and, eq, like } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLineClient } from "../../src/bot/line/client.ts";
+import { createLineClient } from "../../src/line/client.ts";
 import { createJobHandlers } from "../../src/notify/handlers.ts";
 import { createMailer, type Mailer } from "../../src/notify/mail/transport.ts";
 import { createOutboxWorkers, type OutboxWorkers } from "../../src/notify/outboxWorker.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cleanInput } from "../../cleanInput.ts";
 import type { Inbound } from "../../messages.ts";
+import { choiceOfPostback } from "../../line/postback.ts";
 
 // The webhook body LINE posts to us. Only the fields we read are checked; every object is loose so
 // that fields LINE adds later pass through, and event or message types we do not know parse as
@@ -95,14 +96,6 @@ export type LineInbound =
     }
   | { kind: "ignore" };
 
-/** Postback data of a choice made from a quick reply. */
-export function choicePostbackData(value: string): string {
-  return new URLSearchParams({ c: value }).toString();
-}
-
-/** Postback data of the date-time picker; its answer comes in `params.datetime`. */
-export const DATETIME_PICKER_DATA = "p=datetime";
-
 const wallClock = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2})/;
 
 /**
@@ -164,7 +157,7 @@ function postbackInbound(
   if (params?.date !== undefined) return { kind: "text", text: params.date };
   if (params?.time !== undefined) return { kind: "text", text: params.time };
   // Percent-decoding can bring back what the boundary cleaned away (%00): clean the value again.
-  const value = new URLSearchParams(data).get("c");
+  const value = choiceOfPostback(data);
   return value !== null ? { kind: "choice", value: cleanInput(value) } : undefined;
 }
 

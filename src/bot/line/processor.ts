@@ -1,17 +1,16 @@
-import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
 import { runTurn } from "../../flows/turn.ts";
 import type { BotMessage, Inbound, Locale } from "../../messages.ts";
-import { lineOrderKey, type LinePushPayload } from "../../notify/handlers.ts";
+import { lineOrderKey, linePushJob } from "../../line/push.ts";
 import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";
 import { lineEventsHandled } from "../../metrics/registry.ts";
 import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
 import { enqueue, hasUnfinished } from "../../store/outbox.ts";
-import type { LineClient } from "./client.ts";
+import type { LineClient } from "../../line/client.ts";
 import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
-import { renderForLine, type LineMessage } from "./render.ts";
+import { renderForLine, type LineMessage } from "../../line/render.ts";
 import { catalogues, wordsFor } from "../../i18n/index.ts";
 
 export const LINE_INBOX_SOURCE = "line";
@@ -297,15 +296,8 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
       await markProcessed(db, row.id, clock());
       return;
     }
-    const payload: LinePushPayload = { to, messages, retryKey: randomUUID() };
     await db.transaction(async (tx) => {
-      await enqueue(tx, {
-        kind: "line.push",
-        idempotencyKey: `line:event:${row.eventId}`,
-        payload: payload as unknown as Record<string, unknown>,
-        runAt: clock(),
-        orderKey: lineOrderKey(to),
-      });
+      await enqueue(tx, linePushJob({ idempotencyKey: `line:event:${row.eventId}`, to, messages, runAt: clock() }));
       await markProcessed(tx, row.id, clock());
     });
     wakeOutbox();

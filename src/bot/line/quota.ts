@@ -1,4 +1,4 @@
-import type { LineClient } from "./client.ts";
+import type { LineClient } from "../../line/client.ts";
 
 export interface LineQuota {
   /** The plan's messages this month; null when the plan sets no limit. */

@@ -1,8 +1,8 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { menuChoices } from "../../flows/menu.ts";
 import { inEveryLocale, wordsFor } from "../../i18n/index.ts";
-import { choicePostbackData } from "./events.ts";
-import { LINE_MAX_ACTION_LABEL } from "./render.ts";
+import { choicePostbackData } from "../../line/postback.ts";
+import { LINE_MAX_ACTION_LABEL } from "../../line/render.ts";
 
 // The rich menu `npm run line:setup` installs: six buttons under the chat, each sending the same
 // postback as the matching choice of the bot's menu, so the flows need nothing of their own for it.

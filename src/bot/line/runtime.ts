@@ -3,7 +3,7 @@ import type { Config } from "../../config.ts";
 import type { Store } from "../../store/db.ts";
 import { waitingEvents } from "../../store/inbox.ts";
 import { keepLeading, type Leadership, type LeadershipOptions } from "../../store/leadership.ts";
-import { createLineClient, type LineClient } from "./client.ts";
+import { createLineClient, type LineClient } from "../../line/client.ts";
 import { createLineProcessor, LINE_INBOX_SOURCE, type LineProcessor, type LineProcessorOptions } from "./processor.ts";
 
 export interface LineDeps {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { LINE_RETRY_KEY_MS } from "../../notify/handlers.ts";
+import { LINE_RETRY_KEY_MS } from "../../line/push.ts";
 import { writeAudit } from "../../store/audit.ts";
 import { outbox } from "../../store/schema.ts";
 import { findJob, listJobs, requeueJob } from "../../store/outbox.ts";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLineClient, type LineClient } from "../../../src/bot/line/client.ts";
+import { createLineClient, type LineClient } from "../../../src/line/client.ts";
 import { LINE_INBOX_SOURCE } from "../../../src/bot/line/processor.ts";
 import { createLineRuntime, type LineRuntime } from "../../../src/bot/line/runtime.ts";
 import { chatIdOf, lineEventSchema } from "../../../src/bot/line/events.ts";

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLineClient } from "../../../src/bot/line/client.ts";
+import { createLineClient } from "../../../src/line/client.ts";
 import { lineWebhookBodySchema } from "../../../src/bot/line/events.ts";
 import { verifyLineSignature } from "../../../src/bot/line/signature.ts";
 import {

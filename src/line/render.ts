@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
-import type { BookingCard, BotMessage, Locale } from "../../messages.ts";
-import { wordsFor } from "../../i18n/index.ts";
-import { DATETIME_PICKER_DATA, choicePostbackData } from "./events.ts";
+import type { BookingCard, BotMessage, Locale } from "../messages.ts";
+import { wordsFor } from "../i18n/index.ts";
+import { DATETIME_PICKER_DATA, choicePostbackData } from "./postback.ts";
 
 export type LineMessage = messagingApi.Message;
 

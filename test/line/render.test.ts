@@ -1,9 +1,9 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { describe, expect, it } from "vitest";
-import { toInbound, lineWebhookBodySchema } from "../../../src/bot/line/events.ts";
-import { clampText, renderForLine, splitText } from "../../../src/bot/line/render.ts";
-import type { BookingCard, BotMessage } from "../../../src/messages.ts";
-import { lineUserId, postbackEvent } from "../../fakes/line-platform/index.ts";
+import { toInbound, lineWebhookBodySchema } from "../../src/bot/line/events.ts";
+import { clampText, renderForLine, splitText } from "../../src/line/render.ts";
+import type { BookingCard, BotMessage } from "../../src/messages.ts";
+import { lineUserId, postbackEvent } from "../fakes/line-platform/index.ts";
 
 const card: BookingCard = {
   reference: "HW-2026-0042",

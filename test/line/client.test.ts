@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createLineClient, loadingSeconds } from "../../../src/bot/line/client.ts";
-import { renderForLine } from "../../../src/bot/line/render.ts";
-import { lineUserId, startFakeLinePlatform, type FakeLine } from "../../fakes/line-platform/index.ts";
+import { createLineClient, loadingSeconds } from "../../src/line/client.ts";
+import { renderForLine } from "../../src/line/render.ts";
+import { lineUserId, startFakeLinePlatform, type FakeLine } from "../fakes/line-platform/index.ts";
 
 const text = (t: string): messagingApi.TextMessage => ({ type: "text", text: t });
 

@@ -1,5 +1,5 @@
 import type { HTTPFetchError } from "@line/bot-sdk";
-import { lineApiCalls, type LineApiEndpoint } from "../../metrics/registry.ts";
+import { lineApiCalls, type LineApiEndpoint } from "../metrics/registry.ts";
 import type { LineMessage } from "./render.ts";
 
 /**
