@@ -17,13 +17,16 @@ export interface Choice {
   value: string;
 }
 
+/** A booking's status as a card shows it: the ledger's, but an expired hold is never shown. */
+export const bookingCardStatuses = ["held", "requested", "confirmed", "attended", "no_show", "cancelled", "rejected"] as const;
+
 export interface BookingCard {
   reference: string;
   office: string;
   /** 12月3日(木) 14:00～14:30 */
   when: string;
   status: string;
-  statusCode: "held" | "requested" | "confirmed" | "attended" | "no_show" | "cancelled" | "rejected";
+  statusCode: (typeof bookingCardStatuses)[number];
   /** Rows of the summary, label and value, in order. */
   rows?: { label: string; value: string }[];
   meetingUrl?: string;

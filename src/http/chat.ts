@@ -6,7 +6,7 @@ import { z } from "zod";
 import { toInbound, webInboundSchema } from "../bot/web.ts";
 import { officeIdSchema } from "../config.ts";
 import { runTurn } from "../flows/turn.ts";
-import { MAX_CHOICE_LABEL, MAX_CHOICES, type BotMessage, type Inbound } from "../messages.ts";
+import { bookingCardStatuses, MAX_CHOICE_LABEL, MAX_CHOICES, type BotMessage, type Inbound } from "../messages.ts";
 import { conversationHistory, createConversation, findConversation, hashToken, type Conversation } from "../store/conversations.ts";
 import { conversations } from "../store/schema.ts";
 import type { AppDeps } from "./app.ts";
@@ -33,7 +33,7 @@ const botMessageSchema: z.ZodType<BotMessage> = z
         office: z.string(),
         when: z.string().meta({ example: exampleSlot }),
         status: z.string(),
-        statusCode: z.enum(["held", "requested", "confirmed", "attended", "no_show", "cancelled", "rejected"]),
+        statusCode: z.enum(bookingCardStatuses),
         rows: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
         meetingUrl: z.url().optional(),
       })
