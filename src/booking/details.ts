@@ -13,11 +13,15 @@ const fields = {
   support: { schema: z.string().trim().min(1).max(500), optional: true, personal: true },
 } as const;
 
-type Field = keyof typeof fields;
+export type DetailField = keyof typeof fields;
+type Field = DetailField;
 type Entry<K extends Field> = (typeof fields)[K];
 type Shape = { [K in Field]: Entry<K>["optional"] extends true ? z.ZodOptional<z.ZodNullable<Entry<K>["schema"]>> : Entry<K>["schema"] };
 type Partly = { [K in Field]: z.ZodOptional<Entry<K>["schema"]> };
 const names = Object.keys(fields) as Field[];
+
+/** Each field's own shape, for a form that first reads what was typed its own way (the staff console). */
+export const detailSchemas = Object.fromEntries(names.map((name) => [name, fields[name].schema])) as { [K in Field]: Entry<K>["schema"] };
 
 export const bookingDetailsSchema = z.object(
   Object.fromEntries(names.map((name) => [name, fields[name].optional ? fields[name].schema.nullish() : fields[name].schema])) as Shape,

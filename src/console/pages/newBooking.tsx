@@ -5,6 +5,7 @@ import { catalogues, defaultLocale, locales } from "../../i18n/index.ts";
 // availableSlots, as the chat does), and bookingActions.create takes the slot with the same checks.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { detailSchemas, type DetailField } from "../../booking/details.ts";
 import { findOffice, type Office } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
@@ -38,55 +39,36 @@ const realDate = z
 const optional = (max: number) => z.string().trim().max(max).transform((v) => v || undefined);
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
 
+/** A field read by the chat's own parser (full-width digits, spaces, words around it), its failure named after the field. */
+function readBy(field: DetailField, parse: (text: string) => { ok: true; value: string } | { ok: false }) {
+  return z.string().transform((v, ctx) => {
+    const parsed = parse(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: field });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+}
+
+/** The person's details as typed in the form, each ending in its shape from src/booking/details.ts. */
+const detailsForm = {
+  requesterKind: detailSchemas.requesterKind,
+  name: detailSchemas.name,
+  seekerNumber: optional(30).pipe(readBy("seekerNumber", parseSeekerNumber).pipe(detailSchemas.seekerNumber).optional()),
+  establishmentNumber: optional(30).pipe(readBy("establishmentNumber", parseEstablishmentNumber).pipe(detailSchemas.establishmentNumber).optional()),
+  email: z.string().trim().pipe(detailSchemas.email),
+  phone: z.string().trim().pipe(readBy("phone", parsePhone)).pipe(detailSchemas.phone),
+  topic: detailSchemas.topic,
+  support: optional(500).pipe(detailSchemas.support.optional()),
+} satisfies Record<DetailField, z.ZodType>;
+
 /** The form, field by field; each failure becomes the field's own message in the staff's language. */
 const bookingForm = z.object({
   office: z.string(),
   counsellorId: z.string().trim().transform((v) => v || undefined),
   startsAt: z.iso.datetime({ offset: true }),
-  requesterKind: z.enum(["seeker", "employer"]),
-  name: z.string().trim().min(1).max(100),
-  seekerNumber: optional(30).pipe(
-    z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined) return undefined;
-        const parsed = parseSeekerNumber(v);
-        if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", message: "seekerNumber" });
-          return z.NEVER;
-        }
-        return parsed.value;
-      }),
-  ),
-  establishmentNumber: optional(30).pipe(
-    z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined) return undefined;
-        const parsed = parseEstablishmentNumber(v);
-        if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", message: "establishmentNumber" });
-          return z.NEVER;
-        }
-        return parsed.value;
-      }),
-  ),
-  email: z.string().trim().pipe(z.email().max(254)),
-  phone: z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      const parsed = parsePhone(v);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: "phone" });
-        return z.NEVER;
-      }
-      return parsed.value;
-    }),
-  topic: z.string().trim().min(1).max(1000),
-  support: optional(500),
+  ...detailsForm,
   locale: z.enum(locales),
   meetingUrl: z
     .string()
@@ -101,7 +83,7 @@ const bookingForm = z.object({
     .pipe(z.uuid().optional()),
 });
 
-const fields = ["office", "counsellorId", "startsAt", "requesterKind", "name", "seekerNumber", "establishmentNumber", "email", "phone", "topic", "support", "locale", "meetingUrl", "accessCode", "fromBookingId"] as const;
+const fields = Object.keys(bookingForm.shape);
 
 interface Picker {
   office: Office;
@@ -357,23 +339,7 @@ export function newBookingRoutes(deps: AppDeps) {
       }
       const input = parsed.data;
       try {
-        const booking = await actions.create(staff, {
-          office: office.id,
-          startsAt: input.startsAt,
-          counsellorId: input.counsellorId,
-          fromBookingId: input.fromBookingId,
-          requesterKind: input.requesterKind,
-          name: input.name,
-          seekerNumber: input.seekerNumber,
-          establishmentNumber: input.establishmentNumber,
-          email: input.email,
-          phone: input.phone,
-          topic: input.topic,
-          support: input.support,
-          locale: input.locale,
-          meetingUrl: input.meetingUrl,
-          accessCode: input.accessCode,
-        });
+        const booking = await actions.create(staff, { ...input, office: office.id });
         return c.redirect(`${BASE}/bookings/${booking.id}?done=${booking.status === "confirmed" ? "created_confirmed" : "created"}`, 303);
       } catch (error) {
         if (error instanceof SlotRefused) return again(409, { startsAt: refusalText(w.newBooking, error.code) }, refusalText(w.newBooking, error.code));
