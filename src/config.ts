@@ -100,6 +100,12 @@ export const envSchema = z.object({
    * milliseconds, the webhook's acknowledgements on the same machine should not.
    */
   LINE_WORKER_NICE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(19).default(10)),
+  /** A LINE delivery the database has not stored after this long is kept in the spool instead (ms). */
+  LINE_SPOOL_AFTER_MS: positiveInt(1_000),
+  /** How often the spool tries the database again while deliveries wait in it (ms). */
+  LINE_SPOOL_RETRY_MS: positiveInt(1_000),
+  /** The spool's size limit; past it the webhook answers 503 as when there is no spool. */
+  LINE_SPOOL_MAX_BYTES: positiveInt(64 * 1024 * 1024),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default(`${catalogues.ja.app.name} <no-reply@localhost>`),
   STAFF_WEBHOOK_URL: optionalUrl,

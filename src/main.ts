@@ -18,6 +18,8 @@ runProcess(async () => {
   workers.start();
   const lineProcessing = line && config.LINE_PROCESSOR === "inline" ? await runLineProcessing(store, line, logger) : undefined;
   const lineBacklog = line ? watchLineBacklog(store, logger, clock) : undefined;
+  // Deliveries an earlier process kept on disk while the database was away go in first.
+  line?.spool.start();
 
   const sweeper = setInterval(() => {
     sweepOnce(store.db, config, clock())
@@ -36,6 +38,7 @@ runProcess(async () => {
     lineBacklog?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     await Promise.all([closed, metricsServer?.close(), workers.stop(), lineProcessing?.stop()]);
+    await line?.spool.stop();
     mailer.close();
     await store.close();
     logger.info("stopped");

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * What this process counts as it goes: requests, calls to LINE, webhook events. Every label is a
@@ -44,8 +44,20 @@ export const lineApiCalls = new Counter({
 
 export const lineWebhookEvents = new Counter({
   name: "soudan_line_webhook_events_total",
-  help: "Events received on the LINE webhook: stored (new) or redelivered (already stored, skipped).",
+  help: "Events received on the LINE webhook: stored (new), redelivered (already stored, skipped), spooled (kept on disk while the database was away) or replayed (stored from the spool).",
   labelNames: ["result"] as const,
+  registers,
+});
+
+export const lineSpoolBytes = new Gauge({
+  name: "soudan_line_spool_bytes",
+  help: "Bytes of LINE deliveries kept on disk while the database could not take them (0 when none wait).",
+  registers,
+});
+
+export const lineSpoolFull = new Counter({
+  name: "soudan_line_spool_full_total",
+  help: "LINE deliveries refused with 503 because the spool had reached LINE_SPOOL_MAX_BYTES.",
   registers,
 });
 

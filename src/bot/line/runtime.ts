@@ -4,6 +4,8 @@ import type { Store } from "../../store/db.ts";
 import { waitingEvents } from "../../store/inbox.ts";
 import { keepLeading, type Leadership, type LeadershipOptions } from "../../store/leadership.ts";
 import { createLineClient, type LineClient } from "../../line/client.ts";
+import { join } from "node:path";
+import { createLineSpool, type LineSpool } from "./spool.ts";
 import { createLineProcessor, LINE_INBOX_SOURCE, type LineProcessor, type LineProcessorOptions } from "./processor.ts";
 
 export interface LineDeps {
@@ -21,6 +23,8 @@ export interface LineRuntime {
   processor: LineProcessor;
   /** New events are in the inbox: wakes this process's processor and, on PostgreSQL, whichever process runs it. */
   eventsStored(): void;
+  /** Deliveries the database could not take, kept in DATA_DIR until it can. */
+  spool: LineSpool;
 }
 
 export type LineRuntimeOptions = { client?: LineClient } & Partial<
@@ -61,17 +65,24 @@ export function createLineRuntime(deps: LineDeps, options: LineRuntimeOptions = 
         if (notifyAgain) notifyOthers();
       });
   }
-  return {
-    channelSecret,
-    client,
-    processor,
-    eventsStored() {
-      processor.wake();
-      // On PGlite this process is the only one.
-      if (deps.store.kind === "postgres") notifyOthers();
-    },
-  };
+  function eventsStored(): void {
+    processor.wake();
+    // On PGlite this process is the only one.
+    if (deps.store.kind === "postgres") notifyOthers();
+  }
+  const spool = createLineSpool({
+    path: join(deps.config.DATA_DIR, LINE_SPOOL_FILE),
+    db: deps.store.db,
+    logger: deps.logger,
+    maxBytes: deps.config.LINE_SPOOL_MAX_BYTES,
+    retryMs: deps.config.LINE_SPOOL_RETRY_MS,
+    onStored: eventsStored,
+  });
+  return { channelSecret, client, processor, eventsStored, spool };
 }
+
+/** In the data folder, which belongs to one process. */
+export const LINE_SPOOL_FILE = "line-spool.ndjson";
 
 const runtimes = new WeakMap<object, LineRuntime | null>();
 
