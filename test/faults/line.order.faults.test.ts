@@ -13,22 +13,8 @@ import { lineUserId, lineWebhookSender, startFakeLinePlatform, textEvent, type F
 import { buildTestApp } from "../helpers/app.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
 import { until } from "../helpers/until.ts";
+import { countDeliveries, faqConversation as conversation, textOf } from "../helpers/lineAnswers.ts";
 import { CHANNEL_SECRET } from "../e2e/line.harness.ts";
-
-/** Each message has an answer of its own, so the answers' order shows the order of delivery. */
-const conversation = ["よくある質問", "料金はいくらですか", "録画してもいいですか", "持ち物は何ですか", "電話番号を教えて"];
-
-const textOf = (m: unknown) => (m as { text?: string; altText?: string }).text ?? (m as { altText?: string }).altText ?? "";
-
-/** delivered, duplicated, out of order and lost answers of one user, against the answers expected. */
-export function countDeliveries(expected: string[], delivered: string[]) {
-  const indexes = delivered.map((text) => expected.indexOf(text));
-  const known = indexes.filter((i) => i >= 0);
-  const distinct = new Set(known);
-  let outOfOrder = 0;
-  for (let i = 1; i < known.length; i++) if (known[i]! < known[i - 1]!) outOfOrder++;
-  return { delivered: distinct.size, duplicated: known.length - distinct.size, outOfOrder, lost: expected.length - distinct.size, unknown: indexes.length - known.length };
-}
 
 describe.each(storeKinds)("LINE answers in order through a LINE outage on $name", (kind) => {
   const store = useStore(kind);
