@@ -28,6 +28,8 @@ export interface Answers {
   emailVerified?: string;
   /** The booking a cancel or change is about. */
   booking?: string;
+  /** Told of a booking still to come, the user asked for another (false: there was none). */
+  anotherBooking?: boolean;
 }
 
 export type AnswerKey = keyof Answers;

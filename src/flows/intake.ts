@@ -26,6 +26,7 @@ import { checkEmailCode, issueEmailCode } from "../store/emailCodes.ts";
 import { actorOf, answersOf, keptOffice, limitsOf, officeOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
 import { menuChoices } from "./menu.ts";
 import type { Flow } from "./registry.ts";
+import { knownBookingSlot, seekerNumberBooked } from "./knownBooking.ts";
 import { consentChoices, consentSlot, officeSlot, timeSlot } from "./sharedSlots.ts";
 import { askAgain, begin, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, retry, summaryRows, textOf, type SlotDef, type SlotInput } from "./slots.ts";
 import { MAX_CHOICE_LABEL, MAX_CHOICES, type BookingCard } from "../messages.ts";
@@ -76,7 +77,7 @@ const seekerNumber: SlotDef = {
   name: "seekerNumber",
   applies: (a) => a.requester !== "employer",
   ask: (turn) => say(turn, turn.m.intake.askSeekerNumber, { choices: [{ label: turn.m.intake.seekerNotRegistered, value: "seeker:none" }] }),
-  accept: (turn, input) => {
+  accept: async (turn, input) => {
     const text = textOf(input);
     if (text === "seeker:none" || saysNotRegistered(text)) {
       say(turn, turn.m.intake.notRegisteredGuide);
@@ -88,8 +89,9 @@ const seekerNumber: SlotDef = {
       turn.state.confirm = { slot: "seekerNumber", value: parsed.value };
       return retry(turn.m.intake.seekerNumberConfirmPrefix(parsed.value), { choices: yesNoChoices(turn.m) });
     }
-    return done(parsed.value);
+    return (await seekerNumberBooked(turn, parsed.value)) ?? done(parsed.value);
   },
+  acceptConfirmed: async (turn, value) => (await seekerNumberBooked(turn, String(value))) ?? done(value),
   extract: findSeekerNumber,
   row: (turn, a) => a.seekerNumber ?? turn.m.rows.notRegistered,
 };
@@ -213,7 +215,7 @@ const support: SlotDef = {
 // The counsellor is asked before the time, so that the hold is taken with the right person.
 export const intake = defineFlow(
   "intake",
-  [officeSlot, requester, consent, name, seekerNumber, establishmentNumber, email, phone, counsellor, when, topic, support],
+  [knownBookingSlot, officeSlot, requester, consent, name, seekerNumber, establishmentNumber, email, phone, counsellor, when, topic, support],
   finish,
 );
 

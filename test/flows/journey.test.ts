@@ -86,4 +86,56 @@ describe.each(storeKinds)("the seeker's journey through the chat API on $name", 
       expect(chat.text).toContain("14:30～15:00\nへの変更を受け付けました");
     });
   });
+
+  describe("a seeker who already has a booking", () => {
+    it("is told as soon as they ask to book again in the same conversation, and may see or change it", async () => {
+      const chat = await startChat(app);
+      await book(chat);
+      await chat.choose("menu:book");
+      expect(chat.text).toContain("すでに 12月1日(火) 14:00～14:30 の\nご予約があります");
+      expect(chat.choices.map((c) => c.value)).toEqual(expect.arrayContaining(["menu:status", "menu:change"]));
+      await chat.tap("予約を変更する");
+      expect(chat.text).toContain("現在のご予約は");
+    });
+
+    it("may still ask for another booking after being told", async () => {
+      const chat = await startChat(app);
+      await book(chat);
+      await chat.choose("menu:book");
+      await chat.tap("別の予約を申し込む");
+      expect(chat.text).toContain("どなたのご相談ですか");
+    });
+
+    it("is told right after giving a seeker number that has a booking, before any other detail", async () => {
+      const first = await startChat(app);
+      await book(first);
+      const second = await startChat(app);
+      await second.choose("menu:book");
+      await second.tap("ハローワーク長崎");
+      await second.tap("仕事を探している方");
+      await second.tap("同意する");
+      await second.say("長崎 太郎です");
+      await second.say("42010-1234567");
+      expect(second.text).toContain("この求職番号には、すでにご予約があります");
+      expect(second.text).not.toContain("メールアドレス");
+      // Another conversation's booking: its time is not told to whoever types the number.
+      expect(second.text).not.toContain("12月1日");
+      expect(second.text).toContain("095-862-8643");
+      // Another number goes on.
+      await second.say("42010-7654321");
+      expect(second.text).toContain("メールアドレスを教えてください");
+    });
+
+    it("is told at the seeker number in the conversation that made the booking, with a way to see or change it", async () => {
+      const chat = await startChat(app);
+      await book(chat);
+      await chat.choose("menu:book");
+      await chat.tap("別の予約を申し込む");
+      await chat.tap("仕事を探している方");
+      await chat.say("長崎 太郎です");
+      await chat.say("42010-1234567");
+      expect(chat.text).toContain("すでに 12月1日(火) 14:00～14:30 の\nご予約があります");
+      expect(chat.choices.map((c) => c.value)).toEqual(expect.arrayContaining(["menu:status", "menu:change"]));
+    });
+  });
 });

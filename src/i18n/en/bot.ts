@@ -53,6 +53,10 @@ export const bot = {
     consentDeclined: (phone: string | null) =>
       `Understood. Without agreeing to the terms you cannot use online counselling.\nYou are welcome at the office${phone ? ` or by phone (${phone})` : ""}.`,
     consentRecorded: "Thank you for agreeing.",
+    alreadyBooked: (when: string | null) => `You already have a booking${when ? ` on ${when}` : ""}.\nYou can see or change it with the buttons below.`,
+    bookAnother: "Book another",
+    seekerNumberBooked: (phone: string | null) =>
+      `This job seeker number already has a booking.\nTo change or cancel it, use the chat you booked in, or ${phone ? `call us on ${phone}` : "ask at the office"}.\nIf you meant another number, please write it.`,
     askName: "Please tell me your full name.",
     nameInvalid: "I could not read a name. Please write it like \"Taro Nagasaki\".",
     askSeekerNumber: "Please tell me your job seeker number.\nIt is on your registration card, like 12345-1234567.",

@@ -52,6 +52,11 @@ export const bot = {
     consentDeclined: (phone: string | null) =>
       `承知しました。\n規約に同意いただけない場合、\nオンライン相談はご利用いただけません。\n窓口へのご来所${phone ? `や、お電話（${phone}）` : ""}でも\nご相談いただけます。`,
     consentRecorded: "ご同意ありがとうございます。",
+    alreadyBooked: (when: string | null) =>
+      `すでに${when ? ` ${when} の\n` : ""}ご予約があります。\n確認や変更は下のボタンからどうぞ。`,
+    bookAnother: "別の予約を申し込む",
+    seekerNumberBooked: (phone: string | null) =>
+      `この求職番号には、すでにご予約があります。\n変更や取り消しは、ご予約のときの\nトーク${phone ? `か、お電話（${phone}）` : "か窓口"}で\nお受けします。\n別の番号でしたら、お書きください。`,
     askName: "お名前（フルネーム）を教えてください。",
     nameInvalid: "お名前を読み取れませんでした。\n「長崎 太郎」のようにお書きください。",
     askSeekerNumber: "求職番号を教えてください。\n受付票に「12345-1234567」のような\n形で書かれています。",
