@@ -70,6 +70,6 @@ describe.each(storeKinds)("the console calendar on $name: what works", (kind) =>
     expect(tableRows(html, "ヤングハローワーク長崎")[0]).toEqual(["時間", "相談員C", "空き・予約"]);
     const en = await t.app.request("/staff/calendar?date=2026-11-30", { headers: { cookie: `${s.cookie}; console_lang=en` } });
     const rows = tableRows(await en.text(), "Slots and bookings, Hello Work Nagasaki, Mon 30 Nov");
-    expect(rowOf(rows, "10:00～10:30")).toEqual(["10:00～10:30", "Free", "Not working", "1 free / 0 booked"]);
+    expect(rowOf(rows, "10:00–10:30")).toEqual(["10:00–10:30", "Free", "Not working", "1 free / 0 booked"]);
   });
 });

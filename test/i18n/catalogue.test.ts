@@ -69,4 +69,20 @@ describe("the catalogue", () => {
       expect(empty.map((leaf) => leaf.path), locale).toEqual([]);
     }
   });
+
+  it("writes English with its own punctuation: no full-width colon, brackets, wave dash or middle dot", () => {
+    const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+    const dir = join(root, "src", "i18n", "en");
+    const offending = sourceFiles(dir)
+      .flatMap((file) => japaneseOutsideComments(file).map((text) => `${relative(root, file)}: ${text}`))
+      .filter((hit) => FULL_WIDTH_PUNCTUATION.test(hit));
+    expect(offending).toEqual([]);
+    const f = catalogues.en.formats;
+    expect([f.row("Office", "Hello Work Nagasaki"), f.timeRange("10:00", "16:00"), f.aside("Counsellor A", "Hello Work Nagasaki")]).toEqual([
+      "Office: Hello Work Nagasaki",
+      "10:00–16:00",
+      "Counsellor A (Hello Work Nagasaki)",
+    ]);
+  });
 });
+

@@ -30,12 +30,12 @@ export const formats = {
     const { month, day: dayOfMonth } = parseDateString(day);
     return `${weekdays[weekday(day)]} ${dayOfMonth}/${month} ${jstTime(at)}`;
   },
-  // The same wave dash as the Japanese: the English bot and console have always written ranges so.
-  timeRange: (from: string, to: string) => `${from}～${to}`,
+  timeRange: (from: string, to: string) => `${from}–${to}`,
   // The whole slot, as before: cut to 20 characters it ends inside the end time ("…, 14:00–14:").
   bookingChoice: (startsAt: Date) => `${instant(startsAt)}–${jstTime(new Date(startsAt.getTime() + 30 * 60_000))}`,
-  row: (label: string, value: string) => `${label}：${value}`,
-  aside: (text: string, note: string) => `${text}（${note}）`,
+  row: (label: string, value: string) => `${label}: ${value}`,
+  // With no text, the note follows what stands before it: " (note)".
+  aside: (text: string, note: string) => `${text} (${note})`,
   or: (items: string[]) => items.join(" or "),
-  bullet: (item: string) => `・${item}`,
+  bullet: (item: string) => `• ${item}`,
 } satisfies Catalogue["formats"];

@@ -30,7 +30,7 @@ export const widget = {
   status: "Status",
   meeting: "Meeting URL",
   // The full-width brackets are the Japanese ones, as the widget has always shown them.
-  aside: (text: string, note: string) => `${text}（${note}）`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
   dateTime: (_y: number, m: number, d: number, wd: string, hm: string) =>
     `${wd} ${d} ${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${hm}`,
