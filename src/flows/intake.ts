@@ -221,17 +221,38 @@ export const intake = defineFlow(
 
 async function finish(turn: Turn, input: SlotInput | null): Promise<void> {
   const value = input?.kind === "choice" ? input.value : input?.kind === "text" ? input.text.trim() : "";
-  if (value === "submit" || (input?.kind === "text" && saysSubmit(value))) {
+  const typed = input?.kind === "text" && !turn.state.emailCheck ? summaryReply(value) : null;
+  if (value === "submit" || typed === "submit") {
     return needsEmailCode(turn) ? sendEmailCode(turn) : submit(turn);
   }
   if (value === "verify:resend" && turn.state.emailCheck) return sendEmailCode(turn);
   if (input?.kind === "text" && turn.state.emailCheck) return checkCode(turn, input.text);
-  if (value === "edit") {
+  if (value === "edit" || typed === "edit") {
     say(turn, turn.m.intake.askEditWhich, { choices: editChoices(turn, intake) });
     return;
   }
   if (value.startsWith("edit:") && (await edit(turn, intake, value.slice(5)))) return;
+  // Something else typed: the summary again would say nothing new; say which buttons answer it.
+  if (input?.kind === "text") {
+    const m = turn.m;
+    return say(turn, m.intake.summaryUseButtons(m.intake.submit, m.intake.edit, m.choice.stop), { choices: summaryChoices(turn) });
+  }
   showSummary(turn);
+}
+
+/** A typed answer to 「この内容で申し込みますか？」: yes or send submits, no opens a change. */
+function summaryReply(text: string): "submit" | "edit" | null {
+  if (saysSubmit(text)) return "submit";
+  const reply = parseYesNo(text);
+  return reply === "yes" ? "submit" : reply === "no" ? "edit" : null;
+}
+
+function summaryChoices(turn: Turn) {
+  return [
+    { label: turn.m.intake.submit, value: "submit" },
+    { label: turn.m.intake.edit, value: "edit" },
+    { label: turn.m.choice.stop, value: "stop" },
+  ];
 }
 
 export function summaryCard(turn: Turn): BookingCard {
@@ -250,13 +271,7 @@ export function summaryCard(turn: Turn): BookingCard {
 function showSummary(turn: Turn): void {
   const rows = summaryRows(turn, intake);
   say(turn, [turn.m.intake.summaryIntro, "", ...rows.map((r) => wordsFor(turn.locale).formats.row(r.label, r.value))].join("\n"), { booking: summaryCard(turn) });
-  say(turn, turn.m.intake.summaryAsk, {
-    choices: [
-      { label: turn.m.intake.submit, value: "submit" },
-      { label: turn.m.intake.edit, value: "edit" },
-      { label: turn.m.choice.stop, value: "stop" },
-    ],
-  });
+  say(turn, turn.m.intake.summaryAsk, { choices: summaryChoices(turn) });
 }
 
 /** On the web, where anyone can type any address, the address is proven before mail goes to it. */

@@ -138,4 +138,58 @@ describe.each(storeKinds)("the seeker's journey through the chat API on $name", 
       expect(chat.choices.map((c) => c.value)).toEqual(expect.arrayContaining(["menu:status", "menu:change"]));
     });
   });
+
+  describe("the summary", () => {
+    it("says which buttons to choose when something else is typed, without the summary again", async () => {
+      const chat = await startChat(app);
+      await upToSummary(chat);
+      await chat.say("えーと、どうすれば？");
+      expect(chat.text).toContain("「申し込む」");
+      expect(chat.text).toContain("「修正する」");
+      expect(chat.text).not.toContain("お申し込み内容をご確認ください");
+      expect(chat.choices.map((c) => c.value)).toEqual(["submit", "edit", "stop"]);
+      expect((await activeRows()).map((b) => b.status)).toEqual(["held"]);
+    });
+
+    it.each(["はい", "yes", "送信"])("takes 「%s」 typed at the summary as sending the request", async (answer) => {
+      const chat = await startChat(app);
+      await upToSummary(chat);
+      await chat.say(answer);
+      // On the web the address is proven first: the code is the last step of sending.
+      expect(chat.text).toContain("確認コード");
+      await chat.say(await mailedCode(store.db));
+      expect(chat.text).toContain("お申し込みを受け付けました");
+    });
+
+    it("asks what to correct when the answer is no", async () => {
+      const chat = await startChat(app);
+      await upToSummary(chat);
+      await chat.say("いいえ");
+      expect(chat.text).toContain("どこを修正しますか");
+      expect(chat.choices.map((c) => c.value)).toContain("edit:phone");
+    });
+
+    it("is written in English with English punctuation", async () => {
+      const chat = await startChat(app);
+      await chat.say("Hello, I would like to book a session");
+      await chat.tap("Hello Work Nagasaki");
+      await chat.tap("I am looking for work");
+      await chat.tap("I agree");
+      await chat.say("John Smith");
+      await chat.say("42010-7654321");
+      await chat.say("john@example.com");
+      await chat.say("+81 90 1234 5678");
+      await chat.tap("No preference");
+      await chat.say("Dec 1 at 2pm");
+      await chat.say("Office work openings");
+      await chat.tap("Not needed");
+      const summary = chat.last[0]!.text;
+      expect(summary).toContain("Office: Hello Work Nagasaki");
+      expect(summary).toContain("Tue 1 Dec, 14:00–14:30");
+      expect(summary).not.toMatch(/[：（）～・]/u);
+      await chat.say("send");
+      expect(chat.text).not.toMatch(/[：（）～・]/u);
+    });
+  });
 });
+

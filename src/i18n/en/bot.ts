@@ -100,6 +100,8 @@ export const bot = {
     supportAssistant: "Assistant joins",
     summaryIntro: "Please check your request.",
     summaryAsk: "Send this request?",
+    summaryUseButtons: (submit: string, edit: string, stop: string) =>
+      `To send it, choose "${submit}".\nTo correct something, choose "${edit}"; to give up, choose "${stop}".`,
     submit: "Send request",
     edit: "Change something",
     askEditWhich: "What would you like to change?",

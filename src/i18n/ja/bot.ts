@@ -106,6 +106,8 @@ export const bot = {
     supportAssistant: "介助者が同席する",
     summaryIntro: "お申し込み内容をご確認ください。",
     summaryAsk: "この内容で申し込みますか？",
+    summaryUseButtons: (submit: string, edit: string, stop: string) =>
+      `申し込む場合は「${submit}」、\n直す場合は「${edit}」、\nやめる場合は「${stop}」を\n押してください。`,
     submit: "申し込む",
     edit: "修正する",
     askEditWhich: "どこを修正しますか？",
