@@ -29,7 +29,7 @@ export async function showStatus(turn: Turn): Promise<void> {
     return;
   }
   say(turn, turn.m.status.intro(list.length));
-  for (const b of list.slice(0, 3)) say(turn, `${formatSlot(turn.locale, b.startsAt)}\n${turn.m.status[b.status]}`, { booking: bookingCard(turn, b) });
+  for (const b of list) say(turn, `${formatSlot(turn.locale, b.startsAt)}\n${turn.m.status[b.status]}`, { booking: bookingCard(turn, b) });
   showMenu(turn);
 }
 

@@ -68,11 +68,18 @@ export function clampText(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-// Merges as little as possible: first the shortest neighbouring texts (a blank line between), then
-// neighbouring cards into a carousel. Only if that is still too many is the tail dropped, which a
-// flow should never cause.
+// Merges as little as possible: first the shortest neighbouring texts (a blank line between); if
+// that is not enough, the cards become one carousel, the texts between them said before it (a list
+// of bookings: text, card, text, card… fits as the texts, the carousel and what follows). Only if
+// that is still too many is the tail dropped, which a flow should never cause.
 function fitIntoReply(parts: Part[]): (Part | CarouselPart)[] {
-  const list = [...parts];
+  const merged = mergeTexts(parts);
+  if (merged.length <= LINE_MAX_MESSAGES) return merged;
+  return mergeTexts(gatherCards(parts)).slice(0, LINE_MAX_MESSAGES);
+}
+
+function mergeTexts<T extends { kind: string }>(parts: T[]): (T | Part)[] {
+  const list: (T | Part)[] = [...parts];
   while (list.length > LINE_MAX_MESSAGES) {
     let best = -1;
     let bestLength = Infinity;
@@ -80,7 +87,7 @@ function fitIntoReply(parts: Part[]): (Part | CarouselPart)[] {
       const a = list[i]!;
       const b = list[i + 1]!;
       if (a.kind !== "text" || b.kind !== "text") continue;
-      const length = a.text.length + 2 + b.text.length;
+      const length = (a as { text: string }).text.length + 2 + (b as { text: string }).text.length;
       if (length <= LINE_MAX_TEXT && length < bestLength) {
         best = i;
         bestLength = length;
@@ -91,27 +98,24 @@ function fitIntoReply(parts: Part[]): (Part | CarouselPart)[] {
     const b = list[best + 1] as { text: string };
     list.splice(best, 2, { kind: "text", text: `${a.text}\n\n${b.text}` });
   }
-  const merged = list.length > LINE_MAX_MESSAGES ? mergeCards(list) : list;
-  return merged.slice(0, LINE_MAX_MESSAGES);
+  return list;
 }
 
 type CarouselPart = { kind: "carousel"; bubbles: messagingApi.FlexBubble[]; altText: string };
 
-function mergeCards(parts: Part[]): (Part | CarouselPart)[] {
-  const out: (Part | CarouselPart)[] = [];
-  for (const part of parts) {
-    const prev = out.at(-1);
-    if (part.kind === "card" && prev && (prev.kind === "card" || prev.kind === "carousel")) {
-      const bubbles = prev.kind === "card" ? [prev.bubble] : prev.bubbles;
-      if (bubbles.length < MAX_CAROUSEL_BUBBLES) {
-        const altText = clampText(`${prev.altText} / ${part.altText}`, LINE_MAX_ALT_TEXT);
-        out[out.length - 1] = { kind: "carousel", bubbles: [...bubbles, part.bubble], altText };
-        continue;
-      }
-    }
-    out.push(part);
+/** The cards from the first to the last, in carousels of at most 12, with the texts among them moved ahead. */
+function gatherCards(parts: Part[]): (Part | CarouselPart)[] {
+  const first = parts.findIndex((p) => p.kind === "card");
+  const last = parts.findLastIndex((p) => p.kind === "card");
+  if (first < 0 || first === last) return parts;
+  const among = parts.slice(first, last + 1);
+  const cards = among.filter((p): p is Extract<Part, { kind: "card" }> => p.kind === "card");
+  const carousels: CarouselPart[] = [];
+  for (let i = 0; i < cards.length; i += MAX_CAROUSEL_BUBBLES) {
+    const group = cards.slice(i, i + MAX_CAROUSEL_BUBBLES);
+    carousels.push({ kind: "carousel", bubbles: group.map((c) => c.bubble), altText: clampText(group.map((c) => c.altText).join(" / "), LINE_MAX_ALT_TEXT) });
   }
-  return out;
+  return [...parts.slice(0, first), ...among.filter((p) => p.kind === "text"), ...carousels, ...parts.slice(last + 1)];
 }
 
 function toLineMessage(part: Part | CarouselPart): LineMessage {

@@ -115,6 +115,23 @@ describe("renderForLine", () => {
     expect(out.some((m) => m.type === "flex" && m.contents.type === "carousel")).toBe(true);
   });
 
+  it("fits a list of three bookings, each with its line, and the menu prompt with its quick replies", () => {
+    const when = (d: number) => `12月${d}日(火) 14:00～14:30`;
+    const messages: BotMessage[] = [
+      { text: "ご予約は3件あります。" },
+      ...[1, 2, 3].map((d) => ({ text: `${when(d)}\n受付済み`, booking: { ...card, when: when(d), reference: `NG-00000${d}` } })),
+      { text: "ご用件をお選びください。", choices: [{ label: "予約を変更する", value: "menu:change" }] },
+    ];
+    const out = renderForLine(messages, "ja");
+    expect(out.length).toBeLessThanOrEqual(5);
+    const carousel = out.find((m) => m.type === "flex" && m.contents.type === "carousel") as messagingApi.FlexMessage;
+    expect((carousel.contents as messagingApi.FlexCarousel).contents).toHaveLength(3);
+    const texts = out.filter((m) => m.type === "text").map((m) => (m as messagingApi.TextMessage).text).join("\n");
+    for (const d of [1, 2, 3]) expect(texts).toContain(when(d));
+    expect((out.at(-1) as messagingApi.TextMessage).text).toBe("ご用件をお選びください。");
+    expect(itemsOf(out.at(-1))).toHaveLength(1);
+  });
+
   it("shows a booking as a Flex bubble with a plain alt text", () => {
     const out = renderForLine([{ text: "ご予約内容です。", booking: card }], "ja");
     expect(out.map((m) => m.type)).toEqual(["text", "flex"]);
