@@ -39,7 +39,8 @@ function refusal(locale: Locale, b: ChatBooking, apology: string[], reason: stri
   return { text: lines.join("\n"), booking: card(locale, b, statusCode, false), choices: [bookAgain(locale)] };
 }
 
-const bookAgain = (locale: Locale) => ({ label: wordsFor(locale).notices.bookAgainChoice, value: "book" });
+// The menu's own value, so that the engine starts a booking as from the menu.
+const bookAgain = (locale: Locale) => ({ label: wordsFor(locale).notices.bookAgainChoice, value: "menu:book" });
 
 export const chatNotices = {
   invitation: (locale: Locale, b: ChatBooking): BotMessage => ({ text: wordsFor(locale).notices.invitation.join("\n"), booking: card(locale, b, "confirmed", true) }),

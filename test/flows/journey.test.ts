@@ -3,6 +3,9 @@ import { bookings } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { mailedCode, startChat } from "../helpers/chat.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
+import { testConfig } from "../helpers/config.ts";
+import { findOffice } from "../../src/config.ts";
+import { chatNotices } from "../../src/notify/chatNotices.ts";
 
 // Things the chat did wrong (issue 15, section 6), each as the seeker meets it through the chat API.
 // Tuesday 24 November 2026, 10:00 in Tokyo.
@@ -189,6 +192,25 @@ describe.each(storeKinds)("the seeker's journey through the chat API on $name", 
       expect(summary).not.toMatch(/[：（）～・]/u);
       await chat.say("send");
       expect(chat.text).not.toMatch(/[：（）～・]/u);
+    });
+  });
+
+  describe("the 「別の日時で予約する」 button of the staff's notices", () => {
+    const config = testConfig();
+    const office = findOffice(config, "nagasaki")!;
+    const booking = { reference: "NG-ABCDEF", office, startsAt: new Date("2026-12-01T14:00:00+09:00"), endsAt: new Date("2026-12-01T14:30:00+09:00") };
+    const notices = {
+      rejection: chatNotices.rejected("ja", booking, null, []),
+      "staff cancellation": chatNotices.cancelledByStaff("ja", booking, null),
+      "no-show": chatNotices.noShow("ja", booking),
+    };
+
+    it.each(Object.entries(notices))("starts a booking from the %s message", async (_name, notice) => {
+      const button = notice.choices!.find((c) => c.label === "別の日時で予約する")!;
+      const chat = await startChat(app);
+      await chat.choose(button.value);
+      expect(chat.text).not.toContain("うまく読み取れませんでした");
+      expect(chat.text).toContain("どちらの窓口で相談しますか");
     });
   });
 });
