@@ -7,7 +7,7 @@ import { z } from "zod";
 import { markReadByStaff } from "../../bot/line/markRead.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { mayHandle } from "../../http/staff/conversations.ts";
-import { seekerChatJob } from "../../notify/handlers.ts";
+import { seekerChatJob } from "../../notify/channels/index.ts";
 import { chatNotices } from "../../notify/chatNotices.ts";
 import { readSince, writeAudit } from "../../store/audit.ts";
 import { conversationHistory, findConversation, type Conversation, type StoredMessage } from "../../store/conversations.ts";

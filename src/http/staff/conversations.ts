@@ -6,7 +6,7 @@ import { writeAudit } from "../../store/audit.ts";
 import { conversations } from "../../store/schema.ts";
 import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
 import { postStaffMessage, releaseConversation } from "../../store/handoffInbox.ts";
-import { seekerChatJob } from "../../notify/handlers.ts";
+import { seekerChatJob } from "../../notify/channels/index.ts";
 import { chatNotices } from "../../notify/chatNotices.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
