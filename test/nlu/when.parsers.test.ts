@@ -131,10 +131,29 @@ describe("when parsers, second round", () => {
     expect(read("予約を12月7日から12月9日に変えたい").map((r) => [r.date, r.end])).toEqual([["2026-12-09", undefined]]);
   });
 
-  it("third probe: a day pointed at (その次の日) is asked back; (Mon) after a date keeps its time; 2日連続 is no date", () => {
-    expect(first("12月10日は用事があるので、その次の日の午前")?.confidence).toBe("unsure");
+  it("third probe: a day pointed at (その次の日) is counted from the date before it, or asked back without one; (Mon) after a date keeps its time; 2日連続 is no date", () => {
+    expect(first("12月10日は用事があるので、その次の日の午前")).toMatchObject({ date: "2026-12-11", partOfDay: { from: "10:00", to: "12:00" }, confidence: "sure" });
+    expect(first("その次の日の午前")?.confidence).toBe("unsure");
     expect(first("12/9 (Wed) 2pm")).toMatchObject({ date: "2026-12-09", time: "14:00", confidence: "sure" });
     expect(read("3日連続で")).toEqual([]);
+  });
+
+  it("anchorRelatives: a day counted from an earlier date is read from it; alternatives keep the anchor; a count from today after another date is asked back", () => {
+    expect(first("認定日が12月3日なので、その翌週の火曜10時でお願いします")).toMatchObject({ date: "2026-12-08", time: "10:00", confidence: "sure" });
+    expect(read("12/3の10時か、その翌日の14時").map((r) => [r.date, r.time])).toEqual([["2026-12-03", "10:00"], ["2026-12-04", "14:00"]]);
+    expect(read("12月3日は面接です。その翌日でお願いします").map((r) => r.date)).toEqual(["2026-12-04"]);
+    expect(first("12月3日が面接なので、その次の週")).toMatchObject({ date: "2026-12-07", end: { date: "2026-12-11" }, vague: true });
+    expect(first("12月3日は都合が悪いので、2日後で")?.confidence).toBe("unsure");
+    expect(read("4日後か5日後の午前").map((r) => [r.date, r.confidence])).toEqual([["2026-11-28", "sure"], ["2026-11-29", "sure"]]);
+    expect(first("the day after at 2pm")?.confidence).toBe("unsure");
+  });
+
+  it("slashDate and enDropNonWishes: a slash number after a rate or score word, or before a unit, is a fraction", () => {
+    expect(read("合格率は3/10くらいです")).toEqual([]);
+    expect(read("1/3の確率")).toEqual([]);
+    expect(first("合格率は3/10に聞きます")?.date).toBe("2027-03-10");
+    expect(read("My pass rate is about 3/10")).toEqual([]);
+    expect(first("Pass rate aside, 3/10 at 2pm?")).toMatchObject({ date: "2027-03-10", time: "14:00" });
   });
 
   it("fourth probe: an English time range inside a Japanese reply; 15時前 is asked back", () => {

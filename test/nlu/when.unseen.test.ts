@@ -7,9 +7,11 @@ import { formatTable, score, tally, type Outcome } from "./corpus/score.ts";
 // The unseen corpus was written without reading the parser and committed before it was scored; its
 // first score is in docs/benchmarks.md. Its misses are printed for whoever fixes them — after that it
 // is development data, and a second unseen part (kept outside the repository) is the measure.
-// Floors at what the parser reached on the first score (2026-12-03): 218 right, 2 confidently wrong.
-const MIN_RIGHT = 218 / 220;
-const MAX_CONFIDENTLY_WRONG = 2 / 220;
+// First score (2026-12-03): 218 right, 2 confidently wrong. After the fixes of the two classes it
+// showed (a day counted from an earlier date; a fraction after a rate word) it is development data,
+// and its floors are what the parser reaches now: all 220 right, none confidently wrong.
+const MIN_RIGHT = 220 / 220;
+const MAX_CONFIDENTLY_WRONG = 0;
 
 describe("parseWhen on the unseen corpus", () => {
   const outcomes = unseenWhenCorpus.map((c) => {

@@ -11,8 +11,8 @@ const NOT_A_DATE: RegExp[] = [
   /(?<!\d)\d{4}[-\s]\d{4}[-\s]\d{4}[-\s]\d{2,4}(?!\d)/g, // card-like numbers
   /(?<![\d時:半]\s*)\d+(?:\.\d+)?\s*(?:分(?:間|程度|ほど|くらい|ぐらい|位|以内|以上|だけ|で|前|後)?)(?!\s*(?:から|~|頃|に|の|まで|希望|で))/g, // minutes as a duration
   /\d+(?:\.\d+)?時間(?:半)?(?!\s*:)/g, // hours as a duration
-  /(?<!から\s*)\d+\s*(?:日間|日連続|日続け|週間(?![後先])|(?:か月|ヶ月|ケ月|カ月|ヵ月)(?!\s*[後先])|年間|年目|年前|年ぶり|日前|週前|歳|才|円|万|千|人|名|回目?(?!目?\s*の\s*[月火水木金土日]\s*曜)|件|社|枚|通|代|%|kg|cm|番|号|階|丁目|番地)/g, // counted things
-  /(?<!\bin\s+)\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|years?)\b(?!\s*(?:later|from (?:now|today|tomorrow)))/gi, // English durations
+  /(?<!(?:から|その)\s*)\d+\s*(?:日間|日連続|日続け|週間(?![後先])|(?:か月|ヶ月|ケ月|カ月|ヵ月)(?!\s*[後先])|年間|年目|年前|年ぶり|日前|週前|歳|才|円|万|千|人|名|回目?(?!目?\s*の\s*[月火水木金土日]\s*曜)|件|社|枚|通|代|%|kg|cm|番|号|階|丁目|番地)/g, // counted things
+  /(?<!\bin\s+)\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|years?)\b(?!\s*(?:later|after|before|earlier|from (?:now|today|tomorrow)))/gi, // English durations
   /\d{5,}/g, // long numbers
 ];
 

@@ -26,6 +26,7 @@ import { enPartOfDayParser } from "./parsers/partOfDay.ts";
 import { enWeekdayParser } from "./parsers/weekday.ts";
 import { enBusinessHour } from "./refiners/businessHour.ts";
 import { enDropNonWishes } from "./refiners/dropNonWishes.ts";
+import { enAnchorRelatives, enDropReadingsInsideCounts } from "./refiners/anchorRelatives.ts";
 
 const base = chrono.en.casual.clone();
 
@@ -46,6 +47,7 @@ export const enParsers: Parser[] = [
 ];
 
 export const enRefiners: Refiner[] = [
+  enDropReadingsInsideCounts, // first: chrono must not merge its today-based "the day after" with a time before we count it
   enKeepMonthDay, // before chrono's overlap removal: "Dec 8" must not lose to "8 in the afternoon"
   ...base.refiners.filter((r) => !/ForwardDate/.test(r.constructor.name)), // chrono's merges; we date forward ourselves
   overlapRemoval, // every later refiner assumes results do not overlap
@@ -55,6 +57,7 @@ export const enRefiners: Refiner[] = [
   mergeDateTime,
   mergeDateRange,
   shareAlternatives, // after the merges: alternatives share whole readings
+  enAnchorRelatives, // after the merges, before the drops: "the day after" is counted from a date that still stands
   enDropNonWishes,
   markOpenRanges, // "after 3pm on Friday": the whole reading is open
   pairLoneDateAndTime, // after the drops: only what is left is paired

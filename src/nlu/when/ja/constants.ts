@@ -109,3 +109,11 @@ export const PAST_BEFORE = /(?:退職|離職|入社|誕生|生年月日|前回|�
 export const GIVEN_AS_REASON = /^[^、,。.!?\n]{0,16}?(?:なので|ので|だから|ため(?!し))/;
 /** Words after a date that refuse it (明日は無理). */
 export const NOT_THAT_DAY = /^\s*(?:は|が|の)?\s*(?:無理|むり|ムリ|ダメ|だめ|駄目|都合が悪|都合がつかない|都合つかない|難し|むずかし|厳し|いけない|行けない|いけません|行けません|NG|不可|以外|を除|除い|は避け|ちょっと|仕事|用事|予定が|埋ま|休み|定休|来られない|出られない|無理|空いていない|空いてない|あいてない|じゃなくて|ではなく|でなく|も?\s*(?:やって|営業|開いて|開庁|相談でき(?:ますか|るの)))/i;
+
+/** Before a slash number in the same clause: a rate, share or score word, which makes 3/10 a fraction (合格率は3/10). */
+export const RATE_BEFORE =
+  /(?:(?<![時地拠観視焦])点数?|率(?!直)|割合|倍率|正答|正解|確率|比率?|成績|評価|スコア|得点|結果|分数|score|rate|ratio|odds|chance|grade|marks?|out of)[^\d、。,.!?\n]{0,10}$/i;
+/** After a slash number: a unit, or a rate word after の, which makes it a count or a fraction (3/10問, 1/3の確率). */
+export const RATE_AFTER = /^\s*(?:問|点|人|名|回|件|個|本|枚|倍|割|%|ページ|頁|の\s*(?:確率|割合|比率|人|方々|学生|生徒|参加者|応募者|合格者|求職者))/;
+/** After a slash number: what only a date has (a weekday, a time, に, から, 希望), so a rate word before it does not make it a fraction. */
+export const DATE_EVIDENCE_FOLLOWS = /^\s*(?:\(|[月火水木金土日]\s*曜|\d{1,2}\s*[時:]|午前|午後|朝|夕方|の\s*(?:午前|午後|朝|夕方|\d)|(?:くらい|ぐらい|頃|ごろ)?\s*(?:に|から|まで|以降|希望|(?:で|が|は)\s*(?:お願い|予約|相談|大丈夫|可能|いい|良い|OK|面談|希望|都合|空いて|あいて|どう|いかが)))/;

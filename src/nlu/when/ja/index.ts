@@ -39,6 +39,7 @@ import { flagDayAnaphora } from "./refiners/flagDayAnaphora.ts";
 import { dropNonWishes } from "./refiners/dropNonWishes.ts";
 import { durationFrom } from "./refiners/durationFrom.ts";
 import { dropReasons } from "./refiners/dropReasons.ts";
+import { jaAnchorRelatives } from "./refiners/anchorRelatives.ts";
 
 // Parsers all run; where two matches overlap, overlapRemoval keeps the longer, and on equal length
 // the one found first — so the order below only settles ties.
@@ -78,6 +79,7 @@ export const jaRefiners: Refiner[] = [
   shareAlternatives, // after the merges: alternatives share whole readings
   mergeDateTime, // again: what shareAlternatives dated may now meet a time
   mergeRestatedDate, // after the merges: 来週火曜(12/2) 14時 compares whole dates
+  jaAnchorRelatives, // after the merges, before the drops: その翌週の火曜10時 is whole, and its anchor (…なので) still stands
   sameTimeAsBefore, // before the drops: the earlier time it repeats may be a past one (前回は…14時)
   dropMovedFrom, // before dropNonWishes: from-to moves are read on the full results
   dropNonWishes,

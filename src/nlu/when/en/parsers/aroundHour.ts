@@ -3,7 +3,7 @@
 import { parser, setTime } from "../../components.ts";
 
 export const enAroundHourParser = parser(
-  /\b(?:at\s+)?(?:around|about|approximately|roughly)\s+(?<hour>\d{1,2})(?::(?<minute>[0-5]\d))?\b(?!\s*(?:[ap]\.?m\b|o'?clock|[:.,]?\d|%|days?\b|weeks?\b|months?\b|hours?\b|hrs?\b|min|people|persons?|yen|times\b|years?\b))/i,
+  /\b(?:at\s+)?(?:around|about|approximately|roughly)\s+(?<hour>\d{1,2})(?::(?<minute>[0-5]\d))?\b(?!\s*(?:\/\s*\d|[ap]\.?m\b|o'?clock|[:.,]?\d|%|days?\b|weeks?\b|months?\b|hours?\b|hrs?\b|min|people|persons?|yen|times\b|years?\b))/i,
   (context, m) => {
     const hour = Number(m.groups!.hour);
     if (hour > 23) return null;

@@ -3,7 +3,7 @@ import { daysBetween } from "../../../../jst.ts";
 import { nextDayOfMonth } from "../../calendar.ts";
 import { dateOf, parser, setDate } from "../../components.ts";
 import { setTag } from "../../tags.ts";
-import { WEEKDAY_SUFFIX } from "../constants.ts";
+import { DATE_EVIDENCE_FOLLOWS, RATE_AFTER, RATE_BEFORE, WEEKDAY_SUFFIX } from "../constants.ts";
 import { monthDay } from "./monthDay.ts";
 
 /** After a number: a unit, which makes it a measurement or a score. */
@@ -26,6 +26,12 @@ export const slashDateParser = parser(
     const before = context.text.slice(Math.max(0, m.index! - 2), m.index!);
     if (/[\d/.]$/.test(before) || /\d:$/.test(before)) return null;
     const g = m.groups!;
+    const after = context.text.slice(m.index! + m[0].length);
+    // 合格率は3/10くらい, 3/10問, 1/3の確率: a fraction or a score, unless only a date could follow it
+    if (!g.wdParen && !g.wdWord && !g.endDay) {
+      if (RATE_AFTER.test(after)) return null;
+      if (RATE_BEFORE.test(context.text.slice(Math.max(0, m.index! - 24), m.index!)) && !DATE_EVIDENCE_FOLLOWS.test(after)) return null;
+    }
     // 3.5メートル, 2.5kg, 1.5倍: a measurement
     if (g.sep === "." && MEASURE_FOLLOWS.test(context.text.slice(m.index! + m[0].length))) return null;
     const stated = g.wdParen ?? g.wdWord;
