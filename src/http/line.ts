@@ -62,7 +62,8 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
     }
     let stored;
     try {
-      stored = await withinDeadline(storeEvents(deps.store.db, toInboxEvents(body), receivedAt), deps.config.LINE_SPOOL_AFTER_MS);
+      // In the first lane: on the embedded store the insert goes ahead of the processor's queued statements.
+      stored = await withinDeadline(storeEvents(deps.store.priorityDb, toInboxEvents(body), receivedAt), deps.config.LINE_SPOOL_AFTER_MS);
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       await spool(error);

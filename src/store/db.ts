@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions, type Transaction } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { asset } from "../paths.ts";
+import { twoLanes, type Lane, type TwoLanes } from "./lanes.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -19,6 +20,13 @@ export type Executor = Db | Tx;
 
 export interface Store {
   db: Db;
+  /**
+   * The same database, for the few statements a caller must finish within a deadline (the LINE
+   * webhook's insert: LINE gives up after about two seconds). On PGlite's one connection they wait
+   * for at most the statement or transaction in progress, never behind the queued work of db; on
+   * PostgreSQL it is db.
+   */
+  priorityDb: Db;
   kind: "pglite" | "postgres";
   /** Whether the database answers and the migrations are applied. */
   ready(): Promise<boolean>;
@@ -120,6 +128,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   }
   return {
     db,
+    priorityDb: db,
     kind: "postgres",
     ready: () => migrationsApplied(db),
     listen: async (channel, onNotify) => {
@@ -227,7 +236,9 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
       throw new StoreError(`Cannot open the embedded database in ${dataDir}: ${reason(error)}`);
     }
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const lanes = twoLanes();
+  const db = drizzlePglite({ client: inLane(client, lanes, "second"), schema }) as unknown as Db;
+  const priorityDb = drizzlePglite({ client: inLane(client, lanes, "first"), schema }) as unknown as Db;
   try {
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   } catch (error) {
@@ -239,11 +250,12 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
   const held = new Set<number>();
   return {
     db,
+    priorityDb,
     kind: "pglite",
     ready: () => migrationsApplied(db),
     listen: (channel, onNotify) => client.listen(channel, onNotify),
     notify: async (channel, payload) => {
-      await client.query("select pg_notify($1, $2)", [channel, payload]);
+      await lanes.run("second", () => client.query("select pg_notify($1, $2)", [channel, payload]));
     },
     tryLock: async (key) => {
       if (held.has(key)) return null;
@@ -259,15 +271,32 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
     },
     // Holding the transaction lock keeps every other transaction out while the files are read.
     dumpData: () =>
-      client.transaction(async (tx) => {
-        await tx.exec("checkpoint");
-        return client.dumpDataDir("gzip");
-      }),
+      lanes.run("second", () =>
+        client.transaction(async (tx) => {
+          await tx.exec("checkpoint");
+          return client.dumpDataDir("gzip");
+        }),
+      ),
     close: async () => {
       await client.close();
       release();
     },
   };
+}
+
+/**
+ * The PGlite client as drizzle uses it (statements and transactions), each waiting in one lane of
+ * the queue in front of the connection. PGlite's own queue is first come, first served, so it only
+ * ever holds the one thing the lanes let through. A transaction holds the connection until it ends:
+ * the first lane waits for it, which is why the processors' transactions stay a few statements long.
+ */
+function inLane(client: PGlite, lanes: TwoLanes, lane: Lane): PGlite {
+  const laned: Pick<PGlite, "query" | "exec" | "transaction"> = {
+    query: (query: string, params?: unknown[], options?: QueryOptions) => lanes.run(lane, () => client.query(query, params, options)),
+    exec: (query: string, options?: QueryOptions) => lanes.run(lane, () => client.exec(query, options)),
+    transaction: <T>(callback: (tx: Transaction) => Promise<T>) => lanes.run(lane, () => client.transaction(callback)),
+  };
+  return laned as PGlite;
 }
 
 /**
