@@ -736,6 +736,8 @@ export const whenCorpus: WhenCase[] = [
   { category: "anchored", text: "12月14日から職業訓練なので、その前の週の金曜の午前", expect: pod("2026-12-11", ...AM) },
   { category: "anchored", text: "認定日が12月3日なので、翌週の火曜10時", expect: on("2026-12-08", "10:00") },
   { category: "anchored", text: "今週は忙しいので、翌週の水曜の午後", expect: pod("2026-12-02", ...PM) },
+  { category: "anchored", text: "12月3日（木）が認定日です。その翌週の同じ曜日の10時", expect: on("2026-12-10", "10:00") },
+  { category: "anchored", text: "12月3日の14時は無理なので、翌日の同じ時間で", expect: on("2026-12-04", "14:00") },
   { category: "anchored", text: "その翌日の10時でお願いします", expect: "confirm" },
   { category: "anchored", text: "その前の週でお願いします", expect: "confirm" },
   { category: "anchored", text: "前日の午後でも大丈夫です", expect: "confirm" },

@@ -79,8 +79,8 @@ export const jaRefiners: Refiner[] = [
   shareAlternatives, // after the merges: alternatives share whole readings
   mergeDateTime, // again: what shareAlternatives dated may now meet a time
   mergeRestatedDate, // after the merges: 来週火曜(12/2) 14時 compares whole dates
-  jaAnchorRelatives, // after the merges, before the drops: その翌週の火曜10時 is whole, and its anchor (…なので) still stands
   sameTimeAsBefore, // before the drops: the earlier time it repeats may be a past one (前回は…14時)
+  jaAnchorRelatives, // after the merges and sameTimeAsBefore, before the drops: その翌週の火曜10時 is whole, its anchor (…なので) still stands
   dropMovedFrom, // before dropNonWishes: from-to moves are read on the full results
   dropNonWishes,
   dropReasons, // after dropNonWishes: only dates still standing can be the reason for a later one

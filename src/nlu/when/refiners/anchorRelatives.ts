@@ -10,7 +10,7 @@ import { hasTag, setTag, tagString } from "../tags.ts";
 /** How the pointed-at day stands to the anchor date. */
 export type Relation =
   | { kind: "days"; days: number }
-  | { kind: "week"; weeks: number; weekday?: number }
+  | { kind: "week"; weeks: number; weekday?: number; sameWeekday?: boolean }
   | { kind: "weekdayAfter"; weekday: number }
   | { kind: "weekdayBefore"; weekday: number }
   | { kind: "month"; months: number; day: number }
@@ -41,7 +41,8 @@ function relate(anchor: string, relation: Relation): { from: string; to?: string
       return { from: addDays(anchor, relation.days) };
     case "week": {
       const monday = addDays(mondayOf(anchor), 7 * relation.weeks);
-      if (relation.weekday !== undefined) return { from: addDays(monday, (relation.weekday + 6) % 7) };
+      const wd = relation.sameWeekday ? weekday(anchor) : relation.weekday;
+      if (wd !== undefined) return { from: addDays(monday, (wd + 6) % 7) };
       return { from: monday, to: addDays(monday, 4) };
     }
     case "weekdayAfter":

@@ -15,8 +15,8 @@ const PHRASE = new RegExp(
   [
     // weekday before or after the anchor: その次の火曜, その前の火曜日
     String.raw`(?<so1>その\s*)(?<dir>次|後|翌|前)の` + WEEKDAY.replace("?<wd>", "?<wd1>"),
-    // その翌週(の火曜), その週の金曜, 次の週の火曜
-    String.raw`(?<so2>その\s*)?(?<week>翌々週|翌週|次の週|前の週|前週|同じ週|(?<=その\s*)週)(?!\s*末)(?:` + WEEKDAY.replace("?<wd>", "?<wd2>") + ")?",
+    // その翌週(の火曜), その週の金曜, 次の週の火曜, その翌週の同じ曜日
+    String.raw`(?<so2>その\s*)?(?<week>翌々週|翌週|次の週|前の週|前週|同じ週|(?<=その\s*)週)(?!\s*末)(?:` + WEEKDAY.replace("?<wd>", "?<wd2>") + String.raw`|(?:\s*の)?\s*(?<sameWd>同じ曜日?))?`,
     // その2日後, その1週間後の火曜, その3日前; 12月7日の2日後
     String.raw`(?<so3>その\s*)?(?<n>\d{1,2})\s*(?<unit>日|週間|週)\s*(?<nDir>後|先|前)(?:` + WEEKDAY.replace("?<wd>", "?<wd3>") + ")?",
     // その翌日, 翌々日, 前の日
@@ -31,7 +31,7 @@ function relationOf(g: Record<string, string | undefined>): Relation {
   const wd = g.wd1 ?? g.wd2 ?? g.wd3;
   const wdIndex = wd ? WEEKDAY_KANJI.indexOf(wd) : undefined;
   if (g.dir) return g.dir === "前" ? { kind: "weekdayBefore", weekday: wdIndex! } : { kind: "weekdayAfter", weekday: wdIndex! };
-  if (g.week) return { kind: "week", weeks: WEEK_WORDS[g.week]!, weekday: wdIndex };
+  if (g.week) return { kind: "week", weeks: WEEK_WORDS[g.week]!, weekday: wdIndex, sameWeekday: Boolean(g.sameWd) };
   if (g.n) {
     const sign = g.nDir === "前" ? -1 : 1;
     const n = Number(g.n);
