@@ -6,6 +6,7 @@ import { storeKinds, useStore } from "../helpers/stores.ts";
 import { testConfig } from "../helpers/config.ts";
 import { findOffice } from "../../src/config.ts";
 import { chatNotices } from "../../src/notify/chatNotices.ts";
+import { wordsFor } from "../../src/i18n/index.ts";
 
 // Things the chat did wrong (issue 15, section 6), each as the seeker meets it through the chat API.
 // Tuesday 24 November 2026, 10:00 in Tokyo.
@@ -212,6 +213,35 @@ describe.each(storeKinds)("the seeker's journey through the chat API on $name", 
       expect(chat.text).not.toContain("うまく読み取れませんでした");
       expect(chat.text).toContain("どちらの窓口で相談しますか");
     });
+  });
+
+  describe("menu labels typed instead of tapped", () => {
+    it.each(["予約を取り消す", "予約を取り消したい"])("「%s」 opens the cancellation of the booking", async (typed) => {
+      const chat = await startChat(app);
+      await book(chat);
+      await chat.say(typed);
+      expect(chat.text).toContain("12月1日(火) 14:00～14:30\nのご予約を取り消しますか");
+    });
+
+    it("「今すぐ相談したい」 opens talking now, not a booking", async () => {
+      const chat = await startChat(app, { office: "nagasaki" });
+      await chat.say("今すぐ相談したい");
+      expect(chat.text).toContain("今すぐの相談は、過去に規約へ");
+      expect(chat.text).not.toContain("どなたのご相談ですか");
+    });
+
+    for (const locale of ["ja", "en"] as const) {
+      it(`gives every menu label typed in ${locale} the same answer as its button`, async () => {
+        const words = wordsFor(locale).bot.menu;
+        for (const key of ["book", "status", "change", "cancel", "now", "faq", "human"] as const) {
+          const tapped = await startChat(app, { office: "nagasaki", locale });
+          await tapped.choose(`menu:${key}`);
+          const typed = await startChat(app, { office: "nagasaki", locale });
+          await typed.say(words[key]);
+          expect(typed.text, `${locale} ${key}`).toBe(tapped.text);
+        }
+      });
+    }
   });
 });
 
