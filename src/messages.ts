@@ -8,7 +8,7 @@ export type Inbound =
   | { kind: "start" }
   | { kind: "text"; text: string }
   | { kind: "choice"; value: string }
-  /** A picked date-time, Asia/Tokyo wall clock, 'YYYY-MM-DDTHH:mm'. */
+  /** A picked date-time, Asia/Tokyo wall clock, 'YYYY-MM-DDTHH:mm' (from a LINE picker of another mode, a bare date or time). */
   | { kind: "datetime"; value: string };
 
 export interface Choice {

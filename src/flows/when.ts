@@ -63,6 +63,8 @@ export function pickerBounds(office: Office, now: Date): { min: string; max: str
 export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOptions): Promise<Held | null> {
   const local = localOf(input);
   if (local) return tryHold(turn, jstInstant(local.date, local.time), options);
+  // A picked date or time alone is a wish like a written one.
+  if (input.kind === "datetime") return answerWhen(turn, { kind: "text", text: input.value }, options);
   if (input.kind !== "text") {
     offerDay(turn, options, await suggestions(turn, options, [{ kind: "day", date: jstDate(turn.now) }]), turn.m.intake.whenNotUnderstood);
     return null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findOffice } from "../../src/config.ts";
 import { holdSlot, requestBooking } from "../../src/store/bookings.ts";
 import { conversationOfUser } from "../../src/store/conversations.ts";
-import { lineUserId } from "../fakes/line-platform/index.ts";
+import { lineUserId, postbackEvent } from "../fakes/line-platform/index.ts";
 import { storeKinds } from "../helpers/stores.ts";
 import { lineUser, useLineHarness } from "./line.harness.ts";
 
@@ -41,4 +41,47 @@ describe.each(storeKinds)("the seeker's journey over LINE on $name", (kind) => {
     expect(user.last.at(-1)!.text).toContain("ご用件をお選びください");
     expect(user.quickReplies.map((a) => a.label)).toContain("予約を変更する");
   });
+
+  /** Sends one postback as LINE would, and returns what reached the user's phone for it. */
+  async function postback(userId: string, data: string, params?: { datetime?: string; date?: string; time?: string }) {
+    const before = fake.delivered(userId).length;
+    const { status } = await h.send([postbackEvent(userId, data, params, { timestamp: h.t.clock().getTime() })]);
+    expect(status).toBe(200);
+    return (fake.delivered(userId) as { text?: string; altText?: string }[]).slice(before);
+  }
+
+  it("does not keep a date picked while the bot waits for the topic as the topic", async () => {
+    const user = lineUser(h, fake, lineUserId("picker-at-topic"));
+    await user.follow();
+    await user.tap("相談を予約する");
+    await user.tap("ハローワーク長崎");
+    await user.tap("仕事を探している方");
+    await user.tap("同意する");
+    await user.say("長崎 太郎です");
+    await user.say("42010-1234567");
+    await user.say("taro@example.jp");
+    await user.say("090-1234-5678");
+    await user.tap("指名しない");
+    await user.pick("2026-12-01T14:00");
+    expect(user.text).toContain("ご相談の内容");
+    const answer = await postback(user.userId, "p=date", { date: "2026-12-03" });
+    expect(answer.length).toBeGreaterThan(0);
+    await user.say("事務職の求人について");
+    await user.tap("必要ない");
+    const summary = user.last.map((m) => m.text ?? m.altText ?? "").join("\n");
+    expect(summary).toContain("相談内容：事務職の求人について");
+    expect(summary).not.toContain("2026-12-03");
+  });
+
+  it.each([
+    ["a picker value out of shape", "p=datetime", { datetime: "tomorrow" }],
+    ["postback data that is not ours", "richmenu=1", undefined],
+    ["postback data that does not decode", "c=%E3%81", undefined],
+  ] as const)("answers %s", async (_what, data, params) => {
+    const user = lineUser(h, fake, lineUserId(`unreadable-${data}`));
+    await user.follow();
+    const answer = await postback(user.userId, data, params);
+    expect(answer.map((m) => m.text).join("\n")).toContain("読み取れませんでした");
+  });
 });
+

@@ -77,7 +77,8 @@ export const lineWebhookBodySchema = z.looseObject({
 
 export type LineEvent = z.infer<typeof lineEventSchema>;
 
-export type UnsupportedMessage = (typeof knownNonText)[number] | "other";
+/** What the bot cannot read: a kind of message, or a postback whose picker value or data it cannot decode. */
+export type UnsupportedMessage = (typeof knownNonText)[number] | "other" | "postback";
 
 /** What one webhook event means to the bot. */
 export type LineInbound =
@@ -138,7 +139,7 @@ export function toInbound(event: LineEvent): LineInbound {
   if (event.type === "postback") {
     const postback = (event as z.infer<typeof postbackEvent>).postback;
     const picked = postbackInbound(postback.data, postback.params);
-    return picked ? inbound(picked) : { kind: "ignore" };
+    return picked ? inbound(picked) : { kind: "unsupported", userId, what: "postback", ...replyToken };
   }
   if (event.type === "follow") return inbound({ kind: "start" });
   if (event.type === "unfollow") return { kind: "unfollow", userId };
@@ -153,9 +154,10 @@ function postbackInbound(
     const m = wallClock.exec(params.datetime);
     return m ? { kind: "datetime", value: `${m[1]}T${m[2]}` } : undefined;
   }
-  // We only offer 'datetime' pickers; a bare date or time is passed on as text for the parser.
-  if (params?.date !== undefined) return { kind: "text", text: params.date };
-  if (params?.time !== undefined) return { kind: "text", text: params.time };
+  // We only offer 'datetime' pickers; a bare date or time is still a picked value, never text a
+  // question for words (the topic) would keep: the time question reads it as a wish.
+  if (params?.date !== undefined) return /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? { kind: "datetime", value: params.date } : undefined;
+  if (params?.time !== undefined) return /^\d{2}:\d{2}$/.test(params.time) ? { kind: "datetime", value: params.time } : undefined;
   // Percent-decoding can bring back what the boundary cleaned away (%00): clean the value again.
   const value = choiceOfPostback(data);
   return value !== null ? { kind: "choice", value: cleanInput(value) } : undefined;

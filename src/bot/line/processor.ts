@@ -227,7 +227,9 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         return;
       case "unsupported": {
         const conversation = await conversationOfUser(db, "line", meaning.userId, now);
-        await deliver(row, event, meaning.userId, renderForLine([{ text: wordsFor(conversation.locale).line.pleaseType }], conversation.locale));
+        const words = wordsFor(conversation.locale).line;
+        const text = meaning.what === "postback" ? words.unreadableChoice : words.pleaseType;
+        await deliver(row, event, meaning.userId, renderForLine([{ text }], conversation.locale));
         return;
       }
       case "inbound": {

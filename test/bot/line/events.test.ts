@@ -102,13 +102,15 @@ describe("toInbound", () => {
     expect(toInbound(event)).toMatchObject({ inbound: { kind: "datetime", value: "2026-12-03T14:00" } });
   });
 
-  it("passes a picked date alone on as text for the date parser", () => {
-    const event = parseOne(postbackEvent(userId, "p=date", { date: "2026-12-03" }));
-    expect(toInbound(event)).toMatchObject({ inbound: { kind: "text", text: "2026-12-03" } });
+  it("passes a picked date or time alone on as a picked value, never as text a question for words would keep", () => {
+    expect(toInbound(parseOne(postbackEvent(userId, "p=date", { date: "2026-12-03" })))).toMatchObject({ inbound: { kind: "datetime", value: "2026-12-03" } });
+    expect(toInbound(parseOne(postbackEvent(userId, "p=time", { time: "14:00" })))).toMatchObject({ inbound: { kind: "datetime", value: "14:00" } });
   });
 
-  it("ignores postbacks that are not ours", () => {
-    expect(toInbound(parseOne(postbackEvent(userId, "richmenu=1")))).toEqual({ kind: "ignore" });
+  it("answers a postback it cannot read: data that is not ours, or a picker value out of shape", () => {
+    expect(toInbound(parseOne(postbackEvent(userId, "richmenu=1")))).toEqual({ kind: "unsupported", userId, what: "postback" });
+    expect(toInbound(parseOne(postbackEvent(userId, "p=datetime", { datetime: "tomorrow" })))).toEqual({ kind: "unsupported", userId, what: "postback" });
+    expect(toInbound(parseOne(postbackEvent(userId, "p=date", { date: "12/03" })))).toEqual({ kind: "unsupported", userId, what: "postback" });
   });
 
   it("asks a user who sends a sticker or a photo to type instead", () => {
