@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findOffice } from "../../src/config.ts";
 import { holdSlot, requestBooking } from "../../src/store/bookings.ts";
 import { conversationOfUser } from "../../src/store/conversations.ts";
-import { lineUserId, postbackEvent } from "../fakes/line-platform/index.ts";
+import { webhookInbox } from "../../src/store/schema.ts";
+import { lineUserId, postbackEvent, textEvent, unknownEvent } from "../fakes/line-platform/index.ts";
 import { storeKinds } from "../helpers/stores.ts";
 import { lineUser, useLineHarness } from "./line.harness.ts";
 
@@ -82,6 +83,22 @@ describe.each(storeKinds)("the seeker's journey over LINE on $name", (kind) => {
     await user.follow();
     const answer = await postback(user.userId, data, params);
     expect(answer.map((m) => m.text).join("\n")).toContain("読み取れませんでした");
+  });
+
+  it("accepts a delivery holding events of kinds it does not know, skips them and answers the others", async () => {
+    const userId = lineUserId("mixed-delivery");
+    const at = { timestamp: h.t.clock().getTime() };
+    const fromNewKindOfChat = { ...textEvent(userId, "予約したい", at), source: { type: "openChat", squareChatId: "S123", userId } };
+    const newKindOfEvent = unknownEvent(userId, "somethingNew", at);
+    const { status } = await h.send([fromNewKindOfChat, newKindOfEvent, textEvent(userId, "予約したい", at)]);
+    expect(status).toBe(200);
+    const rows = await store.db.select().from(webhookInbox);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.processedAt !== null && r.lastError === null)).toBe(true);
+    const delivered = fake.delivered(userId) as { text?: string }[];
+    expect(delivered.map((m) => m.text).join("\n")).toContain("どちらの窓口で相談しますか");
+    // Only the event from the one-to-one chat was answered.
+    expect(fake.requests.filter((r) => r.path === "/v2/bot/message/reply")).toHaveLength(1);
   });
 });
 

@@ -18,7 +18,16 @@ const roomSource = z.looseObject({
   roomId: z.string().min(1),
   userId: z.string().min(1).optional(),
 });
-const source = z.discriminatedUnion("type", [userSource, groupSource, roomSource]);
+const knownSourceTypes: readonly string[] = ["user", "group", "room"];
+/** A kind of chat LINE may add later: the event is accepted and skipped, the others of the delivery kept. */
+const otherSource = z.looseObject({ type: z.string().refine((t) => !knownSourceTypes.includes(t), "malformed source of a known type") });
+const source = z.union([userSource, groupSource, roomSource, otherSource]);
+type KnownSource = z.infer<typeof userSource> | z.infer<typeof groupSource> | z.infer<typeof roomSource>;
+
+/** The event's chat when it is of a kind we know, else null. */
+function knownSource(src: z.infer<typeof source> | undefined): KnownSource | null {
+  return src && knownSourceTypes.includes(src.type) ? (src as KnownSource) : null;
+}
 
 const eventBase = {
   webhookEventId: z.string().min(1),
@@ -104,7 +113,7 @@ const wallClock = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2})/;
  * Asia/Tokyo wall clock and stay strings, never a Date.
  */
 export function toInbound(event: LineEvent): LineInbound {
-  const src = event.source;
+  const src = knownSource(event.source);
   if (!src) return { kind: "ignore" };
   // In standby another module answers the chat; we still learn that a user left.
   if (event.mode === "standby" && event.type !== "unfollow") return { kind: "ignore" };
@@ -165,7 +174,7 @@ function postbackInbound(
 
 /** The chat an event belongs to (user, group or room id): its events are handled in order. */
 export function chatIdOf(event: LineEvent): string | null {
-  const src = event.source;
+  const src = knownSource(event.source);
   if (!src) return null;
   if (src.type === "group") return src.groupId;
   if (src.type === "room") return src.roomId;
