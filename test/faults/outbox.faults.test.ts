@@ -12,6 +12,7 @@ import { enqueue, outboxCounts } from "../../src/store/outbox.ts";
 import { outbox } from "../../src/store/schema.ts";
 import { freePort, startSmtpSink, startStalledSmtp } from "../fakes/smtp-sink.ts";
 import { testConfig } from "../helpers/config.ts";
+import { personalValuesIn } from "../helpers/personalData.ts";
 import { startProcess } from "../helpers/process.ts";
 import { postgresKind, storeKinds, testDatabaseUrl, useStore, type TestStore } from "../helpers/stores.ts";
 import { until } from "../helpers/until.ts";
@@ -136,6 +137,10 @@ describe.skipIf(!testDatabaseUrl)("a server killed with -9 while it holds claime
       expect(takeoverMs).toBeLessThanOrEqual(10_000);
       await settled(store, 6);
       expect(tally(sink.received, keys)).toEqual({ delivered: 6, duplicated: 0, lost: 0 });
+      // The killed server tried to send those mails: its log names jobs, never their recipients.
+      const recipients = Object.fromEntries(keys.map((_, i) => [`recipient ${i + 1}`, `seeker${i + 1}@example.jp`]));
+      expect(server.output()).toContain('"listening"');
+      expect(personalValuesIn(server.output(), recipients)).toEqual([]);
     } finally {
       server.child.kill("SIGKILL");
       await survivor.stop();
