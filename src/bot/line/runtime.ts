@@ -10,7 +10,7 @@ import { createLineProcessor, LINE_INBOX_SOURCE, type LineProcessor, type LinePr
 
 export interface LineDeps {
   config: Config;
-  store: Pick<Store, "db" | "kind" | "notify">;
+  store: Pick<Store, "db" | "priorityDb" | "kind" | "notify">;
   logger: Logger;
   clock: () => Date;
   wakeOutbox: () => void;
@@ -72,7 +72,8 @@ export function createLineRuntime(deps: LineDeps, options: LineRuntimeOptions = 
   }
   const spool = createLineSpool({
     path: join(deps.config.DATA_DIR, LINE_SPOOL_FILE),
-    db: deps.store.db,
+    // Replaying is the webhook's storing, late: on PGlite it goes ahead of answering too.
+    db: deps.store.priorityDb,
     logger: deps.logger,
     maxBytes: deps.config.LINE_SPOOL_MAX_BYTES,
     retryMs: deps.config.LINE_SPOOL_RETRY_MS,
