@@ -112,8 +112,8 @@ export const NOT_THAT_DAY = /^\s*(?:は|が|の)?\s*(?:無理|むり|ムリ|ダ�
 
 /** Before a slash number in the same clause: a rate, share or score word, which makes 3/10 a fraction (合格率は3/10). */
 export const RATE_BEFORE =
-  /(?:(?<![時地拠観視焦])点数?|率(?!直)|割合|倍率|正答|正解|確率|比率?|成績|評価|スコア|得点|結果|分数|score|rate|ratio|odds|chance|grade|marks?|out of)[^\d、。,.!?\n]{0,10}$/i;
-/** After a slash number: a unit, or a rate word after の, which makes it a count or a fraction (3/10問, 1/3の確率). */
-export const RATE_AFTER = /^\s*(?:問|点|人|名|回|件|個|本|枚|倍|割|%|ページ|頁|の\s*(?:確率|割合|比率|人|方々|学生|生徒|参加者|応募者|合格者|求職者))/;
+  /(?:(?<![時地拠観視焦])点数?|率(?!直)|割合|倍率|正答|正解|確率|比率?|成績|評価|満足度|理解度|達成度|進捗|平均|偏差値|合格ライン|ボーダー|スコア|得点|結果|分数|score|rate|ratio|odds|chance|grade|marks?|out of)[^\d、。,.!?\n]{0,10}$/i;
+/** After a slash number: a unit, a rate word after の, or a pass mark, which makes it a count or a fraction (3/10問, 1/3の確率, 7/10が合格ライン). */
+export const RATE_AFTER = /^\s*(?:問|点|人|名|回|件|個|本|枚|倍|割|%|ページ|頁|の\s*(?:確率|割合|比率|人|方々|学生|生徒|参加者|応募者|合格者|求職者)|(?:が|は)\s*(?:合格|ボーダー|基準|目標|平均))/;
 /** After a slash number: what only a date has (a weekday, a time, に, から, 希望), so a rate word before it does not make it a fraction. */
 export const DATE_EVIDENCE_FOLLOWS = /^\s*(?:\(|[月火水木金土日]\s*曜|\d{1,2}\s*[時:]|午前|午後|朝|夕方|の\s*(?:午前|午後|朝|夕方|\d)|(?:くらい|ぐらい|頃|ごろ)?\s*(?:に|から|まで|以降|希望|(?:で|が|は)\s*(?:お願い|予約|相談|大丈夫|可能|いい|良い|OK|面談|希望|都合|空いて|あいて|どう|いかが)))/;
