@@ -3,7 +3,7 @@
 import type { NewJob } from "./store/outbox.ts";
 
 export type StaffEvent = "requested" | "changed" | "cancelled" | "no_show" | "handoff" | "now";
-export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
+export type SeekerEvent = "requested" | "changed" | "invitation" | "meeting_changed" | "reminder" | "join" | "rejected" | "cancelled_by_staff" | "cancelled" | "no_show" | "closure";
 
 export interface StaffNoticePayload {
   event: StaffEvent;
@@ -18,6 +18,8 @@ export interface SeekerNoticePayload {
   bookingId: string;
   /** The invitation's SEQUENCE the notice was made for; a later change makes this one moot. */
   sequence?: number;
+  /** The start the notice was made for (the join reminder); a booking that starts at another time since makes it moot. */
+  startsAt?: string;
 }
 
 export function staffNoticeJob(event: StaffEvent, input: { officeId: string; bookingId?: string; conversationId?: string; at: Date; key: string }): NewJob {

@@ -46,6 +46,8 @@ export const chatNotices = {
   invitation: (locale: Locale, b: ChatBooking): BotMessage => ({ text: wordsFor(locale).notices.invitation.join("\n"), booking: card(locale, b, "confirmed", true) }),
   meetingChanged: (locale: Locale, b: ChatBooking): BotMessage => ({ text: wordsFor(locale).notices.meetingChanged.join("\n"), booking: card(locale, b, "confirmed", true) }),
   reminder: (locale: Locale, b: ChatBooking): BotMessage => ({ text: wordsFor(locale).notices.reminder.join("\n"), booking: card(locale, b, "confirmed", true) }),
+  /** Minutes before the start: the button to join, and the rule about joining late. */
+  join: (locale: Locale, b: ChatBooking): BotMessage => ({ text: wordsFor(locale).notices.join(b.office).join("\n"), booking: card(locale, b, "confirmed", true) }),
   rejected: (locale: Locale, b: ChatBooking, reason: string | null, alternatives: string[]): BotMessage =>
     refusal(locale, b, wordsFor(locale).notices.rejected, reason, alternatives, "rejected"),
   cancelledByStaff: (locale: Locale, b: ChatBooking, reason: string | null): BotMessage => refusal(locale, b, wordsFor(locale).notices.cancelledByStaff, reason, [], "cancelled"),

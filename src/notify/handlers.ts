@@ -12,7 +12,7 @@ import { findConversation } from "../store/conversations.ts";
 import { listClosures } from "../store/calendar.ts";
 import { enqueue, type NewJob, type OutboxJob } from "../store/outbox.ts";
 import { PermanentJobError, type JobHandler } from "./outboxWorker.ts";
-import { reminderJob } from "./reminders.ts";
+import { joinReminderJob, reminderJob } from "./reminders.ts";
 import { chatNotices, type ChatBooking } from "./chatNotices.ts";
 import type { ChannelDeps, SeekerNotice, StaffNotice } from "./channels/channel.ts";
 import { outboundChannels, seekerChatJob } from "./channels/index.ts";
@@ -65,6 +65,7 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     invitation: ["confirmed"],
     meeting_changed: ["confirmed"],
     reminder: ["confirmed"],
+    join: ["confirmed"],
     rejected: ["rejected"],
     cancelled_by_staff: ["cancelled"],
     cancelled: ["cancelled"],
@@ -93,6 +94,8 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
         return chatNotices.meetingChanged(locale, chat);
       case "reminder":
         return chatNotices.reminder(locale, chat);
+      case "join":
+        return chatNotices.join(locale, chat);
       case "rejected":
         return chatNotices.rejected(locale, chat, b.statusReason, await alternativesFor(b, office));
       case "closure":
@@ -114,6 +117,9 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     if (!expectedStatus[payload.event].includes(b.status)) return;
     // The meeting changed again since: the newer notice carries the newer details.
     if (payload.sequence !== undefined && payload.sequence !== b.sequence) return;
+    // The session moved since the join reminder was set; the new start has its own.
+    if (payload.startsAt !== undefined && payload.startsAt !== b.startsAt.toISOString()) return;
+    if (payload.event === "join" && !b.meetingUrl) return;
     const office = officeOf(b.officeId);
     const now = clock();
     const key = job.idempotencyKey;
@@ -134,6 +140,10 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
       const day = jstDate(b.startsAt);
       const closures = await listClosures(db, { officeId: office.id, from: addDays(day, -31), to: day });
       jobs.push(reminderJob({ bookingId: b.id, office, startsAt: b.startsAt, reminderTime: channels.reminderTime, closures, now }));
+    }
+    // Set at the invitation; the day-before reminder sets it too, for sessions confirmed before it existed (same key).
+    if (payload.event === "invitation" || payload.event === "reminder") {
+      jobs.push(joinReminderJob({ bookingId: b.id, startsAt: b.startsAt, minutesBefore: channels.joinReminderMinutes, now }));
     }
     await fanOut(jobs);
   }

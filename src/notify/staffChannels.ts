@@ -11,6 +11,8 @@ export interface StaffChannels {
   webhook?: { url: string; secret: string };
   /** When the reminder goes out on the business day before a session, 'HH:mm' Asia/Tokyo. */
   reminderTime: string;
+  /** How many minutes before a session's start the seeker gets the join reminder with the meeting URL. */
+  joinReminderMinutes: number;
 }
 
 const email = z.email();
@@ -55,10 +57,14 @@ export function parseStaffChannels(env: Record<string, string | undefined>): Sta
   if (url && !secret) throw new ConfigError("Invalid environment variable STAFF_WEBHOOK_SECRET: required when STAFF_WEBHOOK_URL is set");
   const reminder = env.REMINDER_TIME?.trim() || "10:00";
   if (!hhmm.safeParse(reminder).success) throw new ConfigError("Invalid environment variable REMINDER_TIME: expects a time as HH:mm (Asia/Tokyo)");
+  const joinRaw = env.JOIN_REMINDER_MINUTES?.trim() || "10";
+  const joinMinutes = /^\d{1,3}$/.test(joinRaw) ? Number(joinRaw) : NaN;
+  if (!(joinMinutes >= 1 && joinMinutes <= 120)) throw new ConfigError("Invalid environment variable JOIN_REMINDER_MINUTES: expects whole minutes from 1 to 120");
   return {
     mailTo: perOffice("STAFF_MAIL_TO", env.STAFF_MAIL_TO, email),
     lineTo: perOffice("LINE_STAFF_TO", env.LINE_STAFF_TO, lineId),
     ...(url && secret ? { webhook: { url, secret } } : {}),
     reminderTime: reminder,
+    joinReminderMinutes: joinMinutes,
   };
 }

@@ -68,6 +68,15 @@ export const mail = {
       subject: (office: Office, start: string) => `[${office.name.en}] Reminder: online job counselling, ${start}`,
       lead: ["This is a reminder of your online job counselling session."],
     },
+    join: {
+      subject: (office: Office, start: string) => `[${office.name.en}] Your online job counselling starts soon, ${start}`,
+      lead: ["Your online job counselling session starts soon. At the start time, join with the meeting URL below."],
+      lateSection: (office: Office) => [
+        "If you will be late or cannot join",
+        contactLine(office),
+        "If you have not joined or contacted us by 10 minutes after the start time, the booking is treated as cancelled.",
+      ],
+    },
     closure: {
       subject: (office: Office) => `[${office.name.en}] The office is closed: your booking is cancelled`,
       lead: ["We are sorry: the office has had to close that day, so this booking is cancelled."],

@@ -15,6 +15,11 @@ export const notices = {
     "The meeting URL or access code of your session has changed. The date and time are the same: join with the new details below. We have also sent them by email.",
   ],
   reminder: ["A reminder of your session.", "", "- Join from a private room.", "- Recording is not allowed.", "- Update your device and turn on its virus protection."],
+  join: (office: Office) => [
+    "Your session starts soon. At the start time, join with the button below.",
+    "",
+    office.phone ? `If you will be late or cannot join, please call ${office.name.en} on ${office.phone}.` : `If you will be late or cannot join, please contact ${office.name.en}.`,
+  ],
   rejected: ["We are sorry: we could not book the time you asked for."],
   cancelledByStaff: ["We are sorry: we have had to cancel your booking."],
   closure: ["We are sorry: the office has had to close that day, so your booking is cancelled."],

@@ -86,6 +86,18 @@ export const mail = {
       subject: (office: Office, start: string) => `【${office.name.ja}】オンライン職業相談のお知らせ ${start}`,
       lead: ["ご予約のオンライン職業相談が", "近づきましたので、お知らせします。"],
     },
+    join: {
+      subject: (office: Office, start: string) => `【${office.name.ja}】まもなく相談が始まります ${start}`,
+      lead: ["ご予約のオンライン職業相談が", "まもなく始まります。", "開始時刻になったら、", "下のURLから参加してください。"],
+      lateSection: (office: Office) => [
+        "■遅れるとき・参加できないとき",
+        ...contactLines(office),
+        "開始から10分を過ぎても",
+        "ご参加もご連絡もない場合は、",
+        "予約を取り消したものとして",
+        "扱います。",
+      ],
+    },
     closure: {
       subject: (office: Office) => `【${office.name.ja}】臨時休業のため予約を取り消しました`,
       lead: ["申し訳ありません。", "臨時休業となったため、", "次の予約を取り消しました。"],

@@ -43,6 +43,8 @@ function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives
       return invitationMail({ ...calendarEvent(), updated: true }, locale);
     case "reminder":
       return seekerNoticeMail({ ...base, kind: "reminder", meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined }, locale);
+    case "join":
+      return b.meetingUrl ? seekerNoticeMail({ ...base, kind: "join", meetingUrl: b.meetingUrl, accessCode: b.accessCode ?? undefined }, locale) : undefined;
     case "rejected":
       return seekerNoticeMail({ ...base, kind: "rejected", reason: b.statusReason ?? "" }, locale);
     case "cancelled_by_staff":

@@ -80,7 +80,8 @@ export type SeekerNoticeInput =
   | (SeekerNoticeBase & { kind: "cancelled_by_staff"; reason?: string })
   | (SeekerNoticeBase & { kind: "no_show" })
   | (SeekerNoticeBase & { kind: "closure"; reason: string; alternatives: string[] })
-  | (SeekerNoticeBase & { kind: "reminder"; meetingUrl: string; accessCode?: string });
+  | (SeekerNoticeBase & { kind: "reminder"; meetingUrl: string; accessCode?: string })
+  | (SeekerNoticeBase & { kind: "join"; meetingUrl: string; accessCode?: string });
 
 const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8; method=REQUEST";
 const ICS_CANCEL_CONTENT_TYPE = "text/calendar; charset=utf-8; method=CANCEL";
@@ -310,6 +311,20 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: Locale): Composed
           mail.joinSteps(n.email),
           mail.checklist,
           mail.cancelSection(n.office),
+          ...closing,
+        ),
+      };
+    case "join":
+      return {
+        to: n.email,
+        subject: w.join.subject(n.office, formats.start(n.startsAt)),
+        text: body(
+          hello,
+          [intro, ...w.join.lead],
+          mail.slotSection(n.startsAt, n.endsAt),
+          mail.meetingSection(n.meetingUrl, n.accessCode),
+          mail.joinSteps(n.email),
+          w.join.lateSection(n.office),
           ...closing,
         ),
       };
