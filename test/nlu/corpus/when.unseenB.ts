@@ -1,0 +1,277 @@
+// A second UNSEEN part of the date corpus (part B), written with part A (test/nlu/corpus/when.unseen.ts)
+// by a helper who did not read the parser, its history or the other corpora's phrases, and BEFORE part A
+// was scored. Never run against the parser by its author; kept outside the repository as a measure.
+// To use it, copy it to test/nlu/corpus/ (the import below expects to sit beside when.ts).
+// Reading conventions are those of when.fresh.ts, followed exactly: "now" is Tuesday 24 November 2026,
+// 10:00 in Tokyo unless a case says otherwise (see when.ts). Weeks start on Monday; a week as a vague
+// span is its working days (Mon–Fri); 月末 is the month's last seven days, 月初/頭 its first seven,
+// 上旬/中旬/下旬 days 1–10 / 11–20 / 21–end (初旬 is a synonym of 上旬). A vague span that has partly
+// passed starts today. A bare hour 1–6 (Japanese or English) is read in the afternoon and flagged
+// ambiguousHour. "N週間後の<曜日>" is that weekday in the week that holds the day N weeks ahead.
+// Impossible dates, a weekday that contradicts its date and a 第N曜日 without a month expect "confirm";
+// impossible clock times "none".
+// Calendar: Nov 2026 — Tue 24, Wed 25, Thu 26, Fri 27, Mon 30; Dec 2026 — Tue 1, Mon 7, Mon 14,
+// Mon 21; Jan 2027 — Fri 1, Mon 4, Mon 11, Mon 18, Mon 25; Feb 2027 — Mon 1.
+import type { WhenCase, WhenExpectation } from "./when.ts";
+
+const on = (date: string, time?: string): WhenExpectation => (time ? { date, time } : { date });
+const amb = (date: string, time: string): WhenExpectation => ({ date, time, ambiguousHour: true });
+const pod = (date: string, from: string, to: string): WhenExpectation => ({ date, partOfDay: { from, to } });
+const span = (date: string, time: string, endTime: string): WhenExpectation => ({ date, time, end: { date, time: endTime } });
+const days = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate } });
+const after = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "after" });
+const before = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "before" });
+const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
+const today = "2026-11-24";
+const AM = ["10:00", "12:00"] as const;
+const PM = ["13:00", "17:00"] as const;
+const FIRST_HOUR = ["10:00", "11:00"] as const;
+const MON_EARLY = "2026-12-07T08:45:00+09:00"; // Monday 7 December, 08:45 in Tokyo (still Sunday in UTC)
+const THU_EVENING = "2026-11-26T18:00:00+09:00"; // Thursday 26 November, after hours
+const TUE_NIGHT = "2026-12-01T00:20:00+09:00"; // Tuesday 1 December, 00:20 in Tokyo (Monday in UTC)
+
+export const unseenBWhenCorpus: WhenCase[] = [
+  // ── everyday replies ──────────────────────────────────────────────────────────────────────
+  { category: "everyday", text: "明日の14時でお願いします", expect: on("2026-11-25", "14:00") },
+  { category: "everyday", text: "あさっての11時", expect: on("2026-11-26", "11:00") },
+  { category: "everyday", text: "12/4 10時半", expect: on("2026-12-04", "10:30") },
+  { category: "everyday", text: "木曜の午後", expect: pod("2026-11-26", ...PM) },
+  { category: "everyday", text: "来週水曜の13時", expect: on("2026-12-02", "13:00") },
+  { category: "everyday", text: "2日の10時で", expect: on("2026-12-02", "10:00") },
+  { category: "everyday", text: "はい、12月3日の15時で大丈夫です", expect: on("2026-12-03", "15:00") },
+  { category: "everyday", text: "あした11じ", expect: on("2026-11-25", "11:00") },
+  { category: "everyday", text: "金曜10時〜", expect: on("2026-11-27", "10:00") },
+  { category: "everyday", text: "１２月１０日１４時", expect: on("2026-12-10", "14:00") },
+  { category: "everyday", text: "十二月四日午前十時", expect: on("2026-12-04", "10:00") },
+  { category: "everyday", text: "明日の午前11時はどうですか", expect: on("2026-11-25", "11:00") },
+  { category: "everyday", text: "今日の15時", expect: on(today, "15:00") },
+  { category: "everyday", text: "今日なら午後がいいです", expect: pod(today, ...PM) },
+  { category: "everyday", text: "水曜の午前中", expect: pod("2026-11-25", ...AM) },
+  { category: "everyday", text: "来週月曜の14時半", expect: on("2026-11-30", "14:30") },
+  { category: "everyday", text: "12月8日火曜日の13時", expect: on("2026-12-08", "13:00") },
+  { category: "everyday", text: "12/11(金) 10:00", expect: on("2026-12-11", "10:00") },
+  { category: "everyday", text: "７日の午前", expect: pod("2026-12-07", ...AM) },
+  { category: "everyday", text: "明後日の14時", expect: on("2026-11-26", "14:00") },
+  { category: "everyday", text: "来週木曜の午前10時から", expect: on("2026-12-03", "10:00") },
+  { category: "everyday", text: "じゃあ金曜の11時で！", expect: on("2026-11-27", "11:00") },
+  { category: "everyday", text: "12月15日でお願いします", expect: on("2026-12-15") },
+  { category: "everyday", text: "9日の水曜日、14時でどうですか", expect: on("2026-12-09", "14:00") },
+  { category: "everyday", text: "明日の朝一で", expect: pod("2026-11-25", ...FIRST_HOUR) },
+  { category: "everyday", text: "13時", expect: on(today, "13:00") },
+  { category: "everyday", text: "3時で", expect: amb(today, "15:00") },
+  { category: "everyday", text: "あさって2時", expect: amb("2026-11-26", "14:00") },
+  { category: "everyday", text: "月曜の４時", expect: amb("2026-11-30", "16:00") },
+  { category: "everyday", text: "12月2日（水）午後", expect: pod("2026-12-02", ...PM) },
+  { category: "everyday", text: "１２／９　１１：００", expect: on("2026-12-09", "11:00") },
+  { category: "everyday", text: "今週の木曜なら何時でも", expect: on("2026-11-26") },
+  { category: "everyday", text: "火曜の午後", expect: pod("2026-12-01", ...PM) },
+  { category: "everyday", text: "金曜日の朝", expect: pod("2026-11-27", ...AM) },
+  { category: "everyday", text: "再来週の月曜10時", expect: on("2026-12-07", "10:00") },
+  { category: "everyday", text: "12月3日の13時から", expect: on("2026-12-03", "13:00") },
+  { category: "everyday", text: "来週の月曜10時半", expect: on("2026-11-30", "10:30") },
+  { category: "everyday", text: "明日の12時", expect: on("2026-11-25", "12:00") },
+  { category: "everyday", text: "12月の10日、午前11時で", expect: on("2026-12-10", "11:00") },
+  { category: "everyday", text: "では明日の15時でお願いします！", expect: on("2026-11-25", "15:00") },
+  { category: "everyday", text: "来週金曜の13:30", expect: on("2026-12-04", "13:30") },
+  { category: "everyday", text: "二日の午後", expect: pod("2026-12-02", ...PM) },
+  { category: "everyday", text: "26日の11時", expect: on("2026-11-26", "11:00") },
+  { category: "everyday", text: "12月1日火曜日の15時", expect: on("2026-12-01", "15:00") },
+  { category: "everyday", text: "12/8 14:00〜", expect: on("2026-12-08", "14:00") },
+  { category: "everyday", text: "あさっての午前中お願いします！", expect: pod("2026-11-26", ...AM) },
+  { category: "everyday", text: "しあさっての10時", expect: on("2026-11-27", "10:00") },
+  { category: "everyday", text: "金曜日は？", expect: on("2026-11-27") },
+  { category: "everyday", text: "十二月十一日", expect: on("2026-12-11") },
+  { category: "everyday", text: "３日の１１時半", expect: on("2026-12-03", "11:30") },
+  { category: "everyday", text: "午前11時", expect: on(today, "11:00") },
+  { category: "everyday", text: "明日の1時半", expect: amb("2026-11-25", "13:30") },
+  { category: "everyday", text: "木曜16時で", expect: on("2026-11-26", "16:00") },
+  { category: "everyday", text: "12月16日（水）10時〜", expect: on("2026-12-16", "10:00") },
+  { category: "everyday", text: "17日の木曜の午前", expect: pod("2026-12-17", ...AM) },
+  { category: "everyday", text: "月曜日の朝", expect: pod("2026-11-30", ...AM) },
+  { category: "everyday", text: "来週の木曜日の15時", expect: on("2026-12-03", "15:00") },
+  { category: "everyday", text: "今日の14時", now: MON_EARLY, expect: on("2026-12-07", "14:00") },
+  { category: "everyday", text: "水曜の午前", now: MON_EARLY, expect: pod("2026-12-09", ...AM) },
+  { category: "everyday", text: "来週の火曜", now: MON_EARLY, expect: on("2026-12-15") },
+  { category: "everyday", text: "明日の10時", now: THU_EVENING, expect: on("2026-11-27", "10:00") },
+  { category: "everyday", text: "来週月曜の午後", now: THU_EVENING, expect: pod("2026-11-30", ...PM) },
+  { category: "everyday", text: "今日の10時半", now: TUE_NIGHT, expect: on("2026-12-01", "10:30") },
+  { category: "everyday", text: "水曜か木曜の午後", expect: pod("2026-11-25", ...PM), also: [pod("2026-11-26", ...PM)] },
+  { category: "everyday", text: "12月7日か8日", expect: on("2026-12-07"), also: [on("2026-12-08")] },
+  { category: "everyday", text: "明日の14時か15時", expect: on("2026-11-25", "14:00"), also: [on("2026-11-25", "15:00")] },
+  { category: "everyday", text: "12月10日(木) 13:00", expect: on("2026-12-10", "13:00") },
+  { category: "everyday", text: "12月21日の午後3時半", expect: on("2026-12-21", "15:30") },
+  { category: "everyday", text: "十四時", expect: on(today, "14:00") },
+
+  // ── dates with a year, numeric forms and 和暦 ──────────────────────────────────────────────
+  { category: "year", text: "2027/1/14 13:30", expect: on("2027-01-14", "13:30") },
+  { category: "year", text: "2027-01-22 10:00", expect: on("2027-01-22", "10:00") },
+  { category: "year", text: "2027年1月12日でお願いします", expect: on("2027-01-12") },
+  { category: "year", text: "R9.1.20", expect: on("2027-01-20") },
+  { category: "year", text: "令和8年12月17日（木）", expect: on("2026-12-17") },
+  { category: "year", text: "令和九年一月十九日", expect: on("2027-01-19") },
+  { category: "year", text: "2026年12月9日(水)14時", expect: on("2026-12-09", "14:00") },
+  { category: "year", text: "2027.2.3", expect: on("2027-02-03") },
+  { category: "year", text: "２０２６年１２月１６日　１０時", expect: on("2026-12-16", "10:00") },
+  { category: "year", text: "R8.12.11 10:30", expect: on("2026-12-11", "10:30") },
+  { category: "year", text: "令和9年1月7日（木）午前", expect: pod("2027-01-07", ...AM) },
+  { category: "year", text: "2026/12/18", expect: on("2026-12-18") },
+  { category: "year", text: "2027年1月25日の14時以降", expect: after("2027-01-25", "14:00") },
+  { category: "year", text: "令和８年１２月２１日（月）の１３時", expect: on("2026-12-21", "13:00") },
+  { category: "year", text: "2027年2月30日", expect: "confirm" },
+
+  // ── Nth weekday of a month ────────────────────────────────────────────────────────────────
+  { category: "nthWeekday", text: "1月の第2水曜日", expect: on("2027-01-13") },
+  { category: "nthWeekday", text: "1月の最初の火曜", expect: on("2027-01-05") },
+  { category: "nthWeekday", text: "来月の第3金曜", expect: on("2026-12-18") },
+  { category: "nthWeekday", text: "12月の第2月曜日の午前", expect: pod("2026-12-14", ...AM) },
+  { category: "nthWeekday", text: "12月の第1木曜の14時", expect: on("2026-12-03", "14:00") },
+  { category: "nthWeekday", text: "来月第2火曜", expect: on("2026-12-08") },
+  { category: "nthWeekday", text: "今月の最後の水曜日", expect: on("2026-11-25") },
+  { category: "nthWeekday", text: "2月の第1水曜", expect: on("2027-02-03") },
+  { category: "nthWeekday", text: "1月の最終木曜日", expect: on("2027-01-28") },
+  { category: "nthWeekday", text: "再来月の第2木曜", expect: on("2027-01-14") },
+  { category: "nthWeekday", text: "12月の第3水曜の10時", expect: on("2026-12-16", "10:00") },
+  { category: "nthWeekday", text: "来月の最初の金曜日の午後", expect: pod("2026-12-04", ...PM) },
+  { category: "nthWeekday", text: "第3木曜がいいです", expect: "confirm" },
+
+  // ── relative offsets ──────────────────────────────────────────────────────────────────────
+  { category: "relative", text: "8日後", expect: on("2026-12-02") },
+  { category: "relative", text: "2週間後の水曜", expect: on("2026-12-09") },
+  { category: "relative", text: "10日後の午後", expect: pod("2026-12-04", ...PM) },
+  { category: "relative", text: "1週間後の午前中", expect: pod("2026-12-01", ...AM) },
+  { category: "relative", text: "4週間後", expect: on("2026-12-22") },
+  { category: "relative", text: "1か月後の15日", expect: on("2026-12-15") },
+  { category: "relative", text: "2日後の14時", expect: on("2026-11-26", "14:00") },
+  { category: "relative", text: "9日後の10時", expect: on("2026-12-03", "10:00") },
+  { category: "relative", text: "三週間後の火曜日", expect: on("2026-12-15") },
+  { category: "relative", text: "一週間後の月曜", expect: on("2026-11-30") },
+  { category: "relative", text: "6日後の午前", expect: pod("2026-11-30", ...AM) },
+  { category: "relative", text: "3日後の午後", expect: pod("2026-11-27", ...PM) },
+  { category: "relative", text: "15日後", expect: on("2026-12-09") },
+  { category: "relative", text: "2週間後の金曜の13時", expect: on("2026-12-11", "13:00") },
+
+  // ── time and day ranges ───────────────────────────────────────────────────────────────────
+  { category: "range", text: "午後3時から4時半まで", expect: span(today, "15:00", "16:30") },
+  { category: "range", text: "あさっての13時〜15時", expect: span("2026-11-26", "13:00", "15:00") },
+  { category: "range", text: "9日〜11日", expect: days("2026-12-09", "2026-12-11") },
+  { category: "range", text: "12月10日午前10時から同11時半まで", expect: span("2026-12-10", "10:00", "11:30") },
+  { category: "range", text: "木曜 13:00-14:30", expect: span("2026-11-26", "13:00", "14:30") },
+  { category: "range", text: "来週水曜の13時〜15時", expect: span("2026-12-02", "13:00", "15:00") },
+  { category: "range", text: "12/21〜12/23", expect: days("2026-12-21", "2026-12-23") },
+  { category: "range", text: "木曜から金曜", expect: days("2026-11-26", "2026-11-27") },
+  { category: "range", text: "明後日の2時から4時", expect: { ...span("2026-11-26", "14:00", "16:00"), ambiguousHour: true } },
+  { category: "range", text: "12月8日（火）10:00～11:00", expect: span("2026-12-08", "10:00", "11:00") },
+  { category: "range", text: "13時から14時の間で", expect: span(today, "13:00", "14:00") },
+  { category: "range", text: "十一時から十二時", expect: span(today, "11:00", "12:00") },
+  { category: "range", text: "12/4 13-15時", expect: span("2026-12-04", "13:00", "15:00") },
+  { category: "range", text: "来週の月曜〜水曜の午前", expect: { ...days("2026-11-30", "2026-12-02"), partOfDay: { from: "10:00", to: "12:00" } } },
+  { category: "range", text: "12月14日から16日の午後", expect: { ...days("2026-12-14", "2026-12-16"), partOfDay: { from: "13:00", to: "17:00" } } },
+  { category: "range", text: "明日の10時半から12時まで", expect: span("2026-11-25", "10:30", "12:00") },
+
+  // ── open ranges ───────────────────────────────────────────────────────────────────────────
+  { category: "openRange", text: "明日の14時以降", expect: after("2026-11-25", "14:00") },
+  { category: "openRange", text: "12時までなら大丈夫です", expect: before(today, "12:00") },
+  { category: "openRange", text: "あさっての11時以降ならいつでも", expect: after("2026-11-26", "11:00") },
+  { category: "openRange", text: "12月7日以降でお願いします", expect: after("2026-12-07") },
+  { category: "openRange", text: "木曜の午後2時過ぎ", expect: after("2026-11-26", "14:00") },
+  { category: "openRange", text: "15時以降", expect: after(today, "15:00") },
+  { category: "openRange", text: "来週の木曜以降", expect: after("2026-12-03") },
+  { category: "openRange", text: "明日の11時まで", expect: before("2026-11-25", "11:00") },
+  { category: "openRange", text: "12月4日までに相談したいです", expect: before("2026-12-04") },
+  { category: "openRange", text: "金曜の夕方以降", expect: after("2026-11-27", "16:00") },
+  { category: "openRange", text: "再来週以降", expect: after("2026-12-07") },
+  { category: "openRange", text: "12月9日の15時以降", expect: after("2026-12-09", "15:00") },
+
+  // ── labelled forms and pasted text ────────────────────────────────────────────────────────
+  { category: "labelled", text: "希望日時：1/12 10:30", expect: on("2027-01-12", "10:30") },
+  { category: "labelled", text: "求職番号：42010-8765432\n希望日：12月8日(火)\n時間：14時", expect: on("2026-12-08", "14:00") },
+  { category: "labelled", text: "携帯 090-1122-3344 / 12/3 11時希望", expect: on("2026-12-03", "11:00") },
+  { category: "labelled", text: "〒851-2102 西彼杵郡時津町浜田郷1-5\n希望日 12月4日 午後", expect: pod("2026-12-04", ...PM) },
+  { category: "labelled", text: "生年月日：1979年11月30日　希望日：12月10日 10時", expect: on("2026-12-10", "10:00") },
+  { category: "labelled", text: "お疲れ様です。\n鈴木です。\n先日の件、12月1日(火)の14時30分でお願いできますか。\nよろしくお願いします。", expect: on("2026-12-01", "14:30") },
+  { category: "labelled", text: "第1希望：12/7 13:00\n第2希望：12/8 10:00", expect: on("2026-12-07", "13:00"), also: [on("2026-12-08", "10:00")] },
+  { category: "labelled", text: "件名：相談予約\n日時：令和8年12月15日（火）13:30", expect: on("2026-12-15", "13:30") },
+  { category: "labelled", text: "■氏名 中村 ■年齢 41 ■希望 12/17 14:00", expect: on("2026-12-17", "14:00") },
+  { category: "labelled", text: "事業所番号 4201-654321-0 の求人の件で、12月2日の10時に伺いたいです", expect: on("2026-12-02", "10:00") },
+  { category: "labelled", text: "希望日：12月11日\n希望時間：10:00〜11:00", expect: span("2026-12-11", "10:00", "11:00") },
+  { category: "labelled", text: "受付番号 2026-1207 の件です。日時：12月9日 13時", expect: on("2026-12-09", "13:00") },
+  { category: "labelled", text: "TEL:095-822-5678\n日時:12/14(月) 10:00-12:00", expect: span("2026-12-14", "10:00", "12:00") },
+  { category: "labelled", text: "希望日時　①12月2日14時　②12月3日10時", expect: on("2026-12-02", "14:00"), also: [on("2026-12-03", "10:00")] },
+  { category: "labelled", text: "希望日：12月4日(木)の10時", expect: "confirm" },
+
+  // ── polite and hedged sentences ───────────────────────────────────────────────────────────
+  { category: "polite", text: "来週火曜の13時ごろでしたら伺えます", expect: on("2026-12-01", "13:00") },
+  { category: "polite", text: "恐れ入りますが、12月9日の午前10時にお時間をいただけますでしょうか", expect: on("2026-12-09", "10:00") },
+  { category: "polite", text: "お忙しいところ恐縮ですが、明日の午後でお願いできませんでしょうか", expect: pod("2026-11-25", ...PM) },
+  { category: "polite", text: "もし可能でしたら、来週の木曜日の10時半からお願いしたく存じます", expect: on("2026-12-03", "10:30") },
+  { category: "polite", text: "大変恐縮ですが、12月7日（月）の15時に変更いただけますでしょうか", expect: on("2026-12-07", "15:00") },
+  { category: "polite", text: "差し支えなければ、木曜日の11時頃に伺ってもよろしいでしょうか", expect: on("2026-11-26", "11:00") },
+  { category: "polite", text: "おそらく大丈夫かと思いますが、12月14日の13時でお願いしてもよろしいですか", expect: on("2026-12-14", "13:00") },
+  { category: "polite", text: "いつも大変お世話になっております。面談の日程につきまして、12月16日の10時でいかがでしょうか。何卒よろしくお願い申し上げます。", expect: on("2026-12-16", "10:00") },
+  { category: "polite", text: "可能であれば明後日の15時に伺いたいのですが、いかがでしょうか", expect: on("2026-11-26", "15:00") },
+  { category: "polite", text: "申し訳ございませんが、来週月曜日の午前中でしたら都合がつきますので、そちらでお願いできますと幸いです", expect: pod("2026-11-30", ...AM) },
+  { category: "polite", text: "ご多忙のところ恐れ入りますが、12月3日の午後2時でご調整いただけますでしょうか", expect: on("2026-12-03", "14:00") },
+  { category: "polite", text: "できましたら金曜日の2時くらいだとありがたいです…", expect: amb("2026-11-27", "14:00") },
+  { category: "polite", text: "子どもの迎えがありますので恐縮ですが、12月8日の14時までにしていただけますか", expect: before("2026-12-08", "14:00") },
+  { category: "polite", text: "重ね重ね申し訳ありません。改めて、12月10日木曜日の11時でお願いいたします", expect: on("2026-12-10", "11:00") },
+
+  // ── another date mentioned for context ────────────────────────────────────────────────────
+  { category: "context", text: "12月14日に面接があるので、その前の12月10日の13時に相談したいです", expect: on("2026-12-10", "13:00") },
+  { category: "context", text: "12月8日は通院日なので、12月9日の10時でお願いします", expect: on("2026-12-09", "10:00") },
+  { category: "context", text: "来週水曜は保育園の行事なので、来週木曜の11時で", expect: on("2026-12-03", "11:00") },
+  { category: "context", text: "11月18日に説明会に参加しました。12月4日の14時に相談できますか", expect: on("2026-12-04", "14:00") },
+  { category: "context", text: "明日は面接なので、しあさっての午前中でお願いします", expect: pod("2026-11-27", ...AM) },
+  { category: "context", text: "12月7日から研修が始まるので、その前の12月4日の15時はどうですか", expect: on("2026-12-04", "15:00") },
+  { category: "context", text: "前回は11月10日でした。次回は12月11日の10時でお願いします", expect: on("2026-12-11", "10:00") },
+  { category: "context", text: "月曜と火曜は仕事なので、水曜の14時でお願いします", expect: on("2026-11-25", "14:00") },
+  { category: "context", text: "Tomorrow doesn't work for me. Could we do Friday at 11?", expect: on("2026-11-27", "11:00") },
+  { category: "context", text: "12月15日で退職予定なので、12月16日の午後に相談したいです", expect: pod("2026-12-16", ...PM) },
+  { category: "context", text: "先週の水曜日に電話しました。12月2日の15時でお願いします", expect: on("2026-12-02", "15:00") },
+  { category: "context", text: "12月3日は説明会なので、12月4日の10時で", expect: on("2026-12-04", "10:00") },
+
+  // ── English ───────────────────────────────────────────────────────────────────────────────
+  { category: "english", text: "1/14 2pm", expect: on("2027-01-14", "14:00") },
+  { category: "english", text: "Thursday at 4", expect: amb("2026-11-26", "16:00") },
+  { category: "english", text: "Dec 10th, 10am", expect: on("2026-12-10", "10:00") },
+  { category: "english", text: "next Monday afternoon", expect: pod("2026-11-30", ...PM) },
+  { category: "english", text: "tomorrow at 10:30", expect: on("2026-11-25", "10:30") },
+  { category: "english", text: "Wednesday 1:30pm", expect: on("2026-11-25", "13:30") },
+  { category: "english", text: "December 8 at 11am", expect: on("2026-12-08", "11:00") },
+  { category: "english", text: "the 2nd of December in the afternoon", expect: pod("2026-12-02", ...PM) },
+  { category: "english", text: "Would 3 pm on the 9th work?", expect: on("2026-12-09", "15:00") },
+  { category: "english", text: "any time after 1pm tomorrow", expect: after("2026-11-25", "13:00") },
+  { category: "english", text: "before 3pm on Monday", expect: before("2026-11-30", "15:00") },
+  { category: "english", text: "Jan 13, 2027 at 2pm", expect: on("2027-01-13", "14:00") },
+  { category: "english", text: "the second Wednesday of December", expect: on("2026-12-09") },
+  { category: "english", text: "Friday 10-11am", expect: span("2026-11-27", "10:00", "11:00") },
+
+  // ── numbers that are not dates ────────────────────────────────────────────────────────────
+  { category: "notDate", text: "+81 70-1234-9876", expect: "none" },
+  { category: "notDate", text: "+66 81 234 5678", expect: "none" },
+  { category: "notDate", text: "+55 11 91234-5678", expect: "none" },
+  { category: "notDate", text: "体重は58.5キロです", expect: "none" },
+  { category: "notDate", text: "有効求人倍率は1.2倍です", expect: "none" },
+  { category: "notDate", text: "正答率は8/10でした", expect: "none" },
+  { category: "notDate", text: "夜勤明けの日は避けたいです", expect: "none" },
+  { category: "notDate", text: "29時まで営業", expect: "none" },
+  { category: "notDate", text: "11時80分", expect: "none" },
+  { category: "notDate", text: "郵便番号は850-0862です", expect: "none" },
+  { category: "notDate", text: "年齢は38歳です", expect: "none" },
+  { category: "notDate", text: "月給20万円以上を希望します", expect: "none" },
+  { category: "notDate", text: "週4日くらい働きたいです", expect: "none" },
+  { category: "notDate", text: "1日6時間までなら働けます", expect: "none" },
+  { category: "notDate", text: "住所は長崎市桜町2-22です", expect: "none" },
+  { category: "notDate", text: "電話は0957-25-1234です", expect: "none" },
+
+  // ── vague days ────────────────────────────────────────────────────────────────────────────
+  { category: "vague", text: "月末ごろ", expect: vague(today, "2026-11-30") },
+  { category: "vague", text: "sometime next week", expect: vague("2026-11-30", "2026-12-04") },
+  { category: "vague", text: "今週のうちに", expect: vague(today, "2026-11-27") },
+  { category: "vague", text: "12月上旬", expect: vague("2026-12-01", "2026-12-10") },
+  { category: "vague", text: "12月初旬", expect: vague("2026-12-01", "2026-12-10") },
+  { category: "vague", text: "12月頭", expect: vague("2026-12-01", "2026-12-07") },
+  { category: "vague", text: "来月の下旬", expect: vague("2026-12-21", "2026-12-31") },
+  { category: "vague", text: "再来週中", expect: vague("2026-12-07", "2026-12-11") },
+  { category: "vague", text: "今月中にお願いしたいです", expect: vague(today, "2026-11-30") },
+  { category: "vague", text: "sometime this week", expect: vague(today, "2026-11-27") },
+];
