@@ -129,6 +129,10 @@ describe.skipIf(!testDatabaseUrl)("a server whose PostgreSQL connections are res
 
       proxy.heal();
       const healed = Date.now();
+      // A new conversation works at once; the one whose turn was cut waits for that turn behind it.
+      expect((await post("/api/chat/sessions", { office: "nagasaki" })).status).toBe(201);
+      const freshMs = Date.now() - healed;
+      expect(freshMs).toBeLessThan(2_000);
       let status = 0;
       while (Date.now() - healed < 15_000 && status !== 200) {
         status = (await say(personal.seekerNumber)).status;
@@ -137,7 +141,7 @@ describe.skipIf(!testDatabaseUrl)("a server whose PostgreSQL connections are res
       expect(status).toBe(200);
       const deadline = Date.now() + 15_000;
       while (fake.delivered(seeker).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      console.log(`after the stall: the chat answered 200 ${Date.now() - healed} ms after healing; the LINE message kept during it answered: ${fake.delivered(seeker).length > 0}`);
+      console.log(`after the stall: a new session 201 in ${freshMs} ms; the stalled conversation answered 200 ${Date.now() - healed} ms after healing; the LINE message kept during it answered: ${fake.delivered(seeker).length > 0}`);
       expect(fake.delivered(seeker).length).toBeGreaterThan(0);
       expect(personalValuesIn(server.output())).toEqual([]);
     } finally {
