@@ -262,7 +262,7 @@ export function summaryCard(turn: Turn): BookingCard {
     reference: "",
     office: office.name[turn.locale],
     when: a.when ? formatSlot(turn.locale, new Date(a.when.startsAt)) : "",
-    status: turn.m.status.held,
+    status: wordsFor(turn.locale).codes.status.held,
     statusCode: "held",
     rows: summaryRows(turn, intake).map(({ label, value }) => ({ label, value })),
   };
@@ -383,7 +383,7 @@ async function submit(turn: Turn): Promise<void> {
       reference: booking.reference,
       office: office.name[turn.locale],
       when: formatSlot(turn.locale, booking.startsAt),
-      status: turn.m.status.requested,
+      status: wordsFor(turn.locale).codes.status.requested,
       statusCode: "requested",
     },
   });

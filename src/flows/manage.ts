@@ -1,5 +1,6 @@
 // The flows about bookings already made: see them, cancel one, move one.
 import { findOffice, type Office } from "../config.ts";
+import { wordsFor } from "../i18n/index.ts";
 import { bookingsOfConversation, cancelBySeeker, currentHold, detailsOf, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
 import { actorOf, answersOf, keptOffice, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
@@ -16,7 +17,7 @@ export function bookingCard(turn: Turn, b: Booking): BookingCard {
     reference: b.reference,
     office: office?.name[turn.locale] ?? b.officeId,
     when: formatSlot(turn.locale, b.startsAt),
-    status: turn.m.status[b.status],
+    status: wordsFor(turn.locale).codes.status[b.status],
     statusCode,
     ...(b.status === "confirmed" && b.meetingUrl ? { meetingUrl: b.meetingUrl } : {}),
   };
@@ -29,7 +30,7 @@ export async function showStatus(turn: Turn): Promise<void> {
     return;
   }
   say(turn, turn.m.status.intro(list.length));
-  for (const b of list) say(turn, `${formatSlot(turn.locale, b.startsAt)}\n${turn.m.status[b.status]}`, { booking: bookingCard(turn, b) });
+  for (const b of list) say(turn, `${formatSlot(turn.locale, b.startsAt)}\n${wordsFor(turn.locale).codes.status[b.status]}`, { booking: bookingCard(turn, b) });
   showMenu(turn);
 }
 

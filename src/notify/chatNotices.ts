@@ -14,15 +14,15 @@ export interface ChatBooking {
   accessCode?: string | null;
 }
 
-type CardStatus = keyof ReturnType<typeof wordsFor>["notices"]["cardStatus"];
+type CardStatus = BookingCard["statusCode"];
 
 function card(locale: Locale, b: ChatBooking, statusCode: CardStatus, withMeeting: boolean): BookingCard {
-  const { notices, formats } = wordsFor(locale);
+  const { notices, formats, codes } = wordsFor(locale);
   return {
     reference: b.reference,
     office: b.office.name[locale],
     when: formats.slot(b.startsAt, b.endsAt),
-    status: notices.cardStatus[statusCode],
+    status: codes.status[statusCode],
     statusCode,
     ...(withMeeting && b.meetingUrl ? { meetingUrl: b.meetingUrl } : {}),
     ...(withMeeting && b.accessCode ? { rows: [{ label: notices.accessCode, value: b.accessCode }] } : {}),

@@ -207,6 +207,8 @@ describe.each(storeKinds)("delivering notices on $name", (kind) => {
     await drain();
     const history = await conversationHistory(store.db, booking.conversationId!);
     expect(history.at(-1)).toMatchObject({ author: "bot", message: { text: expect.stringContaining("confirmed"), booking: { meetingUrl: "https://meet.example.jp/r/web" } } });
+    // The card says what the bot says when the seeker asks about their bookings: one list of status words.
+    expect(history.at(-1)).toMatchObject({ message: { booking: { statusCode: "confirmed", status: "Confirmed (invitation sent)" } } });
     const invitation = mails.find((m) => m.subject?.startsWith("[Hello Work Nagasaki] Your online job counselling"));
     expect(invitation).toBeDefined();
   });
@@ -285,6 +287,8 @@ describe.each(storeKinds)("delivering notices on $name", (kind) => {
     const toSeeker = mails.find((m) => toOf(m) === "taro@example.jp")!;
     expect(toSeeker.subject).toBe("【ハローワーク長崎】オンライン職業相談を取り消しました");
     expect(toSeeker.text).toContain("チャットで日時を選んでください");
+    const history = await conversationHistory(store.db, booking.conversationId!);
+    expect(history.at(-1)).toMatchObject({ message: { booking: { statusCode: "no_show", status: "連絡なしキャンセル" } } });
   });
 
   it("brings staff text to a LINE user, once even when LINE's answer was lost", async () => {

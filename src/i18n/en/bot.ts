@@ -194,14 +194,6 @@ export const bot = {
   status: {
     none: "You have no open bookings.",
     intro: (count: number) => `You have ${count} booking${count === 1 ? "" : "s"}.`,
-    requested: "Received (time being arranged)",
-    confirmed: "Confirmed (invitation sent)",
-    held: "Held",
-    attended: "Done",
-    no_show: "Missed without notice",
-    cancelled: "Cancelled",
-    rejected: "Could not be arranged",
-    expired: "Expired",
   },
 
   cancel: {

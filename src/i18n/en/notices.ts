@@ -2,7 +2,6 @@ import type { Office } from "../../config.ts";
 import type { Catalogue } from "../catalogue.ts";
 
 export const notices = {
-  cardStatus: { confirmed: "Confirmed", rejected: "Not booked", cancelled: "Cancelled", no_show: "Cancelled (missed)" },
   accessCode: "Access code",
   bookAgainChoice: "Book another time",
   invitation: [

@@ -204,14 +204,6 @@ export const bot = {
   status: {
     none: "現在、受付中のご予約はありません。",
     intro: (count: number) => `ご予約は${count}件あります。`,
-    requested: "受付済み（日時調整中）",
-    confirmed: "確定（招待メール送信済み）",
-    held: "仮押さえ中",
-    attended: "相談済み",
-    no_show: "連絡なしキャンセル",
-    cancelled: "取り消し済み",
-    rejected: "お受けできませんでした",
-    expired: "期限切れ",
   },
 
   cancel: {

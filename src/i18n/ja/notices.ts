@@ -3,8 +3,6 @@
 import type { Office } from "../../config.ts";
 
 export const notices = {
-  /** The status on the booking card a notice carries: what just happened to the booking. */
-  cardStatus: { confirmed: "確定", rejected: "お受けできませんでした", cancelled: "取り消し", no_show: "取り消し(不参加)" },
   accessCode: "アクセスコード",
   bookAgainChoice: "別の日時で予約する",
   invitation: [

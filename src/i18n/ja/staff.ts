@@ -31,6 +31,8 @@ export const staff = {
     signedOut: "サインアウトしました。",
     required: "入力してください。",
   },
+  // The staff's view of the statuses of codes.status (the same keys): the office's own short terms for
+  // lists and records (確認待ち is the staff's to-do, 無断欠席 the record), where the seeker reads polite sentences.
   status: {
     held: "仮押さえ",
     expired: "期限切れ",

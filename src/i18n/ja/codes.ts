@@ -1,0 +1,16 @@
+// What a stored code reads as. The database keeps the code; each reader shows it in their own language.
+import type { BookingStatus } from "../../store/schema.ts";
+
+export const codes = {
+  /** A booking's status as the seeker reads it: in the bot's answer about their bookings and on every booking card. */
+  status: {
+    requested: "受付済み（日時調整中）",
+    confirmed: "確定（招待メール送信済み）",
+    held: "仮押さえ中",
+    attended: "相談済み",
+    no_show: "連絡なしキャンセル",
+    cancelled: "取り消し済み",
+    rejected: "お受けできませんでした",
+    expired: "期限切れ",
+  } satisfies Record<BookingStatus, string>,
+};
