@@ -13,6 +13,17 @@ const fields = {
   support: { schema: z.string().trim().min(1).max(500), optional: true, personal: true },
 } as const;
 
+/**
+ * The help a seeker can ask for at the session, stored as its code (each reader shows the label in their
+ * own language); anything else typed is stored as typed. No help asked for is stored as null.
+ */
+export const supportCodes = ["interpreter", "assistant"] as const;
+export type SupportCode = (typeof supportCodes)[number];
+
+export function isSupportCode(value: unknown): value is SupportCode {
+  return (supportCodes as readonly unknown[]).includes(value);
+}
+
 export type DetailField = keyof typeof fields;
 type Field = DetailField;
 type Entry<K extends Field> = (typeof fields)[K];

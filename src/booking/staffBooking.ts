@@ -4,6 +4,7 @@
 // refusal reads, is the caller's: the staff API and the console both come through bookingActions.create.
 import type { z } from "zod";
 import { findOffice, type Config, type OfficeId } from "../config.ts";
+import { supportCode } from "../i18n/index.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { seekerNoticeJob } from "../notices.ts";
 import type { SlotRefusalReason } from "../schedule/index.ts";
@@ -62,7 +63,8 @@ function completeDetails(input: StaffBookingInput, from: Booking | undefined) {
     email: input.email ?? from?.email,
     phone: input.phone ?? from?.phone,
     topic: input.topic ?? from?.topic,
-    support: input.support ?? from?.support ?? null,
+    // A label staff type (or see prefilled from the earlier booking) is stored as its code.
+    support: input.support ? supportCode(input.support) : (from?.support ?? null),
   };
 }
 

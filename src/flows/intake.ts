@@ -1,4 +1,4 @@
-import { wordsFor } from "../i18n/index.ts";
+import { supportCode, supportText, wordsFor } from "../i18n/index.ts";
 import { currentTerms } from "../config.ts";
 import {
   findEmail,
@@ -29,6 +29,7 @@ import type { Flow } from "./registry.ts";
 import { knownBookingSlot, seekerNumberBooked } from "./knownBooking.ts";
 import { consentChoices, consentSlot, officeSlot, timeSlot } from "./sharedSlots.ts";
 import { askAgain, begin, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, retry, summaryRows, textOf, type SlotDef, type SlotInput } from "./slots.ts";
+import type { SupportCode } from "../booking/details.ts";
 import { MAX_CHOICE_LABEL, MAX_CHOICES, type BookingCard } from "../messages.ts";
 import { counsellorName, explainRefusal, formatSlot, pickerBounds } from "./when.ts";
 
@@ -196,20 +197,21 @@ const support: SlotDef = {
     say(turn, turn.m.intake.askSupport, {
       choices: [
         { label: turn.m.intake.supportNone, value: "support:none" },
-        { label: turn.m.intake.supportInterpreter, value: "support:interpreter" },
-        { label: turn.m.intake.supportAssistant, value: "support:assistant" },
+        { label: wordsFor(turn.locale).codes.support.interpreter, value: "support:interpreter" },
+        { label: wordsFor(turn.locale).codes.support.assistant, value: "support:assistant" },
       ],
     }),
   accept: (turn, input) => {
     const t = textOf(input).trim();
     if (t === "support:none" || parseYesNo(t) === "no" || saysNotNeeded(t)) return done(null);
-    if (t === "support:interpreter") return done(turn.m.intake.supportInterpreter);
-    if (t === "support:assistant") return done(turn.m.intake.supportAssistant);
+    // Stored as the code, so that staff read it in their own language; what else the seeker typed stays text.
+    if (t === "support:interpreter") return done("interpreter" satisfies SupportCode);
+    if (t === "support:assistant") return done("assistant" satisfies SupportCode);
     // 「はい」 says support is needed, not which: ask again with the kinds.
-    if (parseYesNo(t) !== "yes" && t.length > 0 && t.length <= 200 && input.kind === "text") return done(t);
+    if (parseYesNo(t) !== "yes" && t.length > 0 && t.length <= 200 && input.kind === "text") return done(supportCode(t));
     return askAgain();
   },
-  row: (turn, a) => a.support ?? turn.m.rows.none,
+  row: (turn, a) => supportText(turn.locale, a.support) ?? turn.m.rows.none,
 };
 
 // The counsellor is asked before the time, so that the hold is taken with the right person.

@@ -1,4 +1,5 @@
 // The catalogues of every locale. The widget does not come through here: it imports only its own words.
+import { isSupportCode, supportCodes } from "../booking/details.ts";
 import type { Catalogue } from "./catalogue.ts";
 import { en } from "./en/index.ts";
 import { ja } from "./ja/index.ts";
@@ -25,4 +26,17 @@ export function inEachLocale<T>(pick: (words: Catalogue) => T): T[] {
 /** Each locale's text on one line, 「日本語 / English」; a full-width bracket keeps its own space: 「（今はオフ）/ Use…」. */
 export function inEveryLocale(pick: (words: Catalogue) => string): string {
   return inEachLocale(pick).reduce((line, next) => `${line}${line.endsWith("）") ? "" : " "}/ ${next}`);
+}
+
+/** A stored support answer as a reader sees it: a known code's label in their language, else the text as typed. */
+export function supportText(locale: Locale, stored: string | null | undefined): string | null {
+  if (!stored) return null;
+  return isSupportCode(stored) ? catalogues[locale].codes.support[stored] : stored;
+}
+
+/** A support answer as it is stored: a code stays a code, any locale's label of a code becomes the code, other text stays text. */
+export function supportCode(text: string): string {
+  const typed = text.trim();
+  if (isSupportCode(typed)) return typed;
+  return supportCodes.find((code) => Object.values(catalogues).some((c) => c.codes.support[code] === typed)) ?? typed;
 }

@@ -13,7 +13,7 @@ import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { instantText, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import { catalogues, wordsFor, type ConsoleWords } from "../../i18n/index.ts";
+import { catalogues, supportText, wordsFor, type ConsoleWords } from "../../i18n/index.ts";
 
 type Errors = Record<string, string>;
 type Values = Record<string, string>;
@@ -71,7 +71,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
           <Detail label={t.email} value={b.email} none={t.none} />
           <Detail label={t.phone} value={b.phone} none={t.none} />
           <Detail label={t.topic} value={b.topic} none={t.none} />
-          <Detail label={t.support} value={b.support} none={t.none} />
+          <Detail label={t.support} value={supportText(locale, b.support)} none={t.none} />
           <Detail label={t.channel} value={w.channel[b.channel] ?? b.channel} none={t.none} />
           <Detail label={t.locale} value={catalogues[b.locale].formats.languageName} none={t.none} />
           <Detail label={t.meetingUrl} value={b.meetingUrl} none={t.none} />

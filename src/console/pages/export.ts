@@ -2,6 +2,7 @@
 // correctly in Excel on Windows: UTF-8 with a byte order mark, CRLF, and no cell that Excel would run
 // as a formula.
 import { Hono } from "hono";
+import { supportText } from "../../i18n/index.ts";
 import { jstDate } from "../../jst.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { writeAudit } from "../../store/audit.ts";
@@ -43,7 +44,7 @@ export function exportRoutes(deps: AppDeps) {
         b.email ?? "",
         b.phone ?? "",
         b.topic ?? "",
-        b.support ?? "",
+        supportText(locale, b.support) ?? "",
         w.channel[b.channel] ?? b.channel,
         b.createdAt.toISOString(),
       ];

@@ -1,4 +1,4 @@
-import { catalogues, defaultLocale, locales } from "../../i18n/index.ts";
+import { catalogues, defaultLocale, locales, supportText } from "../../i18n/index.ts";
 /** @jsxImportSource hono/jsx */
 // "Book for someone": a phone or counter request, or a follow-up agreed during a session (art. 6(4)),
 // made with the bot's own rules: the picker lists only the free slots the rules allow (loadSchedule +
@@ -304,7 +304,7 @@ export function newBookingRoutes(deps: AppDeps) {
           email: from.email ?? "",
           phone: from.phone ?? "",
           topic: from.topic ?? "",
-          support: from.support ?? "",
+          support: supportText(c.get("locale"), from.support) ?? "",
           locale: from.locale,
         });
       }

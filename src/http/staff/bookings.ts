@@ -12,7 +12,7 @@ import { errorResponse, errorSchema, jsonBody, jsonResponse, route } from "../op
 import { assertOffice, body, parseOr400, type StaffEnv } from "./auth.ts";
 import { bookingActions, SlotRefused } from "./bookingActions.ts";
 import { secured, signedIn, uuidParams } from "./openapi.ts";
-import { bookingJson, staffBookingSchema } from "./present.ts";
+import { bookingJson, readingLanguage, staffBookingSchema } from "./present.ts";
 import { locales } from "../../i18n/locales.ts";
 
 const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
@@ -69,8 +69,8 @@ const read = createRoute({
   method: "get",
   path: "/{id}",
   ...secured,
-  summary: "One booking with the seeker's personal details (the read is audited).",
-  request: { params: uuidParams },
+  summary: "One booking with the seeker's personal details (the read is audited), in Japanese unless ?lang= asks for another language.",
+  request: { params: uuidParams, query: readingLanguage },
   responses: { 200: jsonResponse("The booking.", oneBooking), ...signedIn, 404: errorResponse("No such booking (also for a malformed id).") },
 });
 
@@ -132,8 +132,9 @@ export function bookingRoutes(deps: AppDeps) {
     return c.json({ bookings: rows.map((b) => bookingJson(b, config)) });
   });
   route(app, read, async (c) => {
+    const { lang } = parseOr400(readingLanguage, c.req.query());
     const b = await actions.read(c.get("staff"), c.req.param("id")!);
-    return c.json({ booking: bookingJson(b, config, { personal: true }) });
+    return c.json({ booking: bookingJson(b, config, { personal: true, locale: lang }) });
   });
   route(app, confirm, async (c) => {
     const staff = c.get("staff");

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
-import { catalogues } from "../../i18n/index.ts";
+import { catalogues, defaultLocale, locales, supportText, type Locale } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { personalFields } from "../../booking/details.ts";
 import { bookingStatuses, bookings } from "../../store/schema.ts";
@@ -36,24 +36,35 @@ export const staffBookingSchema = z
     updatedAt: jstInstant,
     person: z
       .object(Object.fromEntries(personalFields.map((f) => [f, z.string().nullable()])))
-      .meta({ description: "Only where staff open one booking; reading it is written to the audit log." })
+      .meta({
+        description:
+          "Only where staff open one booking; reading it is written to the audit log. support: the label of a known answer (an interpreter, an assistant) in the language asked for, else the text as typed.",
+      })
       .optional(),
   })
   .meta({ id: "StaffBooking" });
 
-export function bookingJson(b: Booking, config: Pick<Config, "offices">, options: { personal?: boolean } = {}): z.input<typeof staffBookingSchema> {
+/** The language staff read a booking in: names, the time and known answers (`?lang=`, Japanese unless asked). */
+export const readingLanguage = z.object({ lang: z.enum(locales).optional() });
+
+export function bookingJson(
+  b: Booking,
+  config: Pick<Config, "offices">,
+  options: { personal?: boolean; locale?: Locale } = {},
+): z.input<typeof staffBookingSchema> {
+  const locale = options.locale ?? defaultLocale;
   const office = findOffice(config, b.officeId);
   const counsellor = office?.counsellors.find((c) => c.id === b.counsellorId);
   return {
     id: b.id,
     reference: b.reference,
-    office: { id: b.officeId, name: office?.name.ja ?? b.officeId },
+    office: { id: b.officeId, name: office?.name[locale] ?? b.officeId },
     status: b.status,
     statusReason: b.statusReason,
     startsAt: jstIso(b.startsAt),
     endsAt: jstIso(b.endsAt),
-    when: catalogues.ja.formats.slot(b.startsAt, b.endsAt),
-    counsellor: { id: b.counsellorId, name: counsellor?.name.ja ?? b.counsellorId, named: b.counsellorNamed },
+    when: catalogues[locale].formats.slot(b.startsAt, b.endsAt),
+    counsellor: { id: b.counsellorId, name: counsellor?.name[locale] ?? b.counsellorId, named: b.counsellorNamed },
     channel: b.channel,
     locale: b.locale,
     requesterKind: b.requesterKind,
@@ -63,6 +74,6 @@ export function bookingJson(b: Booking, config: Pick<Config, "offices">, options
     conversationId: b.conversationId,
     createdAt: jstIso(b.createdAt),
     updatedAt: jstIso(b.updatedAt),
-    ...(options.personal ? { person: Object.fromEntries(personalFields.map((f) => [f, b[f]])) } : {}),
+    ...(options.personal ? { person: Object.fromEntries(personalFields.map((f) => [f, f === "support" ? supportText(locale, b.support) : b[f]])) } : {}),
   };
 }

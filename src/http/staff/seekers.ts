@@ -9,9 +9,9 @@ import { eraseSeeker, seekerData } from "../../store/retention.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { errorResponse, jsonBody, jsonResponse, route } from "../openapi.ts";
-import { actorOf, body, type StaffEnv, type StaffPrincipal } from "./auth.ts";
+import { actorOf, body, parseOr400, type StaffEnv, type StaffPrincipal } from "./auth.ts";
 import { jstInstant, secured, signedIn } from "./openapi.ts";
-import { bookingJson, jstIso, staffBookingSchema } from "./present.ts";
+import { bookingJson, jstIso, readingLanguage, staffBookingSchema } from "./present.ts";
 
 const request = z.strictObject({ seekerNumber: z.string().trim().min(1).max(40) });
 
@@ -31,8 +31,8 @@ const exportData = createRoute({
   method: "post",
   path: "/export",
   ...secured,
-  summary: "Everything stored under a seeker number, for the seeker's request (admin only; audited without the number).",
-  request: { body: jsonBody(request) },
+  summary: "Everything stored under a seeker number, for the seeker's request (admin only; audited without the number), in Japanese unless ?lang= asks for another language.",
+  request: { query: readingLanguage, body: jsonBody(request) },
   responses: {
     200: jsonResponse(
       "The bookings (with their personal fields), consents, no-show clearances and the messages of their conversations.",
@@ -71,6 +71,7 @@ export function seekerDataRoutes(deps: AppDeps) {
   route(app, exportData, async (c) => {
     const staff = c.get("staff");
     assertAdmin(staff);
+    const { lang } = parseOr400(readingLanguage, c.req.query());
     const seekerNumber = normalized((await body(c, request)).seekerNumber);
     const data = await seekerData(store.db, seekerNumber);
     const requestId = randomUUID();
@@ -89,7 +90,7 @@ export function seekerDataRoutes(deps: AppDeps) {
         seekerNumber,
         exportedAt: jstIso(clock()),
         bookings: data.bookings.map((b) => ({
-          ...bookingJson(b, config, { personal: true }),
+          ...bookingJson(b, config, { personal: true, locale: lang }),
           personalDataErasedAt: b.personalDataErasedAt ? jstIso(b.personalDataErasedAt) : null,
         })),
         consents: data.consents.map((x) => ({ termsVersion: x.termsVersion, channel: x.channel, agreedAt: jstIso(x.agreedAt) })),

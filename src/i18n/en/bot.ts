@@ -96,8 +96,6 @@ export const bot = {
     topicInvalid: "Please tell me a little more about what you would like to talk about (up to 400 characters).",
     askSupport: "Do you need an interpreter or an assistant with you?",
     supportNone: "Not needed",
-    supportInterpreter: "Interpreter",
-    supportAssistant: "Assistant joins",
     summaryIntro: "Please check your request.",
     summaryAsk: "Send this request?",
     summaryUseButtons: (submit: string, edit: string, stop: string) =>

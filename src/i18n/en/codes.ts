@@ -12,4 +12,8 @@ export const codes = {
     rejected: "Could not be arranged",
     expired: "Expired",
   },
+  support: {
+    interpreter: "Interpreter",
+    assistant: "Assistant joins",
+  },
 } satisfies Catalogue["codes"];

@@ -102,8 +102,6 @@ export const bot = {
     topicInvalid: "ご相談の内容を、もう少し詳しく\nお書きください（400文字まで）。",
     askSupport: "通訳や介助の方の同席は必要ですか？",
     supportNone: "必要ない",
-    supportInterpreter: "通訳が必要",
-    supportAssistant: "介助者が同席する",
     summaryIntro: "お申し込み内容をご確認ください。",
     summaryAsk: "この内容で申し込みますか？",
     summaryUseButtons: (submit: string, edit: string, stop: string) =>

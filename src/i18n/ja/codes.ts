@@ -1,4 +1,5 @@
 // What a stored code reads as. The database keeps the code; each reader shows it in their own language.
+import type { SupportCode } from "../../booking/details.ts";
 import type { BookingStatus } from "../../store/schema.ts";
 
 export const codes = {
@@ -13,4 +14,9 @@ export const codes = {
     rejected: "お受けできませんでした",
     expired: "期限切れ",
   } satisfies Record<BookingStatus, string>,
+  /** The help asked for at the session: the seeker's choice in the intake, and what staff read. */
+  support: {
+    interpreter: "通訳が必要",
+    assistant: "介助者が同席する",
+  } satisfies Record<SupportCode, string>,
 };
