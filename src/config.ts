@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
-import { catalogues } from "./i18n/index.ts";
+import { catalogues, locales } from "./i18n/index.ts";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time as HH:mm");
 const timeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "a range as HH:mm-HH:mm");
-const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) });
+/** A name in every language of `locales` (the office file must give each). */
+const localized = z.record(z.enum(locales), z.string().min(1));
 
 export const weekdayKeys = ["mon", "tue", "wed", "thu", "fri"] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];

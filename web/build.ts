@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
+import type { Locale } from "../src/i18n/locales.ts";
 import { asset, fromProductionBuild, fromRoot } from "../src/paths.ts";
 
 export interface WidgetOffice {
   id: string;
-  name: { ja: string; en: string };
+  name: Record<Locale, string>;
   phone: string | null;
 }
 
