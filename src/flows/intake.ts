@@ -20,7 +20,8 @@ import {
   saysNotRegistered,
   saysSubmit,
 } from "../nlu/index.ts";
-import { releaseHold, requestBooking } from "../store/bookings.ts";
+import { jstDate } from "../jst.ts";
+import { previousCounsellor, releaseHold, requestBooking, suggest } from "../store/bookings.ts";
 import { latestConsent, linkConsentsToSeeker } from "../store/conversations.ts";
 import { checkEmailCode, issueEmailCode } from "../store/emailCodes.ts";
 import { actorOf, answersOf, keptOffice, limitsOf, officeOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
@@ -137,15 +138,32 @@ const phone: SlotDef = {
   row: (_turn, a) => a.phone,
 };
 
+/** The counsellor of the seeker's last session here, when they still work at the office and have a free time ahead. */
+async function lastCounsellorIfFree(turn: Turn): Promise<string | undefined> {
+  const office = officeOf(turn)!;
+  const id = await previousCounsellor(turn.db, {
+    officeId: office.id,
+    seekerNumber: answersOf(turn.state).seekerNumber,
+    ...(turn.conversation.channel === "line" ? { lineUserKey: turn.conversation.userKey } : {}),
+    now: turn.now,
+  });
+  if (!id || !office.counsellors.some((c) => c.id === id)) return undefined;
+  const free = await suggest(turn.db, { office, now: turn.now, wish: { kind: "point", date: jstDate(turn.now), time: "00:00" }, n: 1, counsellorId: id });
+  return free.length > 0 ? id : undefined;
+}
+
 const counsellor: SlotDef = {
   name: "counsellor",
-  ask: (turn) => {
+  ask: async (turn) => {
     const office = officeOf(turn)!;
-    say(turn, turn.m.intake.askCounsellor, {
+    const last = await lastCounsellorIfFree(turn);
+    const others = office.counsellors.filter((c) => c.id !== last);
+    say(turn, last ? [turn.m.intake.askCounsellor, turn.m.intake.lastCounsellor(counsellorName(office, last, turn.locale))].join("\n") : turn.m.intake.askCounsellor, {
       choices: [
+        ...(last ? [{ label: turn.m.intake.sameCounsellor, value: `counsellor:${last}` }] : []),
         { label: turn.m.intake.noPreference, value: "counsellor:none" },
-        // One choice of the thirteen is "no preference".
-        ...office.counsellors.slice(0, MAX_CHOICES - 1).map((c) => ({ label: c.name[turn.locale].slice(0, MAX_CHOICE_LABEL), value: `counsellor:${c.id}` })),
+        // One or two choices of the thirteen are "the same as last time" and "no preference".
+        ...others.slice(0, MAX_CHOICES - (last ? 2 : 1)).map((c) => ({ label: c.name[turn.locale].slice(0, MAX_CHOICE_LABEL), value: `counsellor:${c.id}` })),
       ],
     });
   },

@@ -19,7 +19,7 @@ import { limitReached, lockKeys, requesterColumns, requesterLockKeys, type Reque
 import { loadSchedule } from "./calendar.ts";
 import { isUuid, type Db, type Executor, type Tx } from "./db.ts";
 import { enqueue, type NewJob } from "./outbox.ts";
-import { activeStatuses, bookings, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
+import { activeStatuses, bookings, conversations, counsellors, seekerClearances, type BookingStatus } from "./schema.ts";
 import type { Locale } from "../i18n/locales.ts";
 
 export type Booking = typeof bookings.$inferSelect;
@@ -74,6 +74,33 @@ export async function suggest(
   }
   const schedule = await loadSchedule(ex, input.office, input.now, window, options);
   return suggestSlots(schedule, input.wish, input.n, { counsellorId: input.counsellorId });
+}
+
+/**
+ * Who counselled the seeker at their latest session at this office that took place (attended, or
+ * confirmed and over), found by seeker number or by LINE user; undefined for a first session.
+ */
+export async function previousCounsellor(ex: Executor, input: { officeId: string; seekerNumber?: string | null; lineUserKey?: string; now: Date }): Promise<string | undefined> {
+  const who: SQL[] = [];
+  if (input.seekerNumber) who.push(eq(bookings.seekerNumber, input.seekerNumber));
+  if (input.lineUserKey) {
+    const ofUser = ex.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.channel, "line"), eq(conversations.userKey, input.lineUserKey)));
+    who.push(inArray(bookings.conversationId, ofUser));
+  }
+  if (who.length === 0) return undefined;
+  const [row] = await ex
+    .select({ counsellorId: bookings.counsellorId })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.officeId, input.officeId),
+        or(...who),
+        or(eq(bookings.status, "attended"), and(eq(bookings.status, "confirmed"), lte(bookings.endsAt, input.now))),
+      ),
+    )
+    .orderBy(desc(bookings.startsAt))
+    .limit(1);
+  return row?.counsellorId ?? undefined;
 }
 
 export interface SeekerStanding {

@@ -76,6 +76,8 @@ export const bot = {
     phoneInvalid: "I could not read a phone number. Please write it like 090-1234-5678.",
     askCounsellor: "Would you like a particular counsellor?",
     noPreference: "No preference",
+    sameCounsellor: "Same as last time",
+    lastCounsellor: (name: string) => `Last time, ${name} saw you.`,
     counsellorUnknown: "I could not find that counsellor. Please choose below.",
     askWhen: "When would you like the session?\nWrite something like \"Dec 3 at 2pm\" or \"next Tuesday afternoon\", or pick a time.",
     whenNotUnderstood: "I could not read a date and time.\nWrite something like \"Dec 3 at 2pm\", or choose below.",

@@ -78,6 +78,8 @@ export const bot = {
     phoneInvalid: "電話番号を読み取れませんでした。\n「090-1234-5678」のように\nお書きください。",
     askCounsellor: "相談員の指名はありますか？",
     noPreference: "指名しない",
+    sameCounsellor: "前回と同じ相談員",
+    lastCounsellor: (name: string) => `前回は${name}が担当しました。`,
     counsellorUnknown: "その相談員は見つかりませんでした。\n下のボタンからお選びください。",
     askWhen:
       "ご希望の日時を教えてください。\n「12月3日 14時」「来週火曜の午後」\nのようにお書きいただくか、\n日時を選んでください。",
