@@ -39,7 +39,7 @@ export function bundleWidget(): Promise<string> {
 
 /** Puts the offices' names and phones into a bundled widget. */
 export function withOffices(bundle: string, offices: readonly WidgetOffice[]): string {
-  const table = Object.fromEntries(offices.map((o) => [o.id, { ja: o.name.ja, en: o.name.en, phone: o.phone }]));
+  const table = Object.fromEntries(offices.map((o) => [o.id, { ...o.name, phone: o.phone }]));
   return bundle.replaceAll(OFFICES_MARK, `(${JSON.stringify(table)})`);
 }
 

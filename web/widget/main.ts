@@ -8,7 +8,7 @@ import { sessionStore } from "./storage.ts";
 import { css } from "./styles.ts";
 
 /** Office names and phones from the server's config, put in at build time (see web/build.ts). */
-declare const __OFFICES__: Record<string, { ja: string; en: string; phone: string | null }>;
+declare const __OFFICES__: Record<string, Record<Locale, string> & { phone: string | null }>;
 
 const HOST_ID = "soudan-yoyaku-widget";
 const POLL_MS = 4000;
