@@ -1,5 +1,6 @@
 import holidayJp from "@holiday-jp/holiday_jp";
 import type { OfficeId } from "../config.ts";
+import type { Locale } from "../i18n/locales.ts";
 import { addDays, parseDateString, weekday, type DateString } from "../jst.ts";
 
 /** A day an office is shut at short notice (a typhoon day). Staff add these at run time. */
@@ -12,15 +13,18 @@ export interface Closure {
 
 export type ClosedReason =
   | { kind: "weekend" }
-  | { kind: "holiday"; name: { ja: string; en: string } }
+  | { kind: "holiday"; name: Record<Locale, string> }
   | { kind: "year_end" }
   | { kind: "closure"; reason: string };
 
 // The package types every date as a literal key; we only ever look up arbitrary strings.
 const holidays = holidayJp.holidays as Readonly<Record<string, { name: string; name_en: string } | undefined>>;
 
-/** The national holiday on a date, with its name in Japanese and English, or null. */
-export function holidayOn(date: DateString): { ja: string; en: string } | null {
+/**
+ * The national holiday on a date, with its name in each locale, or null. The package names holidays in
+ * Japanese and English only: a new locale gives its names here (the type checker asks for them).
+ */
+export function holidayOn(date: DateString): Record<Locale, string> | null {
   const h = holidays[date];
   return h ? { ja: h.name, en: h.name_en } : null;
 }
