@@ -101,8 +101,8 @@ export const envSchema = z.object({
    * milliseconds, the webhook's acknowledgements on the same machine should not.
    */
   LINE_WORKER_NICE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(19).default(10)),
-  /** A LINE delivery the database has not stored after this long is kept in the spool instead (ms). */
-  LINE_SPOOL_AFTER_MS: positiveInt(1_000),
+  /** A LINE delivery the database has not stored after this long is kept in the spool instead (ms); below the 1.5 s after which every route answers 503. */
+  LINE_SPOOL_AFTER_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(1_200).default(1_000)),
   /** How often the spool tries the database again while deliveries wait in it (ms). */
   LINE_SPOOL_RETRY_MS: positiveInt(1_000),
   /** The spool's size limit; past it the webhook answers 503 as when there is no spool. */

@@ -10,6 +10,9 @@ import { SWEEP_EVERY_MS, sweepOnce } from "./run/sweep.ts";
 runProcess(async () => {
   const { config, logger, clock, store, mailer, workers, deps, line } = await openServices();
   const app = createApp(deps);
+  // Deliveries an earlier process kept on disk while the database was away go in first: until the file
+  // is open, a new delivery would not know to queue behind them.
+  line?.spool.start();
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     logger.info({ port: info.port, store: store.kind, line: Boolean(line), lineProcessor: line ? config.LINE_PROCESSOR : undefined }, "listening");
   });
@@ -18,8 +21,6 @@ runProcess(async () => {
   workers.start();
   const lineProcessing = line && config.LINE_PROCESSOR === "inline" ? await runLineProcessing(store, line, logger) : undefined;
   const lineBacklog = line ? watchLineBacklog(store, logger, clock) : undefined;
-  // Deliveries an earlier process kept on disk while the database was away go in first.
-  line?.spool.start();
 
   const sweeper = setInterval(() => {
     sweepOnce(store.db, config, clock())

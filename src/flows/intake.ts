@@ -144,6 +144,8 @@ async function lastCounsellorIfFree(turn: Turn): Promise<string | undefined> {
   const id = await previousCounsellor(turn.db, {
     officeId: office.id,
     seekerNumber: answersOf(turn.state).seekerNumber,
+    email: answersOf(turn.state).email,
+    phone: answersOf(turn.state).phone,
     ...(turn.conversation.channel === "line" ? { lineUserKey: turn.conversation.userKey } : {}),
     now: turn.now,
   });

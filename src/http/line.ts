@@ -63,7 +63,10 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
     let stored;
     try {
       // In the first lane: on the embedded store the insert goes ahead of the processor's queued statements.
-      stored = await withinDeadline(storeEvents(deps.store.priorityDb, toInboxEvents(body), receivedAt), deps.config.LINE_SPOOL_AFTER_MS);
+      const storing = storeEvents(deps.store.priorityDb, toInboxEvents(body), receivedAt);
+      // An insert that lands after the deadline is skipped by the replay, so it wakes the answering itself.
+      storing.then((rows) => rows.length > 0 && runtime.eventsStored()).catch(() => {});
+      stored = await withinDeadline(storing, deps.config.LINE_SPOOL_AFTER_MS);
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       await spool(error);
@@ -71,7 +74,6 @@ export function lineRoutes(deps: AppDeps, runtime: LineRuntime | undefined = lin
     }
     lineWebhookEvents.inc({ result: "stored" }, stored.length);
     lineWebhookEvents.inc({ result: "redelivered" }, body.events.length - stored.length);
-    if (stored.length > 0) runtime.eventsStored();
     return c.json({}, 200);
   });
 

@@ -80,9 +80,16 @@ export async function suggest(
  * Who counselled the seeker at their latest session at this office that took place (attended, or
  * confirmed and over), found by seeker number or by LINE user; undefined for a first session.
  */
-export async function previousCounsellor(ex: Executor, input: { officeId: string; seekerNumber?: string | null; lineUserKey?: string; now: Date }): Promise<string | undefined> {
+export async function previousCounsellor(
+  ex: Executor,
+  input: { officeId: string; seekerNumber?: string | null; email?: string; phone?: string; lineUserKey?: string; now: Date },
+): Promise<string | undefined> {
   const who: SQL[] = [];
-  if (input.seekerNumber) who.push(eq(bookings.seekerNumber, input.seekerNumber));
+  // Anyone can type a seeker number: it finds an earlier session only with the same email and phone, so
+  // a stranger does not learn who counselled someone.
+  if (input.seekerNumber && input.email && input.phone) {
+    who.push(and(eq(bookings.seekerNumber, input.seekerNumber), sql`lower(${bookings.email}) = lower(${input.email})`, eq(bookings.phone, input.phone))!);
+  }
   if (input.lineUserKey) {
     const ofUser = ex.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.channel, "line"), eq(conversations.userKey, input.lineUserKey)));
     who.push(inArray(bookings.conversationId, ofUser));

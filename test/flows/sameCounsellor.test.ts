@@ -83,6 +83,15 @@ describe.each(storeKinds)("the same counsellor as last time, through the chat AP
     expect(chat.text).not.toContain("前回は");
   });
 
+  it("tells nobody who counselled a seeker when only the seeker number matches (another email)", async () => {
+    const b = await earlierSession();
+    await store.db.update(bookings).set({ email: "someone-else@example.jp" }).where(eq(bookings.id, b.id));
+    const chat = await upToCounsellor(SEEKER);
+    expect(chat.choices.map((c) => c.label)).not.toContain("前回と同じ相談員");
+    expect(chat.text).not.toContain("前回は");
+    expect(chat.text).not.toContain("相談員B");
+  });
+
   it("does not count a session that was cancelled or not attended", async () => {
     const b = await earlierSession();
     await store.db.update(bookings).set({ status: "no_show" }).where(eq(bookings.id, b.id));

@@ -1,4 +1,5 @@
-import { mkdirSync, openSync, closeSync, fsyncSync, fstatSync, readSync, ftruncateSync, writeSync } from "node:fs";
+import { mkdirSync, openSync, closeSync, fsyncSync, fstatSync, readFileSync, readSync, ftruncateSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
 import { dirname } from "node:path";
 import type { Logger } from "pino";
 import { errorFields } from "../../logger.ts";
@@ -53,6 +54,40 @@ export function toInboxEvents(body: { events: LineEvent[] }): IncomingEvent[] {
   }));
 }
 
+/**
+ * One process at a time spools into a data folder: two would each empty the file under the other's
+ * acknowledged lines. The lock file names its holder (host and pid); a holder that is gone from this
+ * host is taken over. Another holder, or one on another host, leaves this process without a spool.
+ */
+function claimSpool(lockPath: string): { mine: true } | { mine: false; holder: string } {
+  const me = `${hostname()} ${process.pid}`;
+  try {
+    mkdirSync(dirname(lockPath), { recursive: true });
+    writeFileSync(lockPath, me, { flag: "wx" });
+    return { mine: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const holder = readFileSync(lockPath, "utf8").trim();
+  if (holder === me) return { mine: true };
+  const [host, pid] = holder.split(" ");
+  if (host === hostname() && !isAlive(Number(pid))) {
+    writeFileSync(lockPath, me);
+    return { mine: true };
+  }
+  return { mine: false, holder };
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export function createLineSpool(options: LineSpoolOptions): LineSpool {
   const { path, logger, maxBytes } = options;
   let fd: number | undefined;
@@ -67,6 +102,16 @@ export function createLineSpool(options: LineSpoolOptions): LineSpool {
   let replaying: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let claimed: boolean | undefined;
+  const lockPath = `${path}.lock`;
+  function mine(): boolean {
+    if (claimed === undefined) {
+      const claim = claimSpool(lockPath);
+      claimed = claim.mine;
+      if (!claim.mine) logger.warn({ holder: claim.holder }, "LINE spool belongs to another process in this data folder: this one answers 503 while the database is away (give each server its own DATA_DIR)");
+    }
+    return claimed;
+  }
 
   function open(): number {
     if (fd !== undefined) return fd;
@@ -156,6 +201,7 @@ export function createLineSpool(options: LineSpoolOptions): LineSpool {
   }
 
   function replay(): Promise<number> {
+    if (!mine()) return Promise.resolve(0);
     replaying ??= replayOnce();
     return replaying;
   }
@@ -176,6 +222,7 @@ export function createLineSpool(options: LineSpoolOptions): LineSpool {
   return {
     waiting: () => size > 0 || replaying !== undefined,
     append(body, receivedAt) {
+      if (!mine()) return Promise.resolve(false);
       return inTurn(() => {
         const line = Buffer.from(JSON.stringify({ at: receivedAt.toISOString(), body } satisfies SpoolLine) + "\n", "utf8");
         const handle = open();
@@ -196,6 +243,7 @@ export function createLineSpool(options: LineSpoolOptions): LineSpool {
     replay,
     start() {
       stopped = false;
+      if (!mine()) return;
       open();
       if (size > 0) {
         logger.info({ bytes: size }, "LINE spool left by an earlier process: replaying");
@@ -206,11 +254,14 @@ export function createLineSpool(options: LineSpoolOptions): LineSpool {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      await replaying?.catch(() => {});
+      // What waits is on disk already: a replay stuck on a stalled database must not hold up the shutdown.
+      await Promise.race([replaying?.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
       await inTurn(() => {
         if (fd !== undefined) closeSync(fd);
         fd = undefined;
       });
+      if (claimed) rmSync(lockPath, { force: true });
+      claimed = undefined;
     },
   };
 }

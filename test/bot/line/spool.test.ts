@@ -1,5 +1,6 @@
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ async function metric(name: string): Promise<number> {
 
 describe.each(storeKinds)("the LINE spool on $name", (kind) => {
   const store = useStore(kind);
-  const spoolAt = (path: string, options: { maxBytes?: number; store?: TestStore } = {}): LineSpool =>
+  const spoolAt = (path: string, options: { maxBytes?: number } = {}): LineSpool =>
     createLineSpool({ path, db: store.db, logger: silentLogger, maxBytes: options.maxBytes ?? 1_000_000, retryMs: 20, onStored: () => {} });
   const inboxIds = async () => (await store.db.select().from(webhookInbox).orderBy(asc(webhookInbox.id))).map((r) => r.eventId);
 
@@ -65,6 +66,30 @@ describe.each(storeKinds)("the LINE spool on $name", (kind) => {
     expect(await next.replay()).toBe(1);
     expect(await inboxIds()).toEqual([...events, later].map((e) => e.webhookEventId));
     await next.stop();
+  });
+
+  it("spools for one process per data folder: another live holder leaves this one without a spool, a dead one is taken over", async () => {
+    const path = join(dir, `spool-${files++}.ndjson`);
+    const user = lineUserId("spool-lock");
+    // A live process on this host holds it (our parent): this process answers 503 instead of writing under its lines.
+    writeFileSync(`${path}.lock`, `${hostname()} ${process.ppid}`);
+    const refused = spoolAt(path);
+    refused.start();
+    expect(await refused.append(delivery(textEvent(user, "not mine")), received)).toBe(false);
+    expect(refused.waiting()).toBe(false);
+    await refused.stop();
+    expect(readFileSync(`${path}.lock`, "utf8")).toBe(`${hostname()} ${process.ppid}`);
+
+    // A holder that is gone (a process that has exited) is taken over, and the lock goes at stop.
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    writeFileSync(`${path}.lock`, `${hostname()} ${gone}`);
+    const taken = spoolAt(path);
+    taken.start();
+    expect(await taken.append(delivery(textEvent(user, "mine")), received)).toBe(true);
+    expect(readFileSync(`${path}.lock`, "utf8")).toBe(`${hostname()} ${process.pid}`);
+    expect(await taken.replay()).toBe(1);
+    await taken.stop();
+    expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
   it("drops a line a crash cut short, which was never acknowledged, and goes on after it", async () => {
