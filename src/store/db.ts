@@ -252,7 +252,8 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
     db,
     priorityDb,
     kind: "pglite",
-    ready: () => migrationsApplied(db),
+    // In the first lane: a busy processor must not make the store look away (the request deadline pings it).
+    ready: () => migrationsApplied(priorityDb),
     listen: (channel, onNotify) => client.listen(channel, onNotify),
     notify: async (channel, payload) => {
       await lanes.run("second", () => client.query("select pg_notify($1, $2)", [channel, payload]));
