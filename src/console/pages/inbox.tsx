@@ -7,11 +7,10 @@ import { z } from "zod";
 import { markReadByStaff } from "../../bot/line/markRead.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { mayHandle } from "../../http/staff/conversations.ts";
-import { seekerChatJob } from "../../notify/channels/index.ts";
-import { chatNotices } from "../../notify/chatNotices.ts";
+import { releaseToBot, sendStaffMessage } from "../../notify/channels/index.ts";
 import { readSince, writeAudit } from "../../store/audit.ts";
 import { conversationHistory, findConversation, type Conversation, type StoredMessage } from "../../store/conversations.ts";
-import { claimConversation, claimOf, handoffInbox, postStaffMessage, releaseConversation, unclaimConversation, type InboxRow } from "../../store/handoffInbox.ts";
+import { claimConversation, claimOf, handoffInbox, unclaimConversation, type InboxRow } from "../../store/handoffInbox.ts";
 import { instantText, addMenuEntry, CsrfField, FieldError, Layout, Notice, officeName, page, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import { notFound } from "./booking.tsx";
@@ -316,14 +315,7 @@ export function inboxRoutes(deps: AppDeps) {
           return chatPage(c, conversation, { error: t.errors.claimedMeanwhile(claim.email), text: raw, seen: claim.staffId, sendAnyway: true }, 409);
         }
         const now = clock();
-        const message = { text: parsed.data };
-        await postStaffMessage(store.db, {
-          conversationId: conversation.id,
-          message,
-          staffId: staff.id,
-          now,
-          job: (messageId) => seekerChatJob(`staff-message:${messageId}`, conversation, message, { line: lineConfigured, record: false, now }),
-        });
+        await sendStaffMessage(store.db, { conversation, text: parsed.data, staffId: staff.id, now, lineConfigured });
         deps.wakeOutbox();
         return back(c, conversation.id, conversation.channel === "line" && !lineConfigured ? "stored" : "sent");
       }),
@@ -333,8 +325,7 @@ export function inboxRoutes(deps: AppDeps) {
       onConversation(async (c, conversation) => {
         const staff = c.get("staff");
         const now = clock();
-        const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatNotices.released(conversation.locale), { line: lineConfigured, record: true, now });
-        const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
+        const released = await releaseToBot(store.db, { conversation, staffId: staff.id, now, lineConfigured });
         if (!released) return chatPage(c, conversation, { error: c.get("w").inbox.errors.notWithStaff }, 409);
         deps.wakeOutbox();
         return c.redirect(`${BASE}/conversations?done=released`, 303);

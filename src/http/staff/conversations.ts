@@ -5,9 +5,7 @@ import { markReadByStaff } from "../../bot/line/markRead.ts";
 import { writeAudit } from "../../store/audit.ts";
 import { conversations } from "../../store/schema.ts";
 import { conversationHistory, conversationsInMode, findConversation, type Conversation } from "../../store/conversations.ts";
-import { postStaffMessage, releaseConversation } from "../../store/handoffInbox.ts";
-import { seekerChatJob } from "../../notify/channels/index.ts";
-import { chatNotices } from "../../notify/chatNotices.ts";
+import { releaseToBot, sendStaffMessage } from "../../notify/channels/index.ts";
 import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { modeSchema, storedMessageSchema } from "../chat.ts";
@@ -127,14 +125,7 @@ export function conversationRoutes(deps: AppDeps) {
     const conversation = await visible(staff, c.req.param("id")!);
     const input = await body(c, messageBody);
     const now = clock();
-    const message = { text: input.text };
-    const id = await postStaffMessage(store.db, {
-      conversationId: conversation.id,
-      message,
-      staffId: staff.id,
-      now,
-      job: (messageId) => seekerChatJob(`staff-message:${messageId}`, conversation, message, { line: lineConfigured, record: false, now }),
-    });
+    const id = await sendStaffMessage(store.db, { conversation, text: input.text, staffId: staff.id, now, lineConfigured });
     deps.wakeOutbox();
     return c.json({ message: { id, author: "staff", text: input.text, at: jstIso(now) }, delivery: conversation.channel === "line" && !lineConfigured ? "line_not_configured" : "queued" }, 201);
   });
@@ -143,8 +134,7 @@ export function conversationRoutes(deps: AppDeps) {
     const conversation = await visible(staff, c.req.param("id")!);
     await body(c, emptyBody);
     const now = clock();
-    const job = seekerChatJob(`release:${conversation.id}:${now.getTime()}`, conversation, chatNotices.released(conversation.locale), { line: lineConfigured, record: true, now });
-    const released = await releaseConversation(store.db, { conversationId: conversation.id, staffId: staff.id, now, jobs: job ? [job] : [] });
+    const released = await releaseToBot(store.db, { conversation, staffId: staff.id, now, lineConfigured });
     if (!released) throw new HttpError(409, "invalid_state", "This conversation is not with staff.");
     deps.wakeOutbox();
     return c.json({ conversation: conversationJson({ ...conversation, mode: "bot", updatedAt: now }) });
