@@ -29,10 +29,13 @@ export function staffNoticeJob(event: StaffEvent, input: { officeId: string; boo
 
 /**
  * runAt: the app's clock, not the database's, decides when a job is due. A notice that can be sent
- * more than once for one booking (a changed meeting URL) carries the invitation's sequence in its key.
+ * more than once for one booking carries what it was made for in its key: the invitation's sequence
+ * (a changed meeting URL), or the start (the join reminder of a moved booking).
  */
-export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date, sequence?: number): NewJob {
-  const key = `seeker:${event}:${bookingId}${sequence ? `:${sequence}` : ""}`;
-  const payload: SeekerNoticePayload = { event, bookingId, ...(sequence !== undefined ? { sequence } : {}) };
+export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Date, madeFor: { sequence?: number; startsAt?: Date } = {}): NewJob {
+  const { sequence } = madeFor;
+  const startsAt = madeFor.startsAt?.toISOString();
+  const key = `seeker:${event}:${bookingId}${sequence ? `:${sequence}` : ""}${startsAt ? `:${startsAt}` : ""}`;
+  const payload: SeekerNoticePayload = { event, bookingId, ...(sequence !== undefined ? { sequence } : {}), ...(startsAt ? { startsAt } : {}) };
   return { kind: "seeker.notice", idempotencyKey: key, payload: { ...payload }, runAt };
 }

@@ -3,7 +3,7 @@
 import type { Office } from "../config.ts";
 import { jstDate, jstInstant } from "../jst.ts";
 import { previousBusinessDay, type Closure } from "../schedule/index.ts";
-import { seekerNoticeJob, type SeekerNoticePayload } from "../notices.ts";
+import { seekerNoticeJob } from "../notices.ts";
 import type { NewJob } from "../store/outbox.ts";
 
 /** When to remind about a session: reminderTime on the last business day before its day. */
@@ -26,7 +26,5 @@ export function reminderJob(input: { bookingId: string; office: Pick<Office, "id
 export function joinReminderJob(input: { bookingId: string; startsAt: Date; minutesBefore: number; now: Date }): NewJob | undefined {
   const at = new Date(input.startsAt.getTime() - input.minutesBefore * 60_000);
   if (at <= input.now) return undefined;
-  const startsAt = input.startsAt.toISOString();
-  const payload: SeekerNoticePayload = { event: "join", bookingId: input.bookingId, startsAt };
-  return { kind: "seeker.notice", idempotencyKey: `seeker:join:${input.bookingId}:${startsAt}`, payload: { ...payload }, runAt: at };
+  return seekerNoticeJob("join", input.bookingId, at, { startsAt: input.startsAt });
 }

@@ -141,7 +141,7 @@ export function bookingActions(deps: AppDeps) {
           action: "change_meeting",
           futureOnly: true,
           set: { meetingUrl: input.meetingUrl, accessCode, sequence: nextSequence },
-          jobs: (after) => [seekerNoticeJob("meeting_changed", after.id, clock(), after.sequence)],
+          jobs: (after) => [seekerNoticeJob("meeting_changed", after.id, clock(), { sequence: after.sequence })],
         },
         expectedUpdatedAt,
       );
