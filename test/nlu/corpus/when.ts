@@ -740,6 +740,11 @@ export const whenCorpus: WhenCase[] = [
   { category: "anchored", text: "12月3日の14時は無理なので、翌日の同じ時間で", expect: on("2026-12-04", "14:00") },
   { category: "anchored", text: "その翌日の10時でお願いします", expect: "confirm" },
   { category: "anchored", text: "その前の週でお願いします", expect: "confirm" },
+  // a past date said without its year rolls to next year: a count from it is asked back
+  { category: "anchored", text: "11月2日が認定日だったので、その翌週で", expect: "confirm" },
+  { category: "anchored", text: "11月20日に面接を受けたので、その翌週の火曜10時で", expect: "confirm" },
+  { category: "anchored", text: "11月10日の説明会の2日後にお願いします", expect: "confirm" },
+  { category: "anchored", text: "12月20日(日)が締切なので、その前の週の水曜10時で", expect: on("2026-12-09", "10:00") },
   { category: "anchored", text: "前日の午後でも大丈夫です", expect: "confirm" },
   { category: "anchored", text: "12月3日は都合が悪いので、2日後で", expect: "confirm" },
   { category: "anchored", text: "翌週の火曜でお願いします", expect: on("2026-12-01") },

@@ -7,6 +7,9 @@ import { mondayOf, monthsAhead, todayOf } from "../calendar.ts";
 import { copy, dateOf, hasDate, type Result, setDate } from "../components.ts";
 import { hasTag, setTag, tagString } from "../tags.ts";
 
+/** Past this many days ahead, an anchor date is more likely a past one rolled into next year. */
+const ANCHOR_AHEAD_DAYS = 180;
+
 /** How the pointed-at day stands to the anchor date. */
 export type Relation =
   | { kind: "days"; days: number }
@@ -130,7 +133,10 @@ export function anchorRelatives(find: FindAnchoredPhrases): Refiner {
           continue;
         }
         const between = context.text.slice(end(anchor!), p.index);
-        const unsure = hasTag(anchor!.start, "confirm") || (!glued && WISH_BETWEEN.test(between));
+        // an anchor half a year or more ahead is mostly a past date said without its year (11月2日が認定日
+        // だったので、その翌週), rolled forward: a count from it is asked back, never acted on
+        const farAhead = from !== undefined && daysBetween(today, from) > ANCHOR_AHEAD_DAYS;
+        const unsure = hasTag(anchor!.start, "confirm") || (!glued && WISH_BETWEEN.test(between)) || farAhead;
         const made = targets.length ? targets.map((t) => redate(context, t, p, span)) : [created(context, p, span)];
         for (const m of made) {
           if (unsure) setTag(m.start, "confirm", "ambiguous_date");
