@@ -9,17 +9,20 @@ import { addDays, jstDate } from "../src/jst.ts";
 import { openStore } from "../src/store/db.ts";
 import { bookings } from "../src/store/schema.ts";
 import { startChat } from "./helpers/chat.ts";
-import { startProcess } from "./helpers/process.ts";
+import { freePort } from "./fakes/smtp-sink.ts";
+import { startProcess, type RunningProcess } from "./helpers/process.ts";
 
-async function waitReady(port: number): Promise<void> {
-  const until = Date.now() + 60_000;
+/** Waits for /readyz; a server that exits or stays unready fails the test with what it printed. */
+async function waitReady(server: RunningProcess, port: number): Promise<void> {
+  await server.waitFor('"listening"', 90_000);
+  const until = Date.now() + 30_000;
   while (Date.now() < until) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error("the server did not become ready");
+  throw new Error(`the server did not become ready:\n${server.output()}`);
 }
 
 /** The confirmation code the server mailed (into DATA_DIR/mail, with no SMTP configured). */
@@ -64,10 +67,10 @@ describe("backup and restore of the embedded store", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("backs up while the server runs and takes requests, and restores into a new data folder with the bookings", { timeout: 180_000 }, async () => {
-    const port = 30_000 + Math.floor(Math.random() * 10_000);
+    const port = await freePort();
     const server = startProcess([], { DATA_DIR: join(dir, "live"), PORT: String(port) });
     try {
-      await waitReady(port);
+      await waitReady(server, port);
       const reference = await bookOverChat(port, "長崎 復元", join(dir, "live", "mail"));
 
       // Chat goes on while the copy is made.
