@@ -70,6 +70,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_BASE_URL: optionalUrl,
   HOLD_MINUTES: positiveInt(10),
+  /** How long a waitlist offer (キャンセル待ち) holds a freed slot for the person offered it, counted in offer hours (8:30–20:00 Tokyo). */
+  WAITLIST_OFFER_MINUTES: positiveInt(30),
   /** Active future bookings one seeker number may have per office. */
   SEEKER_ACTIVE_LIMIT: positiveInt(1),
   /** No-shows within NO_SHOW_WINDOW_DAYS after which online requests are refused until staff clear it. */

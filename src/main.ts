@@ -24,9 +24,10 @@ runProcess(async () => {
 
   const sweeper = setInterval(() => {
     sweepOnce(store.db, config, clock())
-      .then(({ bookings, forgotten, erased, pruned }) => {
-        if (bookings.noShows > 0 || forgotten.conversations > 0 || erased.bookings > 0) logger.info({ ...bookings, forgotten, erased, pruned }, "sweep");
-        if (bookings.noShows > 0) workers.wake();
+      .then(({ bookings, forgotten, erased, pruned, waitlist }) => {
+        const waitlistMoved = waitlist.offered + waitlist.lapsed + waitlist.ended > 0;
+        if (bookings.noShows > 0 || forgotten.conversations > 0 || erased.bookings > 0 || waitlistMoved) logger.info({ ...bookings, forgotten, erased, pruned, waitlist }, "sweep");
+        if (bookings.noShows > 0 || waitlistMoved) workers.wake();
       })
       .catch((error: unknown) => logger.warn({ err: errorFields(error) }, "sweep failed"));
   }, SWEEP_EVERY_MS);

@@ -39,3 +39,18 @@ export function seekerNoticeJob(event: SeekerEvent, bookingId: string, runAt: Da
   const payload: SeekerNoticePayload = { event, bookingId, ...(sequence !== undefined ? { sequence } : {}), ...(startsAt ? { startsAt } : {}) };
   return { kind: "seeker.notice", idempotencyKey: key, payload: { ...payload }, runAt };
 }
+
+/** What a person waiting for a freed slot (キャンセル待ち) is told: a slot offered, an offer run out, the waiting over. */
+export type WaitlistEvent = "offer" | "lapsed" | "ended";
+
+export interface WaitlistNoticePayload {
+  event: WaitlistEvent;
+  entryId: string;
+  /** The hold an offer is about; a later offer to the same person carries another. */
+  bookingId?: string;
+}
+
+export function waitlistNoticeJob(event: WaitlistEvent, entryId: string, runAt: Date, bookingId?: string): NewJob {
+  const payload: WaitlistNoticePayload = { event, entryId, ...(bookingId ? { bookingId } : {}) };
+  return { kind: "waitlist.notice", idempotencyKey: `waitlist:${event}:${entryId}${bookingId ? `:${bookingId}` : ""}`, payload: { ...payload }, runAt };
+}

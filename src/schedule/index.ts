@@ -14,6 +14,7 @@ export { SLOT_MINUTES, SLOT_MS, bookingCutoff, lastBookableDate, slotEnd, slotSt
 export {
   availableSlots,
   checkSlot,
+  dayRefusal,
   dayGrid,
   indexTaken,
   prepareSchedule,
@@ -33,3 +34,4 @@ export {
   type TakenIndex,
 } from "./availability.ts";
 export { suggestAlternatives, suggestSlots, type Wish } from "./suggest.ts";
+export { inOfferHours, OFFER_HOURS, offerExpiry } from "./waitlist.ts";

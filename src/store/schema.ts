@@ -364,3 +364,47 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
 );
+
+export const waitlistStatuses = ["waiting", "offered", "accepted", "declined", "lapsed", "left", "ended"] as const;
+export type WaitlistStatus = (typeof waitlistStatuses)[number];
+/** Statuses that keep a place in the queue. */
+export const liveWaitlistStatuses = ["waiting", "offered"] as const satisfies readonly WaitlistStatus[];
+
+/**
+ * キャンセル待ち: a conversation waiting for a time in a window (days from_date..to_date, starts from
+ * from_time to before to_time, Tokyo). Places are kept in created_at order; a freed slot is offered
+ * to the first waiting entry whose window holds it, as a hold (offer_booking_id) until offer_expires_at.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    officeId: text("office_id").notNull(),
+    /** A named counsellor (指名); null: anyone. */
+    counsellorId: text("counsellor_id"),
+    fromDate: date("from_date", { mode: "string" }).notNull(),
+    toDate: date("to_date", { mode: "string" }).notNull(),
+    fromTime: text("from_time").notNull(),
+    toTime: text("to_time").notNull(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: ["web", "line"] }).notNull(),
+    locale: text("locale", { enum: locales }).notNull().default(defaultLocale),
+    /** The intake's answers when the seeker joined (personal data), restored when they accept an offer; null once erased. */
+    answers: jsonb("answers"),
+    status: text("status", { enum: waitlistStatuses }).notNull().default("waiting"),
+    /** The hold that carries the current or last offer. */
+    offerBookingId: uuid("offer_booking_id"),
+    offeredAt: instant("offered_at"),
+    offerExpiresAt: instant("offer_expires_at"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("waitlist_live_idx").on(t.officeId, t.status, t.createdAt),
+    index("waitlist_conversation_idx").on(t.conversationId),
+    // One offer per hold: the same freed slot can never be offered to two people at once.
+    uniqueIndex("waitlist_offer_booking_key").on(t.offerBookingId),
+  ],
+);

@@ -38,6 +38,7 @@ const tables = [
   "staff_users",
   "email_codes",
   "rate_limits",
+  "waitlist_entries",
 ];
 
 function withReset(store: Store, drop: () => Promise<void> = async () => {}, databaseUrl?: string): TestStore {
