@@ -31,6 +31,16 @@ type Shape = { [K in Field]: Entry<K>["optional"] extends true ? z.ZodOptional<z
 type Partly = { [K in Field]: z.ZodOptional<Entry<K>["schema"]> };
 const names = Object.keys(fields) as Field[];
 
+/** The fields in their declared order: the order the console shows them and the staff form asks them. */
+export const detailNames: readonly DetailField[] = names;
+
+export function isOptionalDetail(name: DetailField): boolean {
+  return fields[name].optional;
+}
+
+/** Each field's value as kept while it is asked: an optional one may be null (asked, and none). */
+export type DetailValues = { [K in Field]: Entry<K>["optional"] extends true ? z.infer<Entry<K>["schema"]> | null : z.infer<Entry<K>["schema"]> };
+
 /** Each field's own shape, for a form that first reads what was typed its own way (the staff console). */
 export const detailSchemas = Object.fromEntries(names.map((name) => [name, fields[name].schema])) as { [K in Field]: Entry<K>["schema"] };
 
@@ -51,6 +61,22 @@ export interface RequestDetails extends BookingDetails {
 type PersonalField = { [K in Field]: (typeof fields)[K]["personal"] extends true ? K : never }[Field];
 
 export const personalFields = names.filter((name): name is PersonalField => fields[name].personal);
+
+/** The first field a booking cannot do without that is missing (undefined, null or empty), if any. */
+export function missingDetail(values: Partial<DetailValues>): DetailField | undefined {
+  return names.find((name) => !fields[name].optional && (values[name] === undefined || values[name] === null || values[name] === ""));
+}
+
+/** The details out of values that have them all (see missingDetail): each field by its name, an optional one missing as null. */
+export function detailsFrom(values: Partial<DetailValues>): BookingDetails {
+  return Object.fromEntries(names.map((name) => [name, values[name] ?? null])) as BookingDetails;
+}
+
+/** A booking row's details as asked, to carry over to the booking that replaces it (the columns carry the fields' names). */
+export function detailsOfRow(row: { [K in Field]: DetailValues[K] | null } & { emailVerifiedAt: Date | null }): Required<RequestDetails> {
+  const values = Object.fromEntries(names.map((name) => [name, row[name] ?? (fields[name].optional ? null : "")]));
+  return { ...(values as Required<BookingDetails>), emailVerified: row.emailVerifiedAt !== null };
+}
 
 /** The booking row's columns for the details (the columns carry the fields' names). */
 export function detailColumns(d: RequestDetails, now: Date) {

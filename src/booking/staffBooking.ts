@@ -10,7 +10,7 @@ import { seekerNoticeJob } from "../notices.ts";
 import type { SlotRefusalReason } from "../schedule/index.ts";
 import { holdSlot, requestBooking, transition, type Booking } from "../store/bookings.ts";
 import type { Store } from "../store/db.ts";
-import type { partialDetailsSchema, RequestDetails } from "./details.ts";
+import { detailNames, detailsFrom, isOptionalDetail, missingDetail, type DetailField, type DetailValues, type partialDetailsSchema } from "./details.ts";
 
 export type StaffBookingInput = z.infer<typeof partialDetailsSchema> & {
   office: OfficeId;
@@ -23,13 +23,11 @@ export type StaffBookingInput = z.infer<typeof partialDetailsSchema> & {
   accessCode?: string;
 };
 
-/** What a booking cannot do without, when no earlier booking supplies it. */
-const requiredDetails = ["name", "email", "phone", "topic"] as const;
 
 export type StaffBookingRefusal =
   | { reason: "unknown_office" }
   | { reason: "unknown_counsellor" }
-  | { reason: "missing_detail"; field: (typeof requiredDetails)[number] }
+  | { reason: "missing_detail"; field: DetailField }
   | { reason: "slot_refused"; slotReason: SlotRefusalReason | "hold_lost"; alternatives: { startsAt: string; counsellorIds: string[] }[] };
 
 export type StaffBookingResult = { ok: true; booking: Booking } | { ok: false; refusal: StaffBookingRefusal };
@@ -54,15 +52,11 @@ export interface StaffBookingRequest {
 }
 
 /** The details given, each missing one taken from the earlier booking. */
-function completeDetails(input: StaffBookingInput, from: Booking | undefined) {
+function completeDetails(input: StaffBookingInput, from: Booking | undefined): Partial<DetailValues> {
+  const given = Object.fromEntries(detailNames.map((name) => [name, input[name] ?? from?.[name] ?? (isOptionalDetail(name) ? null : undefined)]));
   return {
+    ...given,
     requesterKind: input.requesterKind ?? from?.requesterKind ?? "seeker",
-    name: input.name ?? from?.name,
-    seekerNumber: input.seekerNumber ?? from?.seekerNumber ?? null,
-    establishmentNumber: input.establishmentNumber ?? from?.establishmentNumber ?? null,
-    email: input.email ?? from?.email,
-    phone: input.phone ?? from?.phone,
-    topic: input.topic ?? from?.topic,
     // A label staff type (or see prefilled from the earlier booking) is stored as its code.
     support: input.support ? supportCode(input.support) : (from?.support ?? null),
   };
@@ -75,7 +69,7 @@ export async function createStaffBooking(deps: StaffBookingDeps, { input, actor,
   if (input.counsellorId && !office.counsellors.some((x) => x.id === input.counsellorId)) return { ok: false, refusal: { reason: "unknown_counsellor" } };
   const from = input.fromBookingId ? await readEarlier(input.fromBookingId) : undefined;
   const details = completeDetails(input, from);
-  const missing = requiredDetails.find((field) => !details[field]);
+  const missing = missingDetail(details);
   if (missing) return { ok: false, refusal: { reason: "missing_detail", field: missing } };
 
   const limits = { activeLimit: config.SEEKER_ACTIVE_LIMIT, noShowLimit: config.NO_SHOW_LIMIT, noShowWindowDays: config.NO_SHOW_WINDOW_DAYS };
@@ -101,7 +95,7 @@ export async function createStaffBooking(deps: StaffBookingDeps, { input, actor,
   const requested = await requestBooking(store.db, {
     holdId: held.booking.id,
     office,
-    details: details as RequestDetails,
+    details: detailsFrom(details),
     now,
     limits,
     actor,

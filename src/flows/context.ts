@@ -1,3 +1,4 @@
+import type { DetailValues } from "../booking/details.ts";
 import type { Config, Office, OfficeId } from "../config.ts";
 import { findOffice } from "../config.ts";
 import { parseYesNo } from "../nlu/index.ts";
@@ -10,20 +11,18 @@ import { MAX_CHOICE_LABEL, type BotMessage, type Choice, type Locale } from "../
 
 export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff";
 
-/** What the flows collect (the intake most). Values are normalised; null means "asked, and none" (not registered, no preference). */
-export interface Answers {
+/**
+ * The booking details the intake asks, each under its field's name in src/booking/details.ts (the kind of
+ * requester is asked as "requester"); null means "asked, and none" (not registered, no help needed).
+ */
+type DetailAnswers = Partial<Omit<DetailValues, "requesterKind"> & { requester: DetailValues["requesterKind"] }>;
+
+/** What the flows collect (the intake most). Values are normalised; null means "asked, and none" (no preference). */
+export interface Answers extends DetailAnswers {
   office?: OfficeId;
-  requester?: "seeker" | "employer";
   consent?: { version: string; at: string };
-  name?: string;
-  seekerNumber?: string | null;
-  establishmentNumber?: string;
-  email?: string;
-  phone?: string;
   counsellor?: string | null;
   when?: { startsAt: string; holdId: string; counsellorId: string };
-  topic?: string;
-  support?: string | null;
   /** The address proven with a one-time code (web); a changed email needs a new code. */
   emailVerified?: string;
   /** The booking a cancel or change is about. */

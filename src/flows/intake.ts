@@ -30,7 +30,7 @@ import type { Flow } from "./registry.ts";
 import { knownBookingSlot, seekerNumberBooked } from "./knownBooking.ts";
 import { consentChoices, consentSlot, officeSlot, timeSlot } from "./sharedSlots.ts";
 import { askAgain, begin, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, retry, summaryRows, textOf, type SlotDef, type SlotInput } from "./slots.ts";
-import type { SupportCode } from "../booking/details.ts";
+import { detailsFrom, missingDetail, type SupportCode } from "../booking/details.ts";
 import { MAX_CHOICE_LABEL, MAX_CHOICES, type BookingCard } from "../messages.ts";
 import { counsellorName, explainRefusal, formatSlot, pickerBounds } from "./when.ts";
 
@@ -106,7 +106,7 @@ const establishmentNumber: SlotDef = {
     const parsed = parseEstablishmentNumber(textOf(input));
     return parsed.ok ? done(parsed.value) : retry(turn.m.intake.establishmentNumberInvalid);
   },
-  row: (_turn, a) => a.establishmentNumber,
+  row: (_turn, a) => a.establishmentNumber ?? undefined,
 };
 
 const email: SlotDef = {
@@ -365,7 +365,9 @@ async function checkCode(turn: Turn, text: string): Promise<void> {
 async function submit(turn: Turn): Promise<void> {
   const a = answersOf(turn.state);
   const office = officeOf(turn)!;
-  if (!a.when || !a.name || !a.email || !a.phone || !a.topic) {
+  // The kind of requester is asked as "requester"; a conversation that never asked it is a seeker's.
+  const values = { ...a, requesterKind: a.requester ?? "seeker" };
+  if (!a.when || missingDetail(values)) {
     turn.state.step = undefined;
     await drive(turn, intake, null);
     return;
@@ -373,17 +375,7 @@ async function submit(turn: Turn): Promise<void> {
   const result = await requestBooking(turn.db, {
     holdId: a.when.holdId,
     office,
-    details: {
-      requesterKind: a.requester ?? "seeker",
-      name: a.name,
-      seekerNumber: a.seekerNumber,
-      establishmentNumber: a.establishmentNumber,
-      email: a.email,
-      phone: a.phone,
-      topic: a.topic,
-      support: a.support,
-      emailVerified: a.emailVerified === a.email,
-    },
+    details: { ...detailsFrom(values), emailVerified: a.emailVerified === a.email },
     now: turn.now,
     limits: limitsOf(turn.config),
     actor: actorOf(turn),

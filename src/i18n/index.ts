@@ -1,5 +1,5 @@
 // The catalogues of every locale. The widget does not come through here: it imports only its own words.
-import { isSupportCode, supportCodes } from "../booking/details.ts";
+import { isSupportCode, supportCodes, type DetailField } from "../booking/details.ts";
 import type { Catalogue } from "./catalogue.ts";
 import { en } from "./en/index.ts";
 import { ja } from "./ja/index.ts";
@@ -32,6 +32,11 @@ export function inEveryLocale(pick: (words: Catalogue) => string): string {
 export function supportText(locale: Locale, stored: string | null | undefined): string | null {
   if (!stored) return null;
   return isSupportCode(stored) ? catalogues[locale].codes.support[stored] : stored;
+}
+
+/** A stored detail as a reader sees it: a coded answer (the support asked for) in their language, else as stored. */
+export function detailText(locale: Locale, name: DetailField, stored: string | null | undefined): string | null {
+  return name === "support" ? supportText(locale, stored) : (stored ?? null);
 }
 
 /** A support answer as it is stored: a code stays a code, any locale's label of a code becomes the code, other text stays text. */

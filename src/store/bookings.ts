@@ -1,4 +1,4 @@
-import { detailColumns, type RequestDetails } from "../booking/details.ts";
+import { detailColumns, detailsOfRow, type RequestDetails } from "../booking/details.ts";
 import { randomInt } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
@@ -443,17 +443,7 @@ async function afterRequest(tx: Tx, row: Booking, input: { replacing?: string; n
 
 /** A booking's details as asked, to carry over to the booking that replaces it; Required so no field is left behind. */
 export function detailsOf(b: Booking): Required<RequestDetails> {
-  return {
-    requesterKind: b.requesterKind,
-    name: b.name ?? "",
-    seekerNumber: b.seekerNumber,
-    establishmentNumber: b.establishmentNumber,
-    email: b.email ?? "",
-    phone: b.phone ?? "",
-    topic: b.topic ?? "",
-    support: b.support,
-    emailVerified: b.emailVerifiedAt !== null,
-  };
+  return detailsOfRow(b);
 }
 
 /** Raises the invitation's SEQUENCE in the same update, for a change the seeker's calendar must take in. */

@@ -13,9 +13,18 @@ import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { instantText, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import { catalogues, supportText, wordsFor, type ConsoleWords } from "../../i18n/index.ts";
+import { catalogues, detailText, wordsFor, type ConsoleWords, type Locale } from "../../i18n/index.ts";
+import { detailNames, type DetailField } from "../../booking/details.ts";
 
 type Errors = Record<string, string>;
+
+/** Details shown only when given (an establishment number is an employer's); the others show 「なし」 when empty. */
+const hiddenWhenEmpty: readonly DetailField[] = ["establishmentNumber"];
+
+/** A stored detail as staff read it: the kind of requester and a coded answer in their language, else as stored. */
+function detailRow(w: ConsoleWords, locale: Locale, name: DetailField, stored: string | null): string | null {
+  return name === "requesterKind" && stored ? (w.booking.kinds[stored] ?? stored) : detailText(locale, name, stored);
+}
 type Values = Record<string, string>;
 
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);
@@ -64,14 +73,10 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
           <Detail label={t.office} value={officeName(props.deps.config, locale, b.officeId)} none={t.none} />
           <Detail label={t.when} value={slotText(locale, b.startsAt, b.endsAt)} none={t.none} />
           <Detail label={t.counsellor} value={`${counsellorName(office, locale, b.counsellorId)}${b.counsellorNamed ? t.named : ""}`} none={t.none} />
-          <Detail label={t.requesterKind} value={t.kinds[b.requesterKind] ?? b.requesterKind} none={t.none} />
-          <Detail label={t.name} value={b.name} none={t.none} />
-          <Detail label={t.seekerNumber} value={b.seekerNumber} none={t.none} />
-          {b.establishmentNumber ? <Detail label={t.establishmentNumber} value={b.establishmentNumber} none={t.none} /> : null}
-          <Detail label={t.email} value={b.email} none={t.none} />
-          <Detail label={t.phone} value={b.phone} none={t.none} />
-          <Detail label={t.topic} value={b.topic} none={t.none} />
-          <Detail label={t.support} value={supportText(locale, b.support)} none={t.none} />
+          {detailNames.map((name) => {
+            const value = detailRow(w, locale, name, b[name]);
+            return value || !hiddenWhenEmpty.includes(name) ? <Detail label={w.fields[name]} value={value} none={t.none} /> : null;
+          })}
           <Detail label={t.channel} value={w.channel[b.channel] ?? b.channel} none={t.none} />
           <Detail label={t.locale} value={catalogues[b.locale].formats.languageName} none={t.none} />
           <Detail label={t.meetingUrl} value={b.meetingUrl} none={t.none} />

@@ -29,7 +29,8 @@ export function exportRoutes(deps: AppDeps) {
     const { filter } = readFilter(c.req.query(), staff, config);
     const rows = await findListed(deps, staff, filter, "starts", 10_000);
     const t = w.booking;
-    const header = [w.queue.reference, t.status, t.office, t.when, t.counsellor, t.requesterKind, t.name, t.seekerNumber, t.email, t.phone, t.topic, t.support, t.channel, t.createdAt];
+    const f = w.fields;
+    const header = [w.queue.reference, t.status, t.office, t.when, t.counsellor, f.requesterKind, f.name, f.seekerNumber, f.email, f.phone, f.topic, f.support, t.channel, t.createdAt];
     const lines = rows.map((b) => {
       const office = config.offices.find((o) => o.id === b.officeId);
       return [

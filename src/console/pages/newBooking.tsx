@@ -1,11 +1,11 @@
-import { catalogues, defaultLocale, locales, supportText } from "../../i18n/index.ts";
+import { catalogues, defaultLocale, detailText, locales } from "../../i18n/index.ts";
 /** @jsxImportSource hono/jsx */
 // "Book for someone": a phone or counter request, or a follow-up agreed during a session (art. 6(4)),
 // made with the bot's own rules: the picker lists only the free slots the rules allow (loadSchedule +
 // availableSlots, as the chat does), and bookingActions.create takes the slot with the same checks.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { detailSchemas, type DetailField } from "../../booking/details.ts";
+import { detailNames, detailSchemas, isOptionalDetail, type DetailField, type partialDetailsSchema } from "../../booking/details.ts";
 import { findOffice, type Office } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
@@ -51,17 +51,24 @@ function readBy(field: DetailField, parse: (text: string) => { ok: true; value: 
   });
 }
 
-/** The person's details as typed in the form, each ending in its shape from src/booking/details.ts. */
-const detailsForm = {
-  requesterKind: detailSchemas.requesterKind,
-  name: detailSchemas.name,
+type FormDetail<K extends DetailField> = z.ZodType<z.infer<typeof partialDetailsSchema>[K]>;
+
+/** The details that the form reads by the chat's own parser, or that need a trim before their shape. */
+const readAs: { [K in DetailField]?: FormDetail<K> } = {
   seekerNumber: optional(30).pipe(readBy("seekerNumber", parseSeekerNumber).pipe(detailSchemas.seekerNumber).optional()),
   establishmentNumber: optional(30).pipe(readBy("establishmentNumber", parseEstablishmentNumber).pipe(detailSchemas.establishmentNumber).optional()),
   email: z.string().trim().pipe(detailSchemas.email),
   phone: z.string().trim().pipe(readBy("phone", parsePhone)).pipe(detailSchemas.phone),
-  topic: detailSchemas.topic,
-  support: optional(500).pipe(detailSchemas.support.optional()),
-} satisfies Record<DetailField, z.ZodType>;
+};
+
+/** Any other detail as typed: its own shape from src/booking/details.ts; an optional one left empty is left out. */
+function typedAs<K extends DetailField>(name: K): FormDetail<K> {
+  const schema = detailSchemas[name] as z.ZodType<string, string>;
+  return (isOptionalDetail(name) ? z.string().trim().transform((v) => v || undefined).pipe(schema.optional()) : schema) as FormDetail<K>;
+}
+
+/** The person's details as typed in the form, each ending in its shape from src/booking/details.ts. */
+const detailsForm = Object.fromEntries(detailNames.map((name) => [name, readAs[name] ?? typedAs(name)])) as { [K in DetailField]: FormDetail<K> };
 
 /** The form, field by field; each failure becomes the field's own message in the staff's language. */
 const bookingForm = z.object({
@@ -117,6 +124,36 @@ function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker
     </p>
   );
   const lastDay = picker.days.at(-1)?.date ?? picker.from;
+  /** Details asked by more than a line of text; any other is one, required unless it may be left out. */
+  const fieldFor: { [K in DetailField]?: () => unknown } = {
+    requesterKind: () => (
+      <p>
+        <label for="requesterKind">{w.fields.requesterKind}</label>
+        <select id="requesterKind" name="requesterKind" {...invalid("requesterKind")}>
+          {(["seeker", "employer"] as const).map((k) => (
+            <option value={k} selected={(values.requesterKind ?? "seeker") === k}>
+              {w.booking.kinds[k]}
+            </option>
+          ))}
+        </select>
+      </p>
+    ),
+    topic: () => (
+      <p>
+        <label for="topic">{w.fields.topic}</label>
+        <textarea id="topic" name="topic" rows={3} maxlength={1000} required {...invalid("topic")}>
+          {values.topic ?? ""}
+        </textarea>
+        <FieldError id="topic-error" message={errors.topic} />
+      </p>
+    ),
+  };
+  const textOptions: { [K in DetailField]?: { type?: string; hint?: string } } = {
+    seekerNumber: { hint: t.seekerNumberHint },
+    establishmentNumber: { hint: t.establishmentNumberHint },
+    email: { type: "email" },
+    phone: { type: "tel" },
+  };
 
   return (
     <Layout ctx={ctx} title={props.followUp ? t.titleFollowUp(props.followUp) : t.title} active="newBooking">
@@ -200,29 +237,7 @@ function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker
 
         <fieldset>
           <legend>{t.person}</legend>
-          <p>
-            <label for="requesterKind">{t.requesterKind}</label>
-            <select id="requesterKind" name="requesterKind" {...invalid("requesterKind")}>
-              {(["seeker", "employer"] as const).map((k) => (
-                <option value={k} selected={(values.requesterKind ?? "seeker") === k}>
-                  {w.booking.kinds[k]}
-                </option>
-              ))}
-            </select>
-          </p>
-          {text("name", w.booking.name, { required: true })}
-          {text("seekerNumber", w.booking.seekerNumber, { hint: t.seekerNumberHint })}
-          {text("establishmentNumber", w.booking.establishmentNumber, { hint: t.establishmentNumberHint })}
-          {text("email", w.booking.email, { type: "email", required: true })}
-          {text("phone", w.booking.phone, { type: "tel", required: true })}
-          <p>
-            <label for="topic">{w.booking.topic}</label>
-            <textarea id="topic" name="topic" rows={3} maxlength={1000} required {...invalid("topic")}>
-              {values.topic ?? ""}
-            </textarea>
-            <FieldError id="topic-error" message={errors.topic} />
-          </p>
-          {text("support", w.booking.support)}
+          {detailNames.map((name) => fieldFor[name]?.() ?? text(name, w.fields[name], { required: !isOptionalDetail(name), ...textOptions[name] }))}
           <p>
             <label for="locale">{t.locale}</label>
             <select id="locale" name="locale">
@@ -297,14 +312,7 @@ export function newBookingRoutes(deps: AppDeps) {
         officeId = from.officeId;
         Object.assign(values, {
           fromBookingId: from.id,
-          requesterKind: from.requesterKind,
-          name: from.name ?? "",
-          seekerNumber: from.seekerNumber ?? "",
-          establishmentNumber: from.establishmentNumber ?? "",
-          email: from.email ?? "",
-          phone: from.phone ?? "",
-          topic: from.topic ?? "",
-          support: supportText(c.get("locale"), from.support) ?? "",
+          ...Object.fromEntries(detailNames.map((name) => [name, detailText(c.get("locale"), name, from[name]) ?? ""])),
           locale: from.locale,
         });
       }

@@ -60,7 +60,7 @@ const absenceBody = z
 
 const affectedQuery = z.strictObject({ date: realDate, office: officeIdSchema.optional().meta({ description: "Omitted: every office (admins only)." }) });
 const standingQuery = z.strictObject({ office: officeIdSchema.optional().meta({ description: "Default: the caller's office; required for an admin." }) });
-const seekerParams = z.object({ seekerNumber: z.string().meta({ description: `${catalogues.ja.staff.booking.seekerNumber}, e.g. 42010-1234567.` }) });
+const seekerParams = z.object({ seekerNumber: z.string().meta({ description: `${catalogues.ja.staff.fields.seekerNumber}, e.g. 42010-1234567.` }) });
 const emptyBody = z.strictObject({});
 
 const closureSchema = z.object({

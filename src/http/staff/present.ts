@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
-import { catalogues, defaultLocale, locales, supportText, type Locale } from "../../i18n/index.ts";
+import { catalogues, defaultLocale, detailText, locales, type Locale } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { personalFields } from "../../booking/details.ts";
 import { bookingStatuses, bookings } from "../../store/schema.ts";
@@ -74,6 +74,6 @@ export function bookingJson(
     conversationId: b.conversationId,
     createdAt: jstIso(b.createdAt),
     updatedAt: jstIso(b.updatedAt),
-    ...(options.personal ? { person: Object.fromEntries(personalFields.map((f) => [f, f === "support" ? supportText(locale, b.support) : b[f]])) } : {}),
+    ...(options.personal ? { person: Object.fromEntries(personalFields.map((f) => [f, detailText(locale, f, b[f])])) } : {}),
   };
 }

@@ -83,6 +83,17 @@ export const staff = {
   },
   waited: (minutes) =>
     minutes < 60 ? `${minutes} min` : minutes < 24 * 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`,
+  /** Each booking detail's name (src/booking/details.ts), on the booking page, the staff form and the export. */
+  fields: {
+    requesterKind: "Requester",
+    name: "Name",
+    seekerNumber: "Seeker number",
+    establishmentNumber: "Establishment number",
+    email: "Email",
+    phone: "Phone",
+    topic: "Topic",
+    support: "Interpreter or assistant",
+  },
   booking: {
     title: (reference) => `Booking ${reference}`,
     back: "Back to the list",
@@ -95,15 +106,7 @@ export const staff = {
     statusReason: "Reason",
     channel: "Channel",
     locale: "Language",
-    requesterKind: "Requester",
     kinds: { seeker: "Job seeker", employer: "Employer" },
-    name: "Name",
-    seekerNumber: "Seeker number",
-    establishmentNumber: "Establishment number",
-    email: "Email",
-    phone: "Phone",
-    topic: "Topic",
-    support: "Interpreter or assistant",
     meetingUrl: "Meeting URL",
     accessCode: "Access code",
     createdAt: "Requested at",

@@ -1,5 +1,6 @@
 // Every word of the staff console. Staff notices by mail and LINE are in mail.ts and notices.ts.
 import type { BookingStatus } from "../../store/schema.ts";
+import type { DetailField } from "../../booking/details.ts";
 
 export const staff = {
   lang: "ja",
@@ -86,6 +87,17 @@ export const staff = {
   },
   waited: (minutes: number) =>
     minutes < 60 ? `${minutes}分` : minutes < 24 * 60 ? `${Math.floor(minutes / 60)}時間${minutes % 60}分` : `${Math.floor(minutes / 1440)}日${Math.floor((minutes % 1440) / 60)}時間`,
+  /** Each booking detail's name (src/booking/details.ts), on the booking page, the staff form and the export. */
+  fields: {
+    requesterKind: "区分",
+    name: "氏名",
+    seekerNumber: "求職番号",
+    establishmentNumber: "事業所番号",
+    email: "メール",
+    phone: "電話",
+    topic: "相談内容",
+    support: "通訳・介助",
+  } satisfies Record<DetailField, string>,
   booking: {
     title: (reference: string) => `予約 ${reference}`,
     back: "一覧に戻る",
@@ -98,15 +110,7 @@ export const staff = {
     statusReason: "理由",
     channel: "経路",
     locale: "言語",
-    requesterKind: "区分",
     kinds: { seeker: "求職者", employer: "求人者" } as Record<string, string>,
-    name: "氏名",
-    seekerNumber: "求職番号",
-    establishmentNumber: "事業所番号",
-    email: "メール",
-    phone: "電話",
-    topic: "相談内容",
-    support: "通訳・介助",
     meetingUrl: "ミーティングURL",
     accessCode: "アクセスコード",
     createdAt: "申込み日時",
