@@ -32,7 +32,7 @@ import { consentChoices, consentSlot, officeSlot, timeSlot } from "./sharedSlots
 import { askAgain, begin, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, retry, summaryRows, textOf, type SlotDef, type SlotInput } from "./slots.ts";
 import { detailsFrom, missingDetail, type SupportCode } from "../booking/details.ts";
 import { MAX_CHOICE_LABEL, MAX_CHOICES, type BookingCard } from "../messages.ts";
-import { counsellorName, explainRefusal, formatSlot, pickerBounds } from "./when.ts";
+import { askWhen, counsellorName, explainRefusal, formatSlot } from "./when.ts";
 
 const MAX_TOPIC = 400;
 
@@ -182,7 +182,7 @@ const counsellor: SlotDef = {
 };
 
 const when = timeSlot({
-  ask: (turn) => say(turn, turn.m.intake.askWhen, { datePicker: pickerBounds(officeOf(turn)!, turn.now) }),
+  ask: (turn) => askWhen(turn, officeOf(turn)!),
   where: (turn, anyone) => {
     const answers = answersOf(turn.state);
     return {

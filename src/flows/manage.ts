@@ -8,7 +8,7 @@ import type { Flow } from "./registry.ts";
 import { bookingSlot, chosenBooking, timeSlot } from "./sharedSlots.ts";
 import { begin, defineFlow, drive, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "../messages.ts";
-import { explainRefusal, formatSlot, KEEP_BOOKING, pickerBounds } from "./when.ts";
+import { askWhen, explainRefusal, formatSlot, KEEP_BOOKING } from "./when.ts";
 
 export function bookingCard(turn: Turn, b: Booking): BookingCard {
   const office = findOffice(turn.config, b.officeId);
@@ -69,7 +69,7 @@ const newTime = timeSlot({
     const target = await chosenBooking(turn);
     if (!target) return startChange(turn);
     say(turn, turn.m.change.current(formatSlot(turn.locale, target.startsAt)), { booking: bookingCard(turn, target) });
-    say(turn, turn.m.intake.askWhen, { datePicker: pickerBounds(officeOfBooking(turn, target), turn.now) });
+    askWhen(turn, officeOfBooking(turn, target));
   },
   // A time offered "with another counsellor" is taken with whoever is free.
   where: async (turn, anyone) => {
@@ -126,7 +126,7 @@ async function submitChange(turn: Turn, target: Booking): Promise<void> {
   const hold = await currentHold(turn.db, turn.conversation.id);
   if (!hold) {
     askTimeAgain(turn);
-    say(turn, turn.m.intake.askWhen, { datePicker: pickerBounds(office, turn.now) });
+    askWhen(turn, office);
     return;
   }
   const details = detailsOf(target);

@@ -3,10 +3,12 @@ import { wordsFor } from "../i18n/index.ts";
 import { addDays, jstDate, jstInstant, jstTime, minutesOf } from "../jst.ts";
 import { parseWhen, type WhenReading } from "../nlu/index.ts";
 import { lastBookableDate, SLOT_MINUTES, slotEnd, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
-import { findBooking, holdSlot, suggest } from "../store/bookings.ts";
+import { findBooking, holdSlot, listFreeDays, suggest } from "../store/bookings.ts";
 import { actorOf, limitsOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
 import type { Messages } from "../i18n/index.ts";
-import type { Choice, Locale } from "../messages.ts";
+import { locales } from "../i18n/locales.ts";
+import { MAX_CHOICE_LABEL, MAX_CHOICES, type Choice, type Locale } from "../messages.ts";
+import type { FreeDay } from "../schedule/index.ts";
 
 export type WhenInput =
   | { kind: "text"; text: string }
@@ -38,6 +40,16 @@ const SLOT_CHOICE = "slot:";
 /** The choice offered beside other times when the wish is the booking's own time. */
 export const KEEP_BOOKING = "change:keep";
 const OFFERED = 6;
+/** The choice that lists the free days; with a date, the free days from that date on. */
+const FREE_DAYS = "free:days";
+/** The free times of one day: 'free:day:DATE/PAGE' (PAGE: the first day of the list it was chosen from), '/HH:mm' for later times. */
+const FREE_DAY = "free:day:";
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}$/;
+// With "later days" and "earlier days", and the picker on LINE, a page of days fills the thirteen quick replies.
+const DAYS_PER_PAGE = MAX_CHOICES - 3;
+// With "other days", the times of a day fill the thirteen choices: a whole day of the offices' windows (12 starts).
+const TIMES_PER_PAGE = MAX_CHOICES - 1;
 const SCAN_FACTOR = 8;
 
 export function formatSlot(locale: Locale, startsAt: Date): string {
@@ -50,7 +62,11 @@ export function formatDate(locale: Locale, date: string): string {
 }
 
 export function slotChoices(locale: Locale, slots: readonly Slot[]): Choice[] {
-  return slots.map((s) => ({ label: wordsFor(locale).formats.shortInstant(s.startsAt), value: `${SLOT_CHOICE}${jstDate(s.startsAt)}T${jstTime(s.startsAt)}` }));
+  return slots.map((s) => ({ label: wordsFor(locale).formats.shortInstant(s.startsAt), value: slotValue(s) }));
+}
+
+function slotValue(s: Slot): string {
+  return `${SLOT_CHOICE}${jstDate(s.startsAt)}T${jstTime(s.startsAt)}`;
 }
 
 /** The bounds of a date-time picker: tomorrow's first slot to the last bookable day's last slot. */
@@ -59,8 +75,27 @@ export function pickerBounds(office: Office, now: Date): { min: string; max: str
   return { min: `${addDays(jstDate(now), 1)}T${times[0]}`, max: `${lastBookableDate(office, now)}T${times[times.length - 1]}` };
 }
 
+/** The choice offered beside free text at every time question: the days with free times, then a day's times. */
+export function freeTimesChoice(m: Messages): Choice {
+  return { label: m.intake.freeTimes, value: FREE_DAYS };
+}
+
+/** "When?", with the list of free times and the date-time picker beside free text. */
+export function askWhen(turn: Turn, office: Office): void {
+  say(turn, turn.m.intake.askWhen, { choices: [freeTimesChoice(turn.m)], datePicker: pickerBounds(office, turn.now) });
+}
+
 /** Reads the user's answer to "when?" and holds a slot, or explains and offers alternatives. */
 export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOptions): Promise<Held | null> {
+  const browse = browseOf(input);
+  if (browse?.kind === "days") {
+    await showFreeDays(turn, options, browse.from);
+    return null;
+  }
+  if (browse?.kind === "times") {
+    await showFreeTimes(turn, options, browse);
+    return null;
+  }
   const local = localOf(input);
   if (local) return tryHold(turn, jstInstant(local.date, local.time), options);
   // A picked date or time alone is a wish like a written one.
@@ -127,6 +162,91 @@ function withinLabel(turn: Turn, r: WhenReading): string {
   if (r.open === "after") return m.afterLabel(at(r.date, r.time));
   if (r.open === "before") return m.beforeLabel(at(r.date, r.time));
   return m.spanLabel(day(r.date), day(r.end?.date ?? r.date));
+}
+
+type Browse = { kind: "days"; from?: string } | { kind: "times"; date: string; page?: string; after?: string };
+
+/** A step through the list of free times: tapped, or its label typed in any language. */
+function browseOf(input: WhenInput): Browse | null {
+  if (input.kind === "text") {
+    const typed = input.text.normalize("NFKC").trim().toLowerCase();
+    const label = (l: Locale) => wordsFor(l).bot.intake.freeTimes.normalize("NFKC").toLowerCase();
+    return locales.some((l) => label(l) === typed) ? { kind: "days" } : null;
+  }
+  if (input.kind !== "choice") return null;
+  const value = input.value;
+  if (value === FREE_DAYS) return { kind: "days" };
+  if (value.startsWith(`${FREE_DAYS}:`)) {
+    const from = value.slice(FREE_DAYS.length + 1);
+    return DATE.test(from) ? { kind: "days", from } : { kind: "days" };
+  }
+  if (!value.startsWith(FREE_DAY)) return null;
+  const [date = "", page = "", after = ""] = value.slice(FREE_DAY.length).split("/");
+  if (!DATE.test(date)) return { kind: "days" };
+  return { kind: "times", date, ...(DATE.test(page) ? { page } : {}), ...(TIME.test(after) ? { after } : {}) };
+}
+
+/** The free days as the rules see them now, without the booking's own time when it is being changed. */
+async function freeDaysFor(turn: Turn, options: WhenOptions, dates?: { from: string; to: string }): Promise<FreeDay[]> {
+  const days = await listFreeDays(turn.db, {
+    office: options.office,
+    now: turn.now,
+    counsellorId: options.counsellorId ?? undefined,
+    excludeBookingId: options.replacing,
+    dates,
+  });
+  const current = options.current?.getTime();
+  if (current === undefined) return days;
+  return days.map((d) => ({ ...d, slots: d.slots.filter((s) => s.startsAt.getTime() !== current) })).filter((d) => d.slots.length > 0);
+}
+
+function choiceLabel(label: string): string {
+  return label.slice(0, MAX_CHOICE_LABEL);
+}
+
+/** A page of the days with free times, from `from` on, with later and earlier days to page through. */
+async function showFreeDays(turn: Turn, options: WhenOptions, from?: string, lead?: string): Promise<void> {
+  const m = turn.m.intake;
+  const picker = { datePicker: pickerBounds(options.office, turn.now) };
+  const days = await freeDaysFor(turn, options);
+  if (days.length === 0) {
+    say(turn, [lead, m.noFreeDays(options.office.phone)].filter(Boolean).join("\n"), picker);
+    return;
+  }
+  const found = from ? days.findIndex((d) => d.date >= from) : 0;
+  const start = found < 0 ? Math.max(0, days.length - DAYS_PER_PAGE) : found;
+  const page = days.slice(start, start + DAYS_PER_PAGE);
+  const first = page[0]!.date;
+  const later = days[start + DAYS_PER_PAGE];
+  const earlier = start > 0 ? days[Math.max(0, start - DAYS_PER_PAGE)] : undefined;
+  const choices: Choice[] = [
+    ...page.map((d) => ({ label: choiceLabel(m.freeDayChoice(formatDate(turn.locale, d.date), d.slots.length)), value: `${FREE_DAY}${d.date}/${first}` })),
+    ...(later ? [{ label: m.moreDays, value: `${FREE_DAYS}:${later.date}` }] : []),
+    ...(earlier ? [{ label: m.earlierDays, value: `${FREE_DAYS}:${earlier.date}` }] : []),
+  ];
+  const name = options.counsellorId ? counsellorName(options.office, options.counsellorId, turn.locale) : null;
+  say(turn, [lead, m.freeDays(name)].filter(Boolean).join("\n"), { choices, ...picker });
+}
+
+/** The free times of one day, read again now; a day taken meanwhile says so and lists the days again. */
+async function showFreeTimes(turn: Turn, options: WhenOptions, browse: Extract<Browse, { kind: "times" }>): Promise<void> {
+  const m = turn.m.intake;
+  const day = formatDate(turn.locale, browse.date);
+  const [free] = await freeDaysFor(turn, options, { from: browse.date, to: browse.date });
+  const slots = free?.slots ?? [];
+  if (slots.length === 0) return showFreeDays(turn, options, browse.page, m.dayNowFull(day));
+  const after = browse.after;
+  const fromAfter = after ? slots.filter((s) => jstTime(s.startsAt) >= after) : slots;
+  const rest = fromAfter.length > 0 ? fromAfter : slots;
+  const shown = rest.length <= TIMES_PER_PAGE ? rest : rest.slice(0, TIMES_PER_PAGE - 1);
+  const formats = wordsFor(turn.locale).formats;
+  const choices: Choice[] = shown.map((s) => ({ label: choiceLabel(formats.timeRange(jstTime(s.startsAt), jstTime(s.endsAt))), value: slotValue(s) }));
+  const next = rest[shown.length];
+  if (next) choices.push({ label: m.laterTimes, value: `${FREE_DAY}${browse.date}/${browse.page ?? browse.date}/${jstTime(next.startsAt)}` });
+  choices.push({ label: m.otherDays, value: browse.page ? `${FREE_DAYS}:${browse.page}` : FREE_DAYS });
+  // The picker is one more quick reply on LINE: offered only while it fits.
+  const picker = choices.length < MAX_CHOICES ? { datePicker: pickerBounds(options.office, turn.now) } : {};
+  say(turn, m.freeTimesOn(day), { choices, ...picker });
 }
 
 function localOf(input: WhenInput): { date: string; time: string } | null {

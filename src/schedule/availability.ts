@@ -1,5 +1,6 @@
 import { weekdayKeys, type Office, type WeekdayKey } from "../config.ts";
 import {
+  addDays,
   jstDate,
   jstInstant,
   jstMinuteOfDay,
@@ -310,6 +311,29 @@ export function availableSlots(
     if (free.ok) slots.push({ startsAt: new Date(startMs), endsAt: new Date(startMs + SLOT_MS), counsellorIds: free.counsellorIds });
   }
   return slots;
+}
+
+/** A day with at least one free slot, and its free slots in time order. */
+export interface FreeDay {
+  date: DateString;
+  slots: Slot[];
+}
+
+/** The days between two dates (inclusive) that have a slot checkSlot would accept, each with those slots. */
+export function freeDays(
+  ctx: ScheduleContext | PreparedSchedule,
+  range: { from: DateString; to: DateString },
+  options: { counsellorId?: string } = {},
+): FreeDay[] {
+  const p = "plan" in ctx ? ctx : prepareSchedule(ctx);
+  const days: FreeDay[] = [];
+  const from = range.from > p.today ? range.from : p.today;
+  const to = range.to < p.lastDate ? range.to : p.lastDate;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const slots = availableSlots(p, date, options);
+    if (slots.length > 0) days.push({ date, slots });
+  }
+  return days;
 }
 
 export type CounsellorSlotState = CounsellorState;

@@ -6,10 +6,12 @@ import { addDays, jstDate, jstInstant, jstTime } from "../jst.ts";
 import { seekerNoticeJob, staffNoticeJob } from "../notices.ts";
 import {
   checkSlot,
+  freeDays,
   lastBookableDate,
   slotEnd,
   suggestAlternatives,
   suggestSlots,
+  type FreeDay,
   type Slot,
   type SlotRefusal,
   type Wish,
@@ -74,6 +76,24 @@ export async function suggest(
   }
   const schedule = await loadSchedule(ex, input.office, input.now, window, options);
   return suggestSlots(schedule, input.wish, input.n, { counsellorId: input.counsellorId });
+}
+
+/**
+ * The days with a free slot for an office (and a named counsellor), each with its free slots: the
+ * whole booking window, or the dates asked for within it. One read of the window, then the rules.
+ */
+export async function listFreeDays(
+  ex: Executor,
+  input: { office: Office; now: Date; counsellorId?: string; excludeBookingId?: string; dates?: { from: string; to: string } },
+): Promise<FreeDay[]> {
+  const window = bookingWindow(input.office, input.now);
+  const range = {
+    from: input.dates && input.dates.from > window.from ? input.dates.from : window.from,
+    to: input.dates && input.dates.to < window.to ? input.dates.to : window.to,
+  };
+  if (range.from > range.to) return [];
+  const schedule = await loadSchedule(ex, input.office, input.now, range, { excludeBookingId: input.excludeBookingId });
+  return freeDays(schedule, range, { counsellorId: input.counsellorId });
 }
 
 /**

@@ -100,6 +100,18 @@ export const bot = {
     alternativesWithAnyone: "ほかの相談員なら、こちらが空いています。",
     noAlternatives: (phone: string | null) =>
       `あいにく近い空きがありません。${phone ? `\nお電話（${phone}）でもご相談ください。` : ""}`,
+    freeTimes: "空いている日時から選ぶ",
+    freeDays: (counsellor: string | null) =>
+      counsellor ? `${counsellor}の空きがある日です。\n日にちをお選びください。` : "空きがある日はこちらです。\n日にちをお選びください。",
+    freeDayChoice: (date: string, count: number) => `${date} 空き${count}`,
+    moreDays: "もっと先の日",
+    earlierDays: "前の日に戻る",
+    freeTimesOn: (date: string) => `${date}の\n空いている時間です。\n時間をお選びください。`,
+    laterTimes: "もっと遅い時間",
+    otherDays: "ほかの日を選ぶ",
+    dayNowFull: (date: string) => `${date}は\n空きがなくなりました。`,
+    noFreeDays: (phone: string | null) =>
+      `あいにく、予約できる空きが\nいまはありません。${phone ? `\nお電話（${phone}）でもご相談ください。` : ""}`,
     askTopic: "ご相談の内容を簡単に教えてください。\n（例 事務職の求人について）",
     topicInvalid: "ご相談の内容を、もう少し詳しく\nお書きください（400文字まで）。",
     askSupport: "通訳や介助の方の同席は必要ですか？",
