@@ -1,7 +1,7 @@
 // `npm run line-worker`: answers the LINE events the servers store, in a process of its own, so that
 // the webhook's acknowledgements never wait behind conversation turns. Give it the same environment as
-// the server (PostgreSQL only) and set LINE_PROCESSOR=off on the servers. Several may run: one answers,
-// the others stand by and take over within seconds when it stops. It runs the outbox too, so its
+// the server (PostgreSQL only) and set LINE_PROCESSOR=off on the servers. Several may run: they share the
+// users (each user's events in one process at a time), and take a stopped one's users within seconds. It runs the outbox too, so its
 // pushes go out at once. It lowers its own CPU priority (LINE_WORKER_NICE, default 10).
 import { setPriority } from "node:os";
 import { runLineProcessing } from "./bot/line/runtime.ts";

@@ -35,10 +35,11 @@ export interface Store {
   /** NOTIFY outside any transaction: the listeners of every process sharing the database hear it. */
   notify(channel: string, payload: string): Promise<void>;
   /**
-   * Takes the lock named by key unless another holder has it (null then). On PostgreSQL it is a
-   * session advisory lock, so it holds across processes and ends with its connection.
+   * PostgreSQL only: a connection of its own on which this process joins the processes sharing
+   * work split into numbered parts under key, and takes and gives back parts (session advisory
+   * locks: a part is held by one process at a time, and let go when its connection ends).
    */
-  tryLock(key: number, options?: { heartbeatMs?: number }): Promise<HeldLock | null>;
+  partitionLocks?(key: number): Promise<PartitionLocks>;
   /**
    * The embedded database's folder as a gzipped tar, taken while no transaction runs (after a
    * checkpoint), so it restores to a consistent state. PGlite only: PostgreSQL has pg_dump.
@@ -47,10 +48,18 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export interface HeldLock {
-  /** Resolves if the lock is lost without release(): its connection broke, so another may take it. */
-  lost: Promise<void>;
-  release(): Promise<void>;
+export interface PartitionLocks {
+  /** How many processes share the work now, this one included, and where this one comes among them (0-based). */
+  members(): Promise<{ count: number; rank: number }>;
+  /** The parts no process holds. */
+  free(count: number): Promise<number[]>;
+  /** Takes a part unless another process has it meanwhile. */
+  take(part: number): Promise<boolean>;
+  give(part: number): Promise<void>;
+  /** The parts this session holds; throws once the session has ended (so every one is let go). */
+  held(): Promise<number[]>;
+  /** Ends the session, letting every part go. */
+  end(): Promise<void>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,7 +147,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     notify: async (channel, payload) => {
       await client.notify(channel, payload);
     },
-    tryLock: (key, lockOptions) => advisoryLock(url, key, lockOptions?.heartbeatMs ?? 1_000),
+    partitionLocks: (key) => partitionLocks(url, key),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -168,55 +177,52 @@ function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(sq
   });
 }
 
-/**
- * A session advisory lock on a connection of its own (outside the pool, never recycled), checked
- * every heartbeat: an error or a new backend pid means the session, and so the lock, has ended.
- */
-async function advisoryLock(url: string, key: number, heartbeatMs: number): Promise<HeldLock | null> {
+/** The second key of the shared lock every member holds: far above any part's number. */
+const MEMBER = 1_000_000;
+
+async function partitionLocks(url: string, key: number): Promise<PartitionLocks> {
   const session = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_SECONDS, max_lifetime: null, idle_timeout: 0, onnotice: () => {} });
   const end = () => session.end({ timeout: 1 }).catch(() => {});
+  // Parts are (key, n) locks; pg_locks shows the second key as objid (an oid) with objsubid 2.
+  const ours = (pids: "all" | "mine") =>
+    session<{ part: number; pid: number }[]>`
+      select objid::int8 as part, pid from pg_locks
+      where locktype = 'advisory' and granted and objsubid = 2 and classid = ${key}::int8::oid
+        and database = (select oid from pg_database where datname = current_database())
+        ${pids === "mine" ? session`and pid = pg_backend_pid()` : session``}`;
   let pid: number;
   try {
-    const [row] = await session<{ ok: boolean; pid: number }[]>`select pg_try_advisory_lock(${key}) as ok, pg_backend_pid() as pid`;
-    if (!row?.ok) {
-      await end();
-      return null;
-    }
-    pid = row.pid;
+    const [row] = await session<{ pid: number }[]>`select pg_advisory_lock_shared(${key}::int4, ${MEMBER}::int4), pg_backend_pid() as pid`;
+    pid = row!.pid;
   } catch (error) {
     await end();
     throw error;
   }
-  let markLost = () => {};
-  const lost = new Promise<void>((resolve) => (markLost = resolve));
-  let over = false;
-  const finish = async () => {
-    if (over) return;
-    over = true;
-    clearInterval(heartbeat);
-    await end();
+  return {
+    members: async () => {
+      const rows = await ours("all");
+      const pids = [...new Set(rows.filter((r) => Number(r.part) === MEMBER).map((r) => r.pid))].sort((a, b) => a - b);
+      return { count: pids.length, rank: Math.max(0, pids.indexOf(pid)) };
+    },
+    free: async (count) => {
+      const taken = new Set((await ours("all")).map((r) => Number(r.part)));
+      return Array.from({ length: count }, (_, part) => part).filter((part) => !taken.has(part));
+    },
+    take: async (part) => {
+      const [row] = await session<{ ok: boolean }[]>`select pg_try_advisory_lock(${key}::int4, ${part}::int4) as ok`;
+      return row?.ok === true;
+    },
+    give: async (part) => {
+      await session`select pg_advisory_unlock(${key}::int4, ${part}::int4)`;
+    },
+    held: async () => {
+      const rows = await ours("mine");
+      // A new backend behind the same client would hold nothing: the old session, and its parts, are gone.
+      if (!rows.some((r) => Number(r.part) === MEMBER && r.pid === pid)) throw new StoreError("the partition session ended");
+      return rows.map((r) => Number(r.part)).filter((part) => part !== MEMBER);
+    },
+    end,
   };
-  // A check that does not answer within a few beats counts as lost too (a connection gone silent):
-  // stopping is the safe side, since another process can only take the lock once the session ends.
-  const answerWithinMs = heartbeatMs * 3;
-  let checking = false;
-  const heartbeat = setInterval(() => {
-    if (checking) return;
-    checking = true;
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), answerWithinMs)));
-    const answered = session<{ pid: number }[]>`select pg_backend_pid() as pid`.then(([row]) => row?.pid === pid).catch(() => false);
-    void Promise.race([answered, silent]).then((same) => {
-      clearTimeout(timer);
-      checking = false;
-      if (same || over) return;
-      markLost();
-      void finish();
-    });
-  }, heartbeatMs);
-  heartbeat.unref();
-  // Ending the session releases the lock.
-  return { lost, release: finish };
 }
 
 async function openPglite(options: OpenStoreOptions): Promise<Store> {
@@ -246,8 +252,6 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
     release();
     throw new StoreError(`Cannot apply the database migrations: ${reason(error)}`);
   }
-  // One process owns the folder (the lockfile), so a lock need only hold within this process.
-  const held = new Set<number>();
   return {
     db,
     priorityDb,
@@ -257,18 +261,6 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
     listen: (channel, onNotify) => client.listen(channel, onNotify),
     notify: async (channel, payload) => {
       await lanes.run("second", () => client.query("select pg_notify($1, $2)", [channel, payload]));
-    },
-    tryLock: async (key) => {
-      if (held.has(key)) return null;
-      held.add(key);
-      let released = false;
-      return {
-        lost: new Promise<void>(() => {}),
-        release: async () => {
-          if (!released) held.delete(key);
-          released = true;
-        },
-      };
     },
     // Holding the transaction lock keeps every other transaction out while the files are read.
     dumpData: () =>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "./db.ts";
 import { webhookInbox } from "./schema.ts";
 
@@ -36,19 +36,31 @@ export async function storeEvents(ex: Executor, events: IncomingEvent[], receive
   return rows.sort((a, b) => a.id - b.id);
 }
 
-/** Events not yet processed, oldest first, but those already in hand and those of users told to wait. */
+/** How many parts the users are hashed into, for answering on several processes (src/store/partitions.ts). */
+export const USER_PARTS = 64;
+
+/** The part a user's events belong to (an event without a user is a part of its own). Stable across processes. */
+const partOf = sql<number>`mod(hashtext(coalesce(${webhookInbox.userKey}, ${webhookInbox.id}::text)) & 2147483647, ${sql.raw(String(USER_PARTS))})`;
+
+export type PendingEvent = InboxEvent & { part: number };
+
+/**
+ * Events not yet processed, oldest first, but those already in hand and those of users told to wait;
+ * with `parts`, only those of users in these parts.
+ */
 export async function pendingEvents(
   ex: Executor,
-  options: { source: string; limit: number; excludeIds?: number[]; excludeUserKeys?: string[] },
-): Promise<InboxEvent[]> {
-  const { excludeIds = [], excludeUserKeys = [] } = options;
+  options: { source: string; limit: number; excludeIds?: number[]; excludeUserKeys?: string[]; parts?: readonly number[] | null },
+): Promise<PendingEvent[]> {
+  const { excludeIds = [], excludeUserKeys = [], parts = null } = options;
   return ex
-    .select()
+    .select({ ...getTableColumns(webhookInbox), part: partOf })
     .from(webhookInbox)
     .where(
       and(
         isNull(webhookInbox.processedAt),
         eq(webhookInbox.source, options.source),
+        parts ? inArray(partOf, [...parts]) : undefined,
         excludeIds.length > 0 ? notInArray(webhookInbox.id, excludeIds) : undefined,
         excludeUserKeys.length > 0
           ? or(isNull(webhookInbox.userKey), notInArray(webhookInbox.userKey, excludeUserKeys))

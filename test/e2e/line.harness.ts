@@ -68,7 +68,7 @@ export async function startLineHarness(
   });
   const runtime = lineRuntimeOf(t.deps)!;
   // As main.ts runs it: this process answers the events while it holds the processor's lock.
-  const processing = options.processor === false ? undefined : await runLineProcessing(store, runtime, silentLogger, { retryMs: 50 });
+  const processing = options.processor === false ? undefined : await runLineProcessing(store, runtime, silentLogger, { heartbeatMs: 100 });
   if (processing) await until(() => processing.leading(), "the LINE processor's lock", 2_000);
   const mailer: Mailer = { send: async (mail) => ({ messageId: mail.messageId }), close: () => {} };
   workers = createOutboxWorkers({

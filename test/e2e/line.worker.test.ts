@@ -56,33 +56,35 @@ describe.skipIf(!testDatabaseUrl)("servers that only store LINE events, and work
   }
   const texts = (userId: string) => fake.delivered(userId).map((m) => (m as { text?: string }).text ?? "");
 
-  it("answers by reply, in order and once; a second worker stands by and takes over when the first stops", { timeout: 90_000 }, async () => {
+  it("answers by reply, in order and once; two workers share the users, and one takes them all when the other stops", { timeout: 90_000 }, async () => {
     const first = startWorker();
-    await first.waitFor("running this role here");
+    await first.waitFor('"parts":64');
     // It gives way to the servers' acknowledgements on a shared machine (nice 10, field 19 of /proc/PID/stat).
     expect(Number(readFileSync(`/proc/${first.child.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[16])).toBe(10);
     const second = startWorker();
-    await second.waitFor("LINE worker started");
+    await second.waitFor('"parts":32');
+    await first.waitFor('"parts":32');
 
-    const userId = lineUserId("worker");
     const at = () => ({ timestamp: Date.now() });
-    const sent = await server.sender.send([followEvent(userId, at()), textEvent(userId, "よくある質問", at())]);
+    const users = Array.from({ length: 12 }, (_, i) => lineUserId(`worker-${i}`));
+    const sent = await server.sender.send(users.flatMap((u) => [followEvent(u, at()), textEvent(u, "よくある質問", at())]));
     expect(sent.status).toBe(200);
-    await until(() => texts(userId).some((t) => t.includes("知りたいこと")), "the answer to the second event", 15_000);
-    expect(texts(userId)[0]).toContain("ご用件をお選びください");
-    const replies = fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200);
-    expect(replies).toHaveLength(2);
+    for (const userId of users) {
+      await until(() => texts(userId).some((t) => t.includes("知りたいこと")), "the answer to the second event", 15_000);
+      expect(texts(userId)[0]).toContain("ご用件をお選びください");
+    }
+    const replies = () => fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200);
+    expect(replies()).toHaveLength(24);
     expect(fake.requests.filter((r) => r.path === "/v2/bot/message/push")).toHaveLength(0);
-    expect(second.output()).not.toContain("running this role here");
 
     first.child.kill("SIGTERM");
     expect(await first.exit).toBe(0);
-    await second.waitFor("running this role here", 10_000);
-    const before = texts(userId).length;
-    await server.sender.send([textEvent(userId, "予約の確認", at())]);
-    await until(() => texts(userId).length > before, "the answer from the worker that took over", 15_000);
+    await second.waitFor('"parts":64', 10_000);
+    const before = users.map((u) => texts(u).length);
+    await server.sender.send(users.map((u) => textEvent(u, "予約の確認", at())));
+    await until(() => users.every((u, i) => texts(u).length > before[i]!), "the answers from the worker left", 15_000);
     // Nothing was answered twice: one reply per event.
-    expect(fake.requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status === 200)).toHaveLength(3);
+    expect(replies()).toHaveLength(36);
 
     second.child.kill("SIGTERM");
     expect(await second.exit).toBe(0);

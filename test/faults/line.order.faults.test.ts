@@ -33,7 +33,7 @@ describe.each(storeKinds)("LINE answers in order through a LINE outage on $name"
       deps: { clock, wakeOutbox: () => workers?.wake() },
     });
     const runtime = lineRuntimeOf(t.deps)!;
-    const processing = await runLineProcessing(store, runtime, silentLogger, { retryMs: 50 });
+    const processing = await runLineProcessing(store, runtime, silentLogger, { heartbeatMs: 100 });
     await until(() => processing.leading(), "the LINE processor's lock", 2_000);
     stopProcessing = () => processing.stop();
     const mailer = { send: async (mail: { messageId: string }) => ({ messageId: mail.messageId }), close: () => {} };

@@ -6,7 +6,7 @@ import { lineOrderKey, linePushJob } from "../../line/push.ts";
 import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";
 import { lineEventsHandled } from "../../metrics/registry.ts";
-import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent } from "../../store/inbox.ts";
+import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent, type PendingEvent } from "../../store/inbox.ts";
 import { enqueue, hasUnfinished } from "../../store/outbox.ts";
 import type { LineClient } from "../../line/client.ts";
 import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
@@ -30,6 +30,8 @@ export interface LineProcessorOptions {
   replyWindowMs?: number;
   /** Retries of an event that failed (the database was away, a bug): backoff in real time. */
   retry?: { baseMs: number; maxMs: number; maxAttempts: number };
+  /** The parts of the users (`USER_PARTS`) whose events this process answers now; null or absent: all. */
+  parts?: () => readonly number[] | null;
 }
 
 export interface LineProcessor {
@@ -41,6 +43,8 @@ export interface LineProcessor {
   idle(): Promise<void>;
   /** Stops taking events and waits for the ones in flight; the rest stay in the inbox for the next start. */
   stop(): Promise<void>;
+  /** Whether events of users in this part are queued or running here. */
+  busyWith(part: number): boolean;
 }
 
 /**
@@ -62,8 +66,9 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
   let fillAgain = false;
   /** The last read stopped because the queue was full: a finished event reads again. */
   let behind = false;
-  const queued = new Set<number>();
-  const queues = new Map<string, InboxEvent[]>();
+  /** Events read and not yet done, with their users' part. */
+  const queued = new Map<number, number>();
+  const queues = new Map<string, PendingEvent[]>();
   const active = new Map<string, Promise<void>>();
   const waiting: string[] = [];
   /** Users whose oldest event failed: nothing of theirs runs until the time (ms since epoch, real). */
@@ -113,15 +118,18 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
       for (const [key, until] of blocked) if (until <= now) blocked.delete(key);
       // A timer may fire a moment early: whoever still waits gets a timer of their own.
       if (blocked.size > 0) scheduleRescan(retry.maxMs);
+      const parts = options.parts?.() ?? null;
+      if (parts?.length === 0) return;
       const rows = await pendingEvents(db, {
         source: LINE_INBOX_SOURCE,
         limit: batchSize,
-        excludeIds: [...queued],
+        excludeIds: [...queued.keys()],
         excludeUserKeys: [...blocked.keys()],
+        parts,
       });
       for (const row of rows) {
         if (queued.has(row.id) || blocked.has(keyOf(row))) continue;
-        queued.add(row.id);
+        queued.set(row.id, row.part);
         const key = keyOf(row);
         const queue = queues.get(key);
         if (queue) queue.push(row);
@@ -314,6 +322,10 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
     idle() {
       if (isIdle()) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    busyWith(part) {
+      for (const of of queued.values()) if (of === part) return true;
+      return false;
     },
     async stop() {
       stopped = true;

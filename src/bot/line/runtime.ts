@@ -2,7 +2,8 @@ import type { Logger } from "pino";
 import type { Config } from "../../config.ts";
 import type { Store } from "../../store/db.ts";
 import { waitingEvents } from "../../store/inbox.ts";
-import { keepLeading, type Leadership, type LeadershipOptions } from "../../store/leadership.ts";
+import { USER_PARTS } from "../../store/inbox.ts";
+import { shareParts } from "../../store/partitions.ts";
 import { createLineClient, type LineClient } from "../../line/client.ts";
 import { join } from "node:path";
 import { createLineSpool, type LineSpool } from "./spool.ts";
@@ -25,6 +26,8 @@ export interface LineRuntime {
   eventsStored(): void;
   /** Deliveries the database could not take, kept in DATA_DIR until it can. */
   spool: LineSpool;
+  /** Which users' events the processor reads: set by runLineProcessing (all of them until then). */
+  answering: { parts(): readonly number[] | null };
 }
 
 export type LineRuntimeOptions = { client?: LineClient } & Partial<
@@ -38,7 +41,9 @@ export function createLineRuntime(deps: LineDeps, options: LineRuntimeOptions = 
   if (!channelSecret || !accessToken) return undefined;
   const { client: given, ...tuning } = options;
   const client = given ?? createLineClient({ accessToken, baseUrl: deps.config.LINE_API_BASE_URL });
+  const answering = { parts: (): readonly number[] | null => null };
   const processor = createLineProcessor({
+    parts: () => answering.parts(),
     db: deps.store.db,
     config: deps.config,
     clock: deps.clock,
@@ -79,7 +84,7 @@ export function createLineRuntime(deps: LineDeps, options: LineRuntimeOptions = 
     retryMs: deps.config.LINE_SPOOL_RETRY_MS,
     onStored: eventsStored,
   });
-  return { channelSecret, client, processor, eventsStored, spool };
+  return { channelSecret, client, processor, eventsStored, spool, answering };
 }
 
 /** In the data folder, which belongs to one process. */
@@ -100,35 +105,42 @@ export function lineRuntimeOf(deps: LineDeps): LineRuntime | undefined {
   return runtime ?? undefined;
 }
 
-/** The advisory lock held by the one process that runs the LINE processor. Chosen once. */
-export const LINE_PROCESSOR_LOCK = 4_201_862_865;
+/** The first key of the advisory locks on the parts of the LINE users (a 32-bit integer). Chosen once. */
+export const LINE_PARTS_LOCK = 420_186_286;
 /** The channel on which a process that stored webhook events says so; the payload is their source. */
 export const INBOX_CHANNEL = "webhook_inbox";
 /** A notification lost while the listening connection reconnected would strand events: look anyway. */
 const RESCAN_EVERY_MS = 10_000;
 
+export interface LineProcessing {
+  /** Whether this process answers the events of any users now. */
+  leading(): boolean;
+  /** The parts of the users this process answers now (null: all, on the embedded store). */
+  parts(): readonly number[] | null;
+  stop(): Promise<void>;
+}
+
 /**
- * Runs the LINE processor in this process while no other process does, woken by the events any
- * process stores (LISTEN/NOTIFY): so the webhook can be served by one process or several while
- * another one, or one of them, answers the events in order.
+ * Answers LINE events in this process, woken by the events any process stores (LISTEN/NOTIFY). On
+ * PostgreSQL the users are hashed into USER_PARTS parts shared among every process running this
+ * (`shareParts`): each answers its parts' users, one user's events in one process at a time and in
+ * inbox order; more processes answer more users at once, and a process that stops or dies leaves its
+ * parts to the others within seconds. The embedded store has one process, which answers everyone.
  */
-export async function runLineProcessing(
-  store: Store,
-  runtime: LineRuntime,
-  logger: Logger,
-  options: Pick<LeadershipOptions, "retryMs" | "heartbeatMs"> = {},
-): Promise<Leadership> {
+export async function runLineProcessing(store: Store, runtime: LineRuntime, logger: Logger, options: { heartbeatMs?: number } = {}): Promise<LineProcessing> {
   const unlisten = await store.listen(INBOX_CHANNEL, (source) => {
     if (source === LINE_INBOX_SOURCE) runtime.processor.wake();
   });
-  const leadership = keepLeading(store, { key: LINE_PROCESSOR_LOCK, name: "line-processor", role: runtime.processor, logger, ...options });
+  const parts = shareParts(store, { key: LINE_PARTS_LOCK, count: USER_PARTS, name: "line-processor", role: runtime.processor, logger, ...options });
+  runtime.answering.parts = parts.mine;
   const rescan = setInterval(() => runtime.processor.wake(), RESCAN_EVERY_MS);
   rescan.unref();
   return {
-    leading: leadership.leading,
+    leading: parts.leading,
+    parts: parts.mine,
     async stop() {
       clearInterval(rescan);
-      await leadership.stop();
+      await parts.stop();
       await runtime.processor.stop();
       await unlisten();
     },
