@@ -7,7 +7,8 @@
 // and on the embedded store (PGlite in DATA_DIR, no DATABASE_URL), where it can only answer them itself.
 // The load comes from a worker thread (its own event loop), open loop: a slow answer does not slow
 // the sending. One event per request, as LINE mostly sends them.
-// Run: npx tsx bench/line-webhook.bench.ts [inline|nice0|nice10|none|embedded ...]   (DATABASE_URL or TEST_DATABASE_URL:
+// With 2 and 4 workers they share the users (src/store/partitions.ts): the end-to-end rate shows the scaling.
+// Run: npx tsx bench/line-webhook.bench.ts [inline|nice0|nice10|none|embedded|workers2|workers4 ...]   (DATABASE_URL or TEST_DATABASE_URL:
 // a PostgreSQL server; a database of its own is made and dropped)
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -161,11 +162,13 @@ const setups = [
   "separate, worker at nice 10 (its default)",
   "storing only, nothing answering",
   "embedded store, inline",
+  "separate, 2 workers at nice 10",
+  "separate, 4 workers at nice 10",
 ] as const;
 type Setup = (typeof setups)[number];
-const setupNames = ["inline", "nice0", "nice10", "none", "embedded"];
+const setupNames = ["inline", "nice0", "nice10", "none", "embedded", "workers2", "workers4"];
 
-/** All the setups, or those named (inline, nice0, nice10, none, embedded). */
+/** All the setups, or those named (inline, nice0, nice10, none, embedded, workers2, workers4). */
 export async function main(only: string[] = []) {
   const chosen = setups.filter((_, i) => only.length === 0 || only.includes(setupNames[i]!));
   const fake = await startFakeLinePlatform();
@@ -218,9 +221,13 @@ export async function main(only: string[] = []) {
       await waitReady(port);
       const answering = setup !== "storing only, nothing answering";
       if (setup.startsWith("separate")) {
-        const worker = startProcess(["line-worker"], { ...env, ...(setup.includes("nice 0") ? { LINE_WORKER_NICE: "0" } : {}) });
-        running.push(worker);
-        await worker.waitFor("LINE worker started");
+        // The workers share the users' 64 parts: each has its share once all have joined.
+        const count = Number(/(\d) workers/.exec(setup)?.[1] ?? 1);
+        const workers = Array.from({ length: count }, () =>
+          startProcess(["line-worker"], { ...env, ...(setup.includes("nice 0") ? { LINE_WORKER_NICE: "0" } : {}) }),
+        );
+        running.push(...workers);
+        for (const worker of workers) await worker.waitFor(`"parts":${64 / count}`);
       }
       const url = `http://127.0.0.1:${port}/line/webhook`;
       // Warm up (JIT, connection pools, the users' conversations).
