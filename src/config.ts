@@ -123,6 +123,14 @@ export const envSchema = z.object({
   EMAIL_CODES_PER_ADDRESS_HOUR: positiveInt(3),
   EMAIL_CODES_PER_CLIENT_HOUR: positiveInt(10),
   /**
+   * Signs the link in each mail to a seeker that opens the web chat on their booking (HMAC-SHA256).
+   * Unset: mails carry no such link; the booking is still found in the chat by reference and email or phone.
+   */
+  MANAGE_LINK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "at least 32 characters (e.g. openssl rand -base64 32)").optional()),
+  /** Look-ups of a booking by its reference in the chat, per reference and per client, in an hour. */
+  LOOKUPS_PER_REFERENCE_HOUR: positiveInt(5),
+  LOOKUPS_PER_CLIENT_HOUR: positiveInt(10),
+  /**
    * Addresses (or CIDR ranges) of reverse proxies in front of the bot: a request from one of them
    * is taken to come from the address it names in X-Forwarded-For. Empty: the socket's address.
    */

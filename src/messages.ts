@@ -5,7 +5,8 @@ export type { Locale } from "./i18n/locales.ts";
 export type Channel = "web" | "line";
 
 export type Inbound =
-  | { kind: "start" }
+  /** A new conversation; `manageToken`: opened from the link in a mail, signed for one booking (web). */
+  | { kind: "start"; manageToken?: string }
   | { kind: "text"; text: string }
   | { kind: "choice"; value: string }
   /** A picked date-time, Asia/Tokyo wall clock, 'YYYY-MM-DDTHH:mm' (from a LINE picker of another mode, a bare date or time). */

@@ -34,4 +34,17 @@ describe("configuration", () => {
       "https://b.example",
     ]);
   });
+
+  it("takes a manage-link secret of 32 characters or more, and none by default", () => {
+    expect(parseEnv({}).MANAGE_LINK_SECRET).toBeUndefined();
+    expect(parseEnv({ MANAGE_LINK_SECRET: "" }).MANAGE_LINK_SECRET).toBeUndefined();
+    expect(parseEnv({ MANAGE_LINK_SECRET: "x".repeat(32) }).MANAGE_LINK_SECRET).toBe("x".repeat(32));
+    expect(() => parseEnv({ MANAGE_LINK_SECRET: "short" })).toThrow(/MANAGE_LINK_SECRET: .*32/);
+  });
+
+  it("throttles look-ups by reference at 5 per reference and 10 per client an hour unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ LOOKUPS_PER_REFERENCE_HOUR: 5, LOOKUPS_PER_CLIENT_HOUR: 10 });
+    expect(parseEnv({ LOOKUPS_PER_REFERENCE_HOUR: "3" }).LOOKUPS_PER_REFERENCE_HOUR).toBe(3);
+    expect(() => parseEnv({ LOOKUPS_PER_CLIENT_HOUR: "0" })).toThrow(/LOOKUPS_PER_CLIENT_HOUR/);
+  });
 });

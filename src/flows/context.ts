@@ -9,7 +9,7 @@ import type { Db } from "../store/db.ts";
 import type { Messages } from "../i18n/index.ts";
 import { MAX_CHOICE_LABEL, type BotMessage, type Choice, type Locale } from "../messages.ts";
 
-export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff";
+export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff" | "find";
 
 /**
  * The booking details the intake asks, each under its field's name in src/booking/details.ts (the kind of
@@ -29,6 +29,10 @@ export interface Answers extends DetailAnswers {
   booking?: string;
   /** Told of a booking still to come, the user asked for another (false: there was none). */
   anotherBooking?: boolean;
+  /** A booking reference to look up, canonical (NG-3K7P9Q). */
+  reference?: string;
+  /** The email or phone given with it: `email:<address>` or `phone:<digits>`. */
+  contact?: string;
 }
 
 export type AnswerKey = keyof Answers;
@@ -54,6 +58,11 @@ export interface ConversationState {
   /** A one-time code sent to this address and not yet typed back. */
   emailCheck?: { codeId: string; email: string };
   lastActiveAt?: string;
+  /**
+   * Bookings made elsewhere that this conversation may see, change and cancel: found by reference
+   * and contact details, or opened from a mail's link. Forgotten with the conversation's answers.
+   */
+  attached?: string[];
   /** The last turn run for a keyed event (a LINE webhook event), so running it again repeats its replies. */
   lastTurn?: { key: string; messages: BotMessage[] };
 }

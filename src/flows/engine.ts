@@ -4,6 +4,7 @@ import type { Conversation } from "../store/conversations.ts";
 import type { ConversationState, FlowDeps, Turn } from "./context.ts";
 import { forgetFlowAnswers, say } from "./context.ts";
 import { acknowledgeWhileWithStaff } from "./handoff.ts";
+import { openManageLink } from "./find.ts";
 import { showMenu } from "./menu.ts";
 import { wordsFor } from "../i18n/index.ts";
 import { flowOf, flowOfCommand, unprompted, type Command } from "./registry.ts";
@@ -75,6 +76,7 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
     state.flow = undefined;
     state.step = undefined;
     state.answers = {};
+    delete state.attached;
   }
 
   if (input?.kind === "text" && switchLocale(turn, input.text)) {
@@ -84,6 +86,7 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
   }
 
   if (!input) {
+    if (inbound.kind === "start" && inbound.manageToken !== undefined) return openManageLink(turn, inbound.manageToken);
     if (state.flow) return offerResume(turn);
     return showMenu(turn, turn.m.menu.greeting);
   }
@@ -105,7 +108,7 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
   showMenu(turn, turn.m.menu.notUnderstood);
 }
 
-const COMMANDS = new Set<Command>(["cancel", "change", "status", "human", "back", "restart", "stop", "help", "book", "faq", "now"]);
+const COMMANDS = new Set<Command>(["cancel", "change", "status", "human", "back", "restart", "stop", "help", "book", "faq", "now", "find"]);
 const LEAVES_HANDOFF = new Set<Command>(["stop", "book", "status", "cancel", "change", "restart"]);
 
 function commandOf(input: SlotInput): Command | null {

@@ -2,7 +2,8 @@
 // user, a web session) made it, or the seeker number given has one — not after every detail.
 import { findBooking, seekerStanding } from "../store/bookings.ts";
 import { answersOf, limitsOf, officeOf, say, type Turn } from "./context.ts";
-import { upcomingBookings } from "./sharedSlots.ts";
+import { findChoice } from "./menu.ts";
+import { inReach, upcomingBookings } from "./sharedSlots.ts";
 import { askAgain, done, retry, textOf, type SlotDef, type SlotOutcome } from "./slots.ts";
 import { formatSlot } from "./when.ts";
 import { parseYesNo } from "../nlu/index.ts";
@@ -45,8 +46,10 @@ export async function seekerNumberBooked(turn: Turn, seekerNumber: string): Prom
   const booking = standing.activeBookingId ? await findBooking(turn.db, standing.activeBookingId) : undefined;
   if (!booking) return undefined;
   delete answersOf(turn.state).seekerNumber;
-  if (booking.conversationId === turn.conversation.id) {
+  if (inReach(turn, booking)) {
     return retry(turn.m.refusal.seekerHasBooking(formatSlot(turn.locale, booking.startsAt)), { choices: seeOrChange(turn) });
   }
-  return retry(turn.m.intake.seekerNumberBooked(office.phone), { choices: [{ label: turn.m.menu.human, value: "menu:human" }, { label: turn.m.choice.stop, value: "stop" }] });
+  return retry(turn.m.intake.seekerNumberBooked(office.phone), {
+    choices: [findChoice(turn.m), { label: turn.m.menu.human, value: "menu:human" }, { label: turn.m.choice.stop, value: "stop" }],
+  });
 }

@@ -1,11 +1,11 @@
 // The flows about bookings already made: see them, cancel one, move one.
 import { findOffice, type Office } from "../config.ts";
 import { wordsFor } from "../i18n/index.ts";
-import { bookingsOfConversation, cancelBySeeker, currentHold, detailsOf, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
+import { cancelBySeeker, currentHold, detailsOf, releaseHold, requestBooking, type Booking } from "../store/bookings.ts";
 import { actorOf, answersOf, keptOffice, requesterOf, limitsOf, say, yesOrNo, type Turn } from "./context.ts";
 import { showMenu } from "./menu.ts";
 import type { Flow } from "./registry.ts";
-import { bookingSlot, chosenBooking, timeSlot } from "./sharedSlots.ts";
+import { bookingSlot, bookingsInReach, chosenBooking, timeSlot } from "./sharedSlots.ts";
 import { begin, defineFlow, drive, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "../messages.ts";
 import { askWhen, explainRefusal, formatSlot, KEEP_BOOKING } from "./when.ts";
@@ -24,9 +24,9 @@ export function bookingCard(turn: Turn, b: Booking): BookingCard {
 }
 
 export async function showStatus(turn: Turn): Promise<void> {
-  const list = await bookingsOfConversation(turn.db, turn.conversation.id, turn.now);
+  const list = await bookingsInReach(turn);
   if (list.length === 0) {
-    showMenu(turn, turn.m.status.none);
+    showMenu(turn, turn.m.status.none, { find: true });
     return;
   }
   say(turn, turn.m.status.intro(list.length));

@@ -15,8 +15,14 @@ export function menuChoices(m: Messages): Choice[] {
   ];
 }
 
-export function showMenu(turn: Turn, text = turn.m.menu.prompt): void {
+/** 「予約番号で探す」: for a booking made in another chat, on the phone, or at the counter. */
+export function findChoice(m: Messages): Choice {
+  return { label: m.find.choice, value: "menu:find" };
+}
+
+/** The menu; with `find`, led by finding a booking by its reference (none was found here). */
+export function showMenu(turn: Turn, text = turn.m.menu.prompt, options: { find?: boolean } = {}): void {
   turn.state.flow = undefined;
   turn.state.step = undefined;
-  say(turn, text, { choices: menuChoices(turn.m) });
+  say(turn, text, { choices: [...(options.find ? [findChoice(turn.m)] : []), ...menuChoices(turn.m)] });
 }

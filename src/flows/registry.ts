@@ -2,6 +2,7 @@
 import type { Intent } from "../nlu/index.ts";
 import type { ConversationState, FlowName, Turn } from "./context.ts";
 import { faq } from "./faq.ts";
+import { find } from "./find.ts";
 import { handoff } from "./handoff.ts";
 import { intakeFlow } from "./intake.ts";
 import { cancel, change, status } from "./manage.ts";
@@ -9,7 +10,7 @@ import { now } from "./now.ts";
 import type { SlotInput } from "./slots.ts";
 
 /** What a user can ask for at any point, by a menu choice or in words. */
-export type Command = Intent | "now";
+export type Command = Intent | "now" | "find";
 
 export interface Flow {
   /** The commands that open this flow. */
@@ -31,10 +32,10 @@ export interface Flow {
   takeUnprompted?(turn: Turn, text: string): Promise<boolean> | boolean;
 }
 
-export const flows: Record<FlowName, Flow> = { intake: intakeFlow, status, cancel, change, now, faq, handoff };
+export const flows: Record<FlowName, Flow> = { intake: intakeFlow, status, cancel, change, now, faq, handoff, find };
 
 /** Tried in this order on a message sent with no flow open. */
-export const unprompted: readonly Flow[] = [intakeFlow, faq];
+export const unprompted: readonly Flow[] = [find, intakeFlow, faq];
 
 export function flowOf(state: ConversationState): Flow | undefined {
   return state.flow ? flows[state.flow] : undefined;

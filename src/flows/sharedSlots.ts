@@ -71,9 +71,19 @@ export function consentSlot(question: Pick<SlotDef, "ask" | "resolve">): SlotDef
   };
 }
 
+/** The conversation's bookings, and those attached to it, from 10 minutes before now (for 「予約の確認」). */
+export function bookingsInReach(turn: Turn): Promise<Booking[]> {
+  return bookingsOfConversation(turn.db, turn.conversation.id, turn.now, turn.state.attached ?? []);
+}
+
+/** Whether this conversation made the booking or was shown to belong to it. */
+export function inReach(turn: Turn, b: Booking): boolean {
+  return b.conversationId === turn.conversation.id || (turn.state.attached ?? []).includes(b.id);
+}
+
 /** The conversation's bookings still to come. */
 export async function upcomingBookings(turn: Turn): Promise<Booking[]> {
-  return (await bookingsOfConversation(turn.db, turn.conversation.id, turn.now)).filter((b) => b.startsAt > turn.now);
+  return (await bookingsInReach(turn)).filter((b) => b.startsAt > turn.now);
 }
 
 function bookingChoices(turn: Turn, list: Booking[]): Choice[] {
@@ -87,7 +97,7 @@ export function bookingSlot(words: (turn: Turn) => { none: string; askWhich: str
     resolve: async (turn) => {
       const list = await upcomingBookings(turn);
       if (list.length === 0) {
-        showMenu(turn, words(turn).none);
+        showMenu(turn, words(turn).none, { find: true });
         return end;
       }
       return list.length === 1 ? done(list[0]!.id) : undefined;
@@ -96,7 +106,7 @@ export function bookingSlot(words: (turn: Turn) => { none: string; askWhich: str
     accept: async (turn, input) => {
       const id = input.kind === "choice" && input.value.startsWith("booking:") ? input.value.slice(8) : undefined;
       const b = id ? await findBooking(turn.db, id) : undefined;
-      return b && b.conversationId === turn.conversation.id ? done(b.id) : askAgain();
+      return b && inReach(turn, b) ? done(b.id) : askAgain();
     },
   };
 }
@@ -105,7 +115,7 @@ export function bookingSlot(words: (turn: Turn) => { none: string; askWhich: str
 export async function chosenBooking(turn: Turn): Promise<Booking | undefined> {
   const id = answersOf(turn.state).booking;
   const b = id ? await findBooking(turn.db, id) : undefined;
-  return b && b.conversationId === turn.conversation.id ? b : undefined;
+  return b && inReach(turn, b) ? b : undefined;
 }
 
 /**

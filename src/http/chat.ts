@@ -17,7 +17,17 @@ import { locales } from "../i18n/locales.ts";
 
 const localeSchema = z.enum(locales);
 export const modeSchema = z.enum(conversations.mode.enumValues);
-const createBody = z.object({ office: officeIdSchema.optional(), locale: localeSchema.optional() }).strict();
+const createBody = z
+  .object({
+    office: officeIdSchema.optional(),
+    locale: localeSchema.optional(),
+    manage: z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: "The token of the link in a mail to the seeker (the page's #manage=… fragment): the session opens on that booking." }),
+  })
+  .strict();
 
 const botMessageSchema: z.ZodType<BotMessage> = z
   .object({
@@ -173,7 +183,7 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
       locale: body.locale ?? "ja",
       now: deps.clock(),
     });
-    const result = await runTurn(turnDeps, conversation.id, { kind: "start" }, { client });
+    const result = await runTurn(turnDeps, conversation.id, { kind: "start", ...(body.manage !== undefined ? { manageToken: body.manage } : {}) }, { client });
     return c.json({ sessionId: conversation.id, token, messages: result.messages, mode: result.mode }, 201);
   });
 

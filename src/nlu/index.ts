@@ -15,3 +15,5 @@ export { parseEmailCode } from "./emailCode.ts";
 export { asksForLanguage, looksEnglish } from "./language.ts";
 export { faqTopicOf, faqTopics, type FaqTopic } from "./faqTopic.ts";
 export { URL_IN_TEXT } from "./url.ts";
+export { findReference, parseReference } from "./reference.ts";
+export { contactOnRecord, parseContact } from "./contact.ts";

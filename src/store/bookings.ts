@@ -574,6 +574,12 @@ export async function findBooking(ex: Executor, id: string): Promise<Booking | u
   return row;
 }
 
+/** The booking with this reference (references are unique), whatever its status. */
+export async function findBookingByReference(ex: Executor, reference: string): Promise<Booking | undefined> {
+  const [row] = await ex.select().from(bookings).where(eq(bookings.reference, reference));
+  return row;
+}
+
 /** The slot a conversation holds, if any (requestBooking re-takes one that ran out). */
 export async function currentHold(ex: Executor, conversationId: string): Promise<Booking | undefined> {
   const [row] = await ex
@@ -605,14 +611,18 @@ export async function phoneOnRecord(ex: Executor, conversationId: string): Promi
   return row?.phone ?? undefined;
 }
 
-/** Upcoming and recent bookings a conversation made (for 「予約の確認」). */
-export async function bookingsOfConversation(ex: Executor, conversationId: string, now: Date): Promise<Booking[]> {
+/**
+ * Upcoming and recent bookings a conversation made (for 「予約の確認」), and those it was shown to
+ * belong to (`attached`: found by reference and contact details, or opened from a mail's link).
+ */
+export async function bookingsOfConversation(ex: Executor, conversationId: string, now: Date, attached: readonly string[] = []): Promise<Booking[]> {
+  const ids = attached.filter(isUuid);
   return ex
     .select()
     .from(bookings)
     .where(
       and(
-        eq(bookings.conversationId, conversationId),
+        ids.length > 0 ? or(eq(bookings.conversationId, conversationId), inArray(bookings.id, ids)) : eq(bookings.conversationId, conversationId),
         inArray(bookings.status, ["requested", "confirmed"]),
         gt(bookings.startsAt, new Date(now.getTime() - NO_SHOW_GRACE_MS)),
       ),

@@ -41,8 +41,8 @@ export function chatApi(base: string) {
     }
   }
   return {
-    start: (office: string | undefined, locale: Locale) =>
-      call<{ sessionId: string; token: string; messages: BotMessage[] }>("POST", "", undefined, office ? { office, locale } : { locale }),
+    start: (office: string | undefined, locale: Locale, manage?: string) =>
+      call<{ sessionId: string; token: string; messages: BotMessage[] }>("POST", "", undefined, { ...(office ? { office } : {}), locale, ...(manage ? { manage } : {}) }),
     send: (id: string, token: string, reply: Reply) => {
       const body = reply.kind === "text" ? { text: reply.text } : reply.kind === "choice" ? { choice: reply.value } : { datetime: reply.value };
       return call<{ messages: BotMessage[]; mode: Mode }>("POST", `/${encodeURIComponent(id)}/messages`, token, body);

@@ -23,7 +23,9 @@ function mount(script: HTMLScriptElement): void {
   let s = widgetWords[locale];
   const api = chatApi(base);
   const store = sessionStore(`soudan:${base}:${officeId ?? ""}`);
-  let session = store.load();
+  // Opened from the link in a mail: a new session on that booking, whatever chat this browser had.
+  let manageToken = takeManageToken();
+  let session = manageToken ? null : store.load();
   let mode: Mode = "bot";
   let loaded = false;
   let busy = false;
@@ -153,7 +155,8 @@ function mount(script: HTMLScriptElement): void {
       setMode(history.mode);
       return;
     }
-    const started = await api.start(officeId, locale);
+    // Kept until the seeker writes: switching the language before that starts over on the same booking.
+    const started = await api.start(officeId, locale, manageToken);
     session = { id: started.sessionId, token: started.token };
     store.save(session);
     loaded = true;
@@ -164,6 +167,7 @@ function mount(script: HTMLScriptElement): void {
 
   function send(reply: Reply, shown: string, moveFocus: boolean): void {
     if (busy || !session) return;
+    manageToken = undefined;
     log.append(bubble(s, "user", shown));
     retire();
     const current = session;
@@ -304,7 +308,23 @@ function mount(script: HTMLScriptElement): void {
   });
 
   paint();
-  if (session && store.wasOpen()) open(false);
+  if (manageToken) open();
+  else if (session && store.wasOpen()) open(false);
+}
+
+/**
+ * The token of a mail's link (`#manage=…`, see src/manageLink.ts), taken off the address so that a
+ * reload, a bookmark or a shared screen does not carry it on.
+ */
+function takeManageToken(): string | undefined {
+  const match = /^#manage=([A-Za-z0-9_.-]{1,200})$/.exec(location.hash);
+  if (!match) return undefined;
+  try {
+    history.replaceState(history.state, "", location.pathname + location.search);
+  } catch {
+    // A sandboxed page may refuse; the token then stays in the address, which only its holder has.
+  }
+  return match[1];
 }
 
 const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="widget.js"]');

@@ -1,7 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { BlockList, isIP } from "node:net";
-import { countHits } from "../../store/rateLimits.ts";
+import { countHits, slidingCount } from "../../store/rateLimits.ts";
 import type { Executor } from "../../store/db.ts";
 import { HttpError } from "../errors.ts";
 
@@ -26,8 +26,7 @@ export async function enforceShared(c: Context, db: Executor, now: Date, limits:
   for (const limit of limits) {
     const count = counts.find((x) => x.key === limit.key);
     if (!count) continue;
-    const estimate = count.previous * (1 - count.elapsed) + count.current;
-    if (estimate > limit.perMinute) tooMany(c, Math.ceil(count.remainingMs / 1000));
+    if (slidingCount(count) > limit.perMinute) tooMany(c, Math.ceil(count.remainingMs / 1000));
   }
 }
 

@@ -56,7 +56,7 @@ export const bot = {
     alreadyBooked: (when: string | null) => `You already have a booking${when ? ` on ${when}` : ""}.\nYou can see or change it with the buttons below.`,
     bookAnother: "Book another",
     seekerNumberBooked: (phone: string | null) =>
-      `This job seeker number already has a booking.\nTo change or cancel it, use the chat you booked in, or ${phone ? `call us on ${phone}` : "ask at the office"}.\nIf you meant another number, please write it.`,
+      `This job seeker number already has a booking.\nTo change or cancel it, use the chat you booked in, find it here by its reference, or ${phone ? `call us on ${phone}` : "ask at the office"}.\nIf you meant another number, please write it.`,
     askName: "Please tell me your full name.",
     nameInvalid: "I could not read a name. Please write it like \"Taro Nagasaki\".",
     askSeekerNumber: "Please tell me your job seeker number.\nIt is on your registration card, like 12345-1234567.",
@@ -228,6 +228,22 @@ export const bot = {
     done: (when: string, reference: string) => `We have your change to ${when}.\nYour new reference is ${reference}. Staff will be in touch again.`,
     kept: "Your booking stays as it is.",
     sameSlot: "That is the time you already have.\nPlease choose another time, or keep your booking as it is.",
+  },
+
+  find: {
+    choice: "Find by reference",
+    askReference: "What is your booking reference? (e.g. NG-3K7P9Q)\nIt is in the chat message or mail you got when you booked.",
+    referenceUnknown: "I could not read a booking reference. It is two letters, a hyphen and six letters or digits (e.g. NG-3K7P9Q).",
+    askContact: "What email address or phone number did you give when you booked?",
+    contactUnknown: "I could not read an email address or phone number. Please write it again.",
+    notFound: (phone: string | null) =>
+      `I found no booking with that reference and that email address or phone number. Please check for typing mistakes.${phone ? `\nYou can also call us (${phone}).` : ""}`,
+    throttled: (phone: string | null) =>
+      `That is too many tries. Please try again in about an hour.${phone ? `\nIf it is urgent, please call us (${phone}).` : ""}`,
+    found: "I found your booking. You can change or cancel it with the buttons below.",
+    inactive: "This booking is over, or was cancelled or moved, so it cannot be changed in the chat.",
+    linkInvalid: "This link is not valid. Please open the link from the mail as it is, or find your booking by its reference.",
+    linkExpired: "This link no longer works: the booking is over, or was cancelled or moved. For a moved booking, use the link in the newer mail or its reference.",
   },
 
   handoff: {

@@ -1,11 +1,18 @@
 import type { Office } from "../../config.ts";
 import { clockText } from "../../jst.ts";
 import type { Catalogue } from "../catalogue.ts";
+import type { ManageChat } from "../ja/mail.ts";
 import { formats } from "./formats.ts";
 
 function contactLine(office: Office): string {
   const hours = `weekdays ${clockText(office.openingHours.from)}–${clockText(office.openingHours.to)}`;
   return office.phone ? `Please call ${office.name.en} on ${office.phone} (${hours}).` : `Please contact ${office.name.en} (${hours}).`;
+}
+
+function chatLines(chat: ManageChat | undefined): string[] {
+  if (!chat) return [];
+  if (chat.link) return ["You can change the time or cancel in the chat. Open it from this link (it works until the start time):", chat.link];
+  return ["You can change the time or cancel in the chat: give your booking reference and your email address or phone number there.", chat.page];
 }
 
 export const mail = {
@@ -27,9 +34,10 @@ export const mail = {
     "- You need a webcam.",
     "- The counselling is free; any data charges are yours.",
   ],
-  cancelSection: (office: Office) => [
-    "To cancel or change",
-    contactLine(office),
+  cancelSection: (office: Office, chat?: ManageChat) => [
+    "To change or cancel",
+    ...chatLines(chat),
+    chat ? `You can also call us. ${contactLine(office)}` : contactLine(office),
     "If you have not joined or contacted us by 10 minutes after the start time, the booking is treated as cancelled.",
   ],
   nextStepsSection: (office: Office, chatUrl?: string) => [
@@ -71,9 +79,10 @@ export const mail = {
     join: {
       subject: (office: Office, start: string) => `[${office.name.en}] Your online job counselling starts soon, ${start}`,
       lead: ["Your online job counselling session starts soon. At the start time, join with the meeting URL below."],
-      lateSection: (office: Office) => [
+      lateSection: (office: Office, chat?: ManageChat) => [
         "If you will be late or cannot join",
         contactLine(office),
+        ...(chat ? ["Until the start you can also cancel in the chat:", ...chatLines(chat).slice(-1)] : []),
         "If you have not joined or contacted us by 10 minutes after the start time, the booking is treated as cancelled.",
       ],
     },

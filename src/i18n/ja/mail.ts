@@ -10,6 +10,18 @@ function contactLines(office: Office): string[] {
   return office.phone ? [`${office.name.ja}へ`, "お電話でご連絡ください。", `電話 ${office.phone}`, hours] : [`${office.name.ja}へ`, "ご連絡ください。", hours];
 }
 
+/** Where the seeker manages the booking in the chat: the signed link, or the chat page with the reference. */
+export interface ManageChat {
+  link?: string;
+  page: string;
+}
+
+function chatLines(chat: ManageChat | undefined): string[] {
+  if (!chat) return [];
+  if (chat.link) return ["チャットで、日時の変更や", "取り消しができます。", "次のリンクから開いてください", "(開始時刻まで使えます)。", chat.link];
+  return ["チャットで、予約番号と", "メールアドレスか電話番号を", "入力すると、日時の変更や", "取り消しができます。", chat.page];
+}
+
 export const mail = {
   greeting: (name: string) => [`${name} 様`],
   introduction: (office: Office) => `${office.name.ja}です。`,
@@ -38,8 +50,10 @@ export const mail = {
     "・相談は無料です。通信料は",
     "  ご自身の負担になります。",
   ],
-  cancelSection: (office: Office) => [
-    "■取り消し・変更",
+  cancelSection: (office: Office, chat?: ManageChat) => [
+    "■変更・取り消し",
+    ...chatLines(chat),
+    ...(chat ? ["または、"] : []),
     ...contactLines(office),
     "開始から10分を過ぎても",
     "ご参加もご連絡もない場合は、",
@@ -89,9 +103,10 @@ export const mail = {
     join: {
       subject: (office: Office, start: string) => `【${office.name.ja}】まもなく相談が始まります ${start}`,
       lead: ["ご予約のオンライン職業相談が", "まもなく始まります。", "開始時刻になったら、", "下のURLから参加してください。"],
-      lateSection: (office: Office) => [
+      lateSection: (office: Office, chat?: ManageChat) => [
         "■遅れるとき・参加できないとき",
         ...contactLines(office),
+        ...(chat ? ["開始までは、チャットでも", "取り消しができます。", ...chatLines(chat).slice(-1)] : []),
         "開始から10分を過ぎても",
         "ご参加もご連絡もない場合は、",
         "予約を取り消したものとして",

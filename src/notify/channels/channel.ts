@@ -12,7 +12,7 @@ import type { StaffChannels } from "../staffChannels.ts";
 
 export interface ChannelDeps {
   db: Db;
-  config: Pick<Config, "offices" | "PUBLIC_BASE_URL" | "MAIL_FROM">;
+  config: Pick<Config, "offices" | "PUBLIC_BASE_URL" | "MAIL_FROM" | "MANAGE_LINK_SECRET">;
   /** Where staff are told, per channel, and when reminders go out. */
   channels: StaffChannels;
   mailer: Mailer;

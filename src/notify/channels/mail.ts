@@ -3,7 +3,8 @@ import type { Config, Office } from "../../config.ts";
 import { wordsFor } from "../../i18n/index.ts";
 import type { SeekerEvent } from "../../notices.ts";
 import type { Booking } from "../../store/bookings.ts";
-import { invitationMail, seekerNoticeMail, staffNoticeMail, withCancellation, type ComposedMail } from "../mail/compose.ts";
+import { chatPageUrl, manageUrl } from "../../manageLink.ts";
+import { invitationMail, seekerNoticeMail, staffNoticeMail, withCancellation, type ComposedMail, type ManageChat } from "../mail/compose.ts";
 import { MailSendError } from "../mail/transport.ts";
 import { PermanentJobError } from "../outboxWorker.ts";
 import { asPayload, type Channel } from "./channel.ts";
@@ -25,15 +26,24 @@ function mailBody(...sections: string[][]): string {
   return sections.filter((s) => s.length > 0).map((s) => s.join("\n")).join("\n\n") + "\n";
 }
 
-function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives: string[], config: Pick<Config, "MAIL_FROM">): ComposedMail | undefined {
+type MailConfig = Pick<Config, "MAIL_FROM" | "PUBLIC_BASE_URL" | "MANAGE_LINK_SECRET">;
+
+/** The chat, where the seeker changes or cancels: through the link signed for this booking when a secret is set. */
+function manageChat(config: MailConfig, b: Booking): ManageChat {
+  const link = manageUrl(config, b.id);
+  return { page: chatPageUrl(config), ...(link ? { link } : {}) };
+}
+
+function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives: string[], config: MailConfig): ComposedMail | undefined {
   if (!b.email) return undefined;
   // An address staff took down from the person on the phone or at the counter is as good as proven.
   if (onlyToVerified.has(event) && !b.emailVerifiedAt && b.channel !== "staff") return undefined;
   const locale = b.locale;
   const name = b.name ?? "";
-  const base = { reference: b.reference, seekerName: name, email: b.email, office, startsAt: b.startsAt, endsAt: b.endsAt };
+  const base = { reference: b.reference, seekerName: name, email: b.email, office, startsAt: b.startsAt, endsAt: b.endsAt, chatUrl: chatPageUrl(config) };
+  const manage = manageChat(config, b);
   const calendarEvent = () =>
-    ({ ...base, meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined, organizerEmail: addressOf(config.MAIL_FROM), issuedAt: b.updatedAt, sequence: b.sequence }) as const;
+    ({ ...base, manage, meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined, organizerEmail: addressOf(config.MAIL_FROM), issuedAt: b.updatedAt, sequence: b.sequence }) as const;
   // A session the seeker was invited to (it has a meeting URL) leaves their calendar with a CANCEL.
   const cancelling = (mail: ComposedMail) => (b.meetingUrl ? withCancellation(mail, calendarEvent(), locale) : mail);
   switch (event) {
@@ -42,9 +52,9 @@ function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives
     case "meeting_changed":
       return invitationMail({ ...calendarEvent(), updated: true }, locale);
     case "reminder":
-      return seekerNoticeMail({ ...base, kind: "reminder", meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined }, locale);
+      return seekerNoticeMail({ ...base, manage, kind: "reminder", meetingUrl: b.meetingUrl!, accessCode: b.accessCode ?? undefined }, locale);
     case "join":
-      return b.meetingUrl ? seekerNoticeMail({ ...base, kind: "join", meetingUrl: b.meetingUrl, accessCode: b.accessCode ?? undefined }, locale) : undefined;
+      return b.meetingUrl ? seekerNoticeMail({ ...base, manage, kind: "join", meetingUrl: b.meetingUrl, accessCode: b.accessCode ?? undefined }, locale) : undefined;
     case "rejected":
       return seekerNoticeMail({ ...base, kind: "rejected", reason: b.statusReason ?? "" }, locale);
     case "cancelled_by_staff":
@@ -65,7 +75,7 @@ function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives
           words.mail.greeting(name),
           [words.mail.introduction(office), ...w.lead],
           words.mail.slotSection(b.startsAt, b.endsAt),
-          event === "cancelled" ? [] : words.mail.cancelSection(office),
+          event === "cancelled" ? [] : words.mail.cancelSection(office, manage),
           words.mail.referenceSection(b.reference),
           words.mail.signature(office),
         ),

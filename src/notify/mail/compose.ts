@@ -5,6 +5,9 @@ import { cleanInput } from "../../cleanInput.ts";
 import type { Office } from "../../config.ts";
 import type { StaffEvent } from "../../notices.ts";
 import { wordsFor, type Locale } from "../../i18n/index.ts";
+import type { ManageChat } from "../../i18n/ja/mail.ts";
+
+export type { ManageChat };
 
 export interface MailAttachment {
   filename: string;
@@ -36,10 +39,12 @@ export interface InvitationInput {
   sequence?: number;
   /** A new meeting URL or access code for an invitation already sent: the mail says what changed. */
   updated?: boolean;
+  /** Where the seeker changes or cancels in the chat (the signed link, or the chat page). */
+  manage?: ManageChat;
 }
 
 /** The calendar event the seeker was invited to, for a cancellation that removes it from their calendar. */
-export type CancellationEvent = Omit<InvitationInput, "updated"> & { sequence: number };
+export type CancellationEvent = Omit<InvitationInput, "updated" | "manage"> & { sequence: number };
 
 export interface StaffNoticeDetails {
   name: string;
@@ -73,6 +78,8 @@ interface SeekerNoticeBase {
   endsAt: Date;
   /** Where the seeker can pick another time. */
   chatUrl?: string;
+  /** Where the seeker changes or cancels a booking still to come (reminder, join). */
+  manage?: ManageChat;
 }
 
 export type SeekerNoticeInput =
@@ -103,7 +110,7 @@ export function invitationMail(b: InvitationInput, locale: Locale): ComposedMail
     mail.meetingSection(b.meetingUrl, b.accessCode),
     mail.joinSteps(b.email),
     mail.checklist,
-    mail.cancelSection(b.office),
+    mail.cancelSection(b.office, b.manage),
     mail.referenceSection(b.reference),
     mail.signature(b.office),
   );
@@ -310,7 +317,7 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: Locale): Composed
           mail.meetingSection(n.meetingUrl, n.accessCode),
           mail.joinSteps(n.email),
           mail.checklist,
-          mail.cancelSection(n.office),
+          mail.cancelSection(n.office, n.manage),
           ...closing,
         ),
       };
@@ -324,7 +331,7 @@ export function seekerNoticeMail(n: SeekerNoticeInput, locale: Locale): Composed
           mail.slotSection(n.startsAt, n.endsAt),
           mail.meetingSection(n.meetingUrl, n.accessCode),
           mail.joinSteps(n.email),
-          w.join.lateSection(n.office),
+          w.join.lateSection(n.office, n.manage),
           ...closing,
         ),
       };
