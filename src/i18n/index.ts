@@ -1,5 +1,6 @@
 // The catalogues of every locale. The widget does not come through here: it imports only its own words.
 import { isSupportCode, supportCodes, type DetailField } from "../booking/details.ts";
+import { isStatusReasonCode } from "../booking/reasons.ts";
 import type { Catalogue } from "./catalogue.ts";
 import { en } from "./en/index.ts";
 import { ja } from "./ja/index.ts";
@@ -32,6 +33,15 @@ export function inEveryLocale(pick: (words: Catalogue) => string): string {
 export function supportText(locale: Locale, stored: string | null | undefined): string | null {
   if (!stored) return null;
   return isSupportCode(stored) ? catalogues[locale].codes.support[stored] : stored;
+}
+
+/**
+ * Why a booking was declined or ended, as a reader sees it: a coded reason's label in their language, else
+ * the text staff wrote, then on its own line what staff added to a coded reason.
+ */
+export function reasonText(locale: Locale, b: { statusReason: string | null; statusDetail: string | null }): string | null {
+  const reason = isStatusReasonCode(b.statusReason) ? catalogues[locale].codes.reason[b.statusReason] : b.statusReason;
+  return [reason, b.statusDetail].filter(Boolean).join("\n") || null;
 }
 
 /** A stored detail as a reader sees it: a coded answer (the support asked for) in their language, else as stored. */

@@ -5,7 +5,7 @@ import type { Config, Office } from "../config.ts";
 import { findOffice } from "../config.ts";
 import type { BotMessage } from "../messages.ts";
 import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload } from "../notices.ts";
-import { wordsFor } from "../i18n/index.ts";
+import { reasonText, wordsFor } from "../i18n/index.ts";
 import { addDays, jstDate, jstTime } from "../jst.ts";
 import { findBooking, suggest, type Booking } from "../store/bookings.ts";
 import { findConversation } from "../store/conversations.ts";
@@ -97,11 +97,11 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
       case "join":
         return chatNotices.join(locale, chat);
       case "rejected":
-        return chatNotices.rejected(locale, chat, b.statusReason, await alternativesFor(b, office));
+        return chatNotices.rejected(locale, chat, reasonText(locale, b), await alternativesFor(b, office));
       case "closure":
-        return chatNotices.closure(locale, chat, b.statusReason, alternatives);
+        return chatNotices.closure(locale, chat, reasonText(locale, b), alternatives);
       case "cancelled_by_staff":
-        return chatNotices.cancelledByStaff(locale, chat, b.statusReason);
+        return chatNotices.cancelledByStaff(locale, chat, reasonText(locale, b));
       case "no_show":
         return chatNotices.noShow(locale, chat);
       default:

@@ -19,6 +19,7 @@ const erased = {
   meetingUrl: null,
   accessCode: null,
   statusReason: null,
+  statusDetail: null,
   // What the booking limits count by: derived from the email, the phone and the client's address.
   emailKey: null,
   phoneKey: null,

@@ -100,7 +100,10 @@ export const bookings = pgTable(
     support: text("support"),
     meetingUrl: text("meeting_url"),
     accessCode: text("access_code"),
+    /** Why the booking was declined or ended: a code (src/booking/reasons.ts), or what staff wrote. */
     statusReason: text("status_reason"),
+    /** What staff added, in their own words, to a coded reason. */
+    statusDetail: text("status_detail"),
     rescheduledFrom: uuid("rescheduled_from"),
     /** When the email address was proven with a one-time code; null when it was only typed. */
     emailVerifiedAt: instant("email_verified_at"),

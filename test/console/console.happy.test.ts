@@ -90,7 +90,8 @@ describe.each(storeKinds)("the staff console on $name: what works", (kind) => {
     const res = await s.post(`/staff/bookings/${b.id}/reject`, { reason: "slot_unavailable", detail: "Please try Wednesday." });
     expect(res.status).toBe(303);
     const [row] = await store.db.select().from(bookings).where(eq(bookings.id, b.id));
-    expect(row).toMatchObject({ status: "rejected", statusReason: "No counsellor is free at that time\nPlease try Wednesday." });
+    // The reason is stored as its code beside what staff wrote; the seeker reads it in English (test/console/reject.codes.test.ts).
+    expect(row).toMatchObject({ status: "rejected", statusReason: "slot_unavailable", statusDetail: "Please try Wednesday." });
     expect(await jobKeys()).toContain(`seeker:rejected:${b.id}`);
   });
 

@@ -130,3 +130,97 @@ describe("the migration to stored answer codes (0007)", () => {
     expect(await readAfter(store)).toEqual(expected);
   });
 });
+
+/** The migration that turned the labels of reasons into codes, whatever number it landed under. */
+const reasonCodesTag = (JSON.parse(readFileSync(join(drizzleFolder, "meta", "_journal.json"), "utf8")) as Journal).entries.find((e) => e.tag.endsWith("_status_reason_codes"))!.tag;
+
+/** What the console stored when staff declined: the reason's label in the seeker's language, then what staff wrote. */
+async function writeOldReasons(execute: Execute): Promise<void> {
+  await execute(sql`insert into counsellors (id, office_id, name_ja, name_en) values ('c1', 'nagasaki', '相談員A', 'Counsellor A')`);
+  const rows = [
+    ["NG-RSN001", "rejected", "その日時は相談員の都合がつきません", "ja"],
+    ["NG-RSN002", "rejected", "No counsellor is free at that time\nPlease try Wednesday.", "en"],
+    ["NG-RSN003", "rejected", "オンライン相談の対象外です\n求人のご相談は\n窓口へどうぞ", "ja"],
+    ["NG-RSN004", "rejected", "A duplicate of another request", "en"],
+    ["NG-RSN005", "rejected", "満席のため", "ja"],
+    ["NG-RSN006", "cancelled", "同じ内容の申込みが別にあります", "ja"],
+    ["NG-RSN007", "cancelled", "rescheduled", "ja"],
+    ["NG-RSN008", "rejected", "その日時は相談員の都合がつきませんでした", "ja"],
+  ] as const;
+  for (const [i, [reference, status, reason, locale]] of rows.entries()) {
+    const startsAt = new Date(Date.parse("2026-12-01T01:00:00Z") + i * 30 * 60_000).toISOString();
+    await execute(sql`insert into bookings (reference, office_id, counsellor_id, status, starts_at, ends_at, channel, locale, name, status_reason)
+      values (${reference}, 'nagasaki', 'c1', ${status}, ${startsAt}::timestamptz, ${startsAt}::timestamptz + interval '30 minutes', 'web', ${locale}, '山田太郎', ${reason})`);
+  }
+}
+
+async function readReasons(store: Store) {
+  const result = await store.db.execute(sql`select reference, status_reason, status_detail from bookings order by reference`);
+  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+}
+
+const expectedReasons = [
+  { reference: "NG-RSN001", status_reason: "slot_unavailable", status_detail: null },
+  { reference: "NG-RSN002", status_reason: "slot_unavailable", status_detail: "Please try Wednesday." },
+  { reference: "NG-RSN003", status_reason: "not_eligible", status_detail: "求人のご相談は\n窓口へどうぞ" },
+  { reference: "NG-RSN004", status_reason: "duplicate", status_detail: null },
+  // What staff wrote themselves stays text; only a declined request carried a label from the list.
+  { reference: "NG-RSN005", status_reason: "満席のため", status_detail: null },
+  { reference: "NG-RSN006", status_reason: "同じ内容の申込みが別にあります", status_detail: null },
+  { reference: "NG-RSN007", status_reason: "rescheduled", status_detail: null },
+  { reference: "NG-RSN008", status_reason: "その日時は相談員の都合がつきませんでした", status_detail: null },
+];
+
+describe("the migration to reason codes", () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), "soudan-migrate-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it("turns the labels of declined requests into codes on PGlite, keeping what staff added beside them and what they wrote themselves", async () => {
+    const dir = tempDir();
+    const before = migrationsBefore(reasonCodesTag, dir);
+    const dataDir = join(dir, "data");
+    mkdirSync(dataDir);
+    const old = new PGlite(join(dataDir, "pglite"));
+    const oldDb = drizzlePglite(old);
+    await migratePglite(oldDb, { migrationsFolder: before });
+    await writeOldReasons((q) => oldDb.execute(q));
+    await old.close();
+
+    const store = await openStore({ dataDir });
+    cleanups.push(() => store.close());
+    expect(await store.ready()).toBe(true);
+    expect(await readReasons(store)).toEqual(expectedReasons);
+  });
+
+  it.runIf(testDatabaseUrl)("turns the labels of declined requests into codes on PostgreSQL, keeping what staff added beside them and what they wrote themselves", async () => {
+    const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+    const name = `soudan_migrate_${randomBytes(6).toString("hex")}`;
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    cleanups.push(async () => {
+      const again = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists ${name} with (force)`);
+      await again.end();
+    });
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+
+    const old = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const oldDb = drizzlePostgres(old);
+    await migratePostgres(oldDb, { migrationsFolder: migrationsBefore(reasonCodesTag, tempDir()) });
+    await writeOldReasons((q) => oldDb.execute(q));
+    await old.end();
+
+    const store = await openStore({ databaseUrl: url.toString(), maxConnections: 2 });
+    cleanups.push(() => store.close());
+    expect(await store.ready()).toBe(true);
+    expect(await readReasons(store)).toEqual(expectedReasons);
+  });
+});

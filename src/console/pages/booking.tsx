@@ -13,7 +13,8 @@ import type { BookingNote } from "../../store/bookingNotes.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { instantText, counsellorName, CsrfField, formField as field, FieldError, Layout, Notice, officeName, page, slotText, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
-import { catalogues, detailText, wordsFor, type ConsoleWords, type Locale } from "../../i18n/index.ts";
+import { catalogues, detailText, reasonText, wordsFor, type ConsoleWords, type Locale } from "../../i18n/index.ts";
+import { isRejectReasonCode, rejectReasonCodes } from "../../booking/reasons.ts";
 import { detailNames, type DetailField } from "../../booking/details.ts";
 
 type Errors = Record<string, string>;
@@ -69,7 +70,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
         <p class="hint">{t.readAudited}</p>
         <dl class="details">
           <Detail label={t.status} value={w.status[b.status]} none={t.none} />
-          {b.statusReason && b.statusReason !== "marked_by_staff" ? <Detail label={t.statusReason} value={t.rejectReasons[b.statusReason] ?? b.statusReason} none={t.none} /> : null}
+          {b.statusReason && b.statusReason !== "marked_by_staff" ? <Detail label={t.statusReason} value={reasonText(locale, b)} none={t.none} /> : null}
           <Detail label={t.office} value={officeName(props.deps.config, locale, b.officeId)} none={t.none} />
           <Detail label={t.when} value={slotText(locale, b.startsAt, b.endsAt)} none={t.none} />
           <Detail label={t.counsellor} value={`${counsellorName(office, locale, b.counsellorId)}${b.counsellorNamed ? t.named : ""}`} none={t.none} />
@@ -116,7 +117,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
               <CsrfField ctx={ctx} />
               <input type="hidden" name="version" value={version} />
               <h3>{t.reject}</h3>
-              <ReasonFields w={w} prefix="reject" values={values} errors={errors} choices />
+              <ReasonFields w={w} locale={locale} prefix="reject" values={values} errors={errors} choices />
               <button type="submit" class="danger">{t.reject}</button>
             </form>
           </>
@@ -126,7 +127,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
             <CsrfField ctx={ctx} />
             <input type="hidden" name="version" value={version} />
             <h3>{t.cancel}</h3>
-            <ReasonFields w={w} prefix="cancel" values={values} errors={errors} choices={false} />
+            <ReasonFields w={w} locale={locale} prefix="cancel" values={values} errors={errors} choices={false} />
             <button type="submit" class="danger">{t.cancel}</button>
           </form>
         ) : null}
@@ -264,7 +265,7 @@ function History(props: { ctx: PageContext; rows: AuditTrailRow[]; office: Retur
   );
 }
 
-function ReasonFields(props: { w: ConsoleWords; prefix: "reject" | "cancel"; values: Values; errors: Errors; choices: boolean }) {
+function ReasonFields(props: { w: ConsoleWords; locale: Locale; prefix: "reject" | "cancel"; values: Values; errors: Errors; choices: boolean }) {
   const t = props.w.booking;
   const detailId = `${props.prefix}-detail`;
   const error = props.errors[detailId];
@@ -274,11 +275,14 @@ function ReasonFields(props: { w: ConsoleWords; prefix: "reject" | "cancel"; val
         <>
           <label for={`${props.prefix}-reason`}>{t.rejectReason}</label>
           <select id={`${props.prefix}-reason`} name="reason">
-            {Object.entries(t.rejectReasons).map(([value, label]) => (
-              <option value={value} selected={props.values.reason === value}>
-                {label}
+            {rejectReasonCodes.map((code) => (
+              <option value={code} selected={props.values.reason === code}>
+                {wordsFor(props.locale).codes.reason[code]}
               </option>
             ))}
+            <option value="other" selected={props.values.reason === "other"}>
+              {t.rejectOther}
+            </option>
           </select>
         </>
       ) : null}
@@ -360,14 +364,11 @@ export function bookingPageRoutes(deps: AppDeps) {
       const code = field(form, "reason");
       const detail = field(form, "detail");
       const values = { reason: code, "reject-detail": detail };
-      const known = code in t.rejectReasons && code !== "other";
+      const known = isRejectReasonCode(code);
       if (!known && !detail) return again(c, c.req.param("id"), 400, { errors: { "reject-detail": t.errors.reasonRequired }, values });
       if (detail.length > 400) return again(c, c.req.param("id"), 400, { errors: { "reject-detail": t.errors.tooLong(400) }, values });
-      // The seeker reads the reason in their own language: a known reason in it, plus what staff wrote.
-      return act(c, "rejected", values, (b, version) => {
-        const label = known ? catalogues[b.locale].staff.booking.rejectReasons[code] : undefined;
-        return actions.reject(c.get("staff"), b, [label, detail].filter(Boolean).join("\n"), version);
-      });
+      // A reason from the list is stored as its code (the seeker reads it in their language), what staff wrote beside it as written.
+      return act(c, "rejected", values, (b, version) => actions.reject(c.get("staff"), b, known ? { code, detail: detail || undefined } : detail, version));
     })
     .post("/bookings/:id/cancel", async (c) => {
       const t = c.get("w").booking;

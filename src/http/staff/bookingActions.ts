@@ -11,6 +11,7 @@ import type { AppDeps } from "../app.ts";
 import { HttpError } from "../errors.ts";
 import { actorOf, assertOffice, type StaffPrincipal } from "./auth.ts";
 import { personalFields } from "../../booking/details.ts";
+import type { RejectReasonCode } from "../../booking/reasons.ts";
 
 export interface ConfirmInput {
   meetingUrl: string;
@@ -161,11 +162,13 @@ export function bookingActions(deps: AppDeps) {
       return auditTrail(store.db, "booking", b.id);
     },
 
-    async reject(staff: StaffPrincipal, b: Booking, reason: string, expectedUpdatedAt?: Date): Promise<Booking> {
+    /** A reason from the list is stored as its code, with what staff added beside it; a reason staff write is stored as written. */
+    async reject(staff: StaffPrincipal, b: Booking, reason: string | { code: RejectReasonCode; detail?: string }, expectedUpdatedAt?: Date): Promise<Booking> {
+      const set = typeof reason === "string" ? { statusReason: reason, statusDetail: null } : { statusReason: reason.code, statusDetail: reason.detail ?? null };
       return move(
         staff,
         b,
-        { from: ["requested"], to: "rejected", action: "reject", set: { statusReason: reason }, jobs: (after) => [seekerNoticeJob("rejected", after.id, clock())] },
+        { from: ["requested"], to: "rejected", action: "reject", set, jobs: (after) => [seekerNoticeJob("rejected", after.id, clock())] },
         expectedUpdatedAt,
       );
     },

@@ -30,6 +30,7 @@ const listQuery = z.strictObject({
   from: dateString.optional(),
   to: dateString.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  ...readingLanguage.shape,
 });
 
 const confirmBody = z.strictObject({
@@ -60,7 +61,7 @@ const list = createRoute({
   method: "get",
   path: "/",
   ...secured,
-  summary: "Bookings of the caller's office (an admin: all, or ?office=). No personal details.",
+  summary: "Bookings of the caller's office (an admin: all, or ?office=). No personal details; names and reasons in Japanese unless ?lang= asks for another language.",
   request: { query: listQuery },
   responses: { 200: jsonResponse("The bookings, by start.", z.object({ bookings: z.array(staffBookingSchema) })), 400: errorResponse("Wrong filters."), ...signedIn },
 });
@@ -129,7 +130,7 @@ export function bookingRoutes(deps: AppDeps) {
     if (q.office) assertOffice(staff, q.office);
     const officeId = q.office ?? (staff.role === "admin" ? undefined : staff.officeId!);
     const rows = await listBookings(store.db, { officeId, statuses: q.status, from: q.from, to: q.to, limit: q.limit });
-    return c.json({ bookings: rows.map((b) => bookingJson(b, config)) });
+    return c.json({ bookings: rows.map((b) => bookingJson(b, config, { locale: q.lang })) });
   });
   route(app, read, async (c) => {
     const { lang } = parseOr400(readingLanguage, c.req.query());

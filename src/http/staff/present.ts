@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
-import { catalogues, defaultLocale, detailText, locales, type Locale } from "../../i18n/index.ts";
+import { catalogues, defaultLocale, detailText, locales, reasonText, type Locale } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { personalFields } from "../../booking/details.ts";
 import { bookingStatuses, bookings } from "../../store/schema.ts";
@@ -20,7 +20,10 @@ export const staffBookingSchema = z
     reference: z.string().meta({ example: "NG-7K3PQ2" }),
     office: z.object({ id: z.string(), name: z.string() }),
     status: z.enum(bookingStatuses),
-    statusReason: z.string().nullable(),
+    statusReason: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the booking was declined or ended: a reason from the list in the language asked for (?lang=, Japanese unless asked), else as staff wrote it." }),
     startsAt: jstInstant,
     endsAt: jstInstant,
     when: z.string().meta({ example: exampleSlot }),
@@ -60,7 +63,7 @@ export function bookingJson(
     reference: b.reference,
     office: { id: b.officeId, name: office?.name[locale] ?? b.officeId },
     status: b.status,
-    statusReason: b.statusReason,
+    statusReason: reasonText(locale, b),
     startsAt: jstIso(b.startsAt),
     endsAt: jstIso(b.endsAt),
     when: catalogues[locale].formats.slot(b.startsAt, b.endsAt),

@@ -16,4 +16,13 @@ export const codes = {
     interpreter: "Interpreter",
     assistant: "Assistant joins",
   },
+  reason: {
+    slot_unavailable: "No counsellor is free at that time",
+    not_eligible: "Not eligible for online counselling",
+    duplicate: "A duplicate of another request",
+    rescheduled: "Moved to another time",
+    seeker: "Cancelled by the seeker",
+    no_contact_10_minutes: "No contact by 10 minutes after the start",
+    marked_by_staff: "Recorded by staff",
+  },
 } satisfies Catalogue["codes"];

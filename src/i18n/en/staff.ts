@@ -117,12 +117,7 @@ export const staff = {
     confirmHelp: "Give the meeting URL (https://…) for the invitation mail. Add an access code only if one is needed.",
     reject: "Decline",
     rejectReason: "Reason for declining",
-    rejectReasons: {
-      slot_unavailable: "No counsellor is free at that time",
-      not_eligible: "Not eligible for online counselling",
-      duplicate: "A duplicate of another request",
-      other: "Other",
-    },
+    rejectOther: "Other",
     reasonDetail: "Details (the seeker reads this)",
     cancel: "Cancel",
     cancelReason: "Reason for cancelling (the seeker reads this)",

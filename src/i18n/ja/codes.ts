@@ -1,5 +1,6 @@
 // What a stored code reads as. The database keeps the code; each reader shows it in their own language.
 import type { SupportCode } from "../../booking/details.ts";
+import type { StatusReasonCode } from "../../booking/reasons.ts";
 import type { BookingStatus } from "../../store/schema.ts";
 
 export const codes = {
@@ -19,4 +20,14 @@ export const codes = {
     interpreter: "通訳が必要",
     assistant: "介助者が同席する",
   } satisfies Record<SupportCode, string>,
+  /** Why a booking was declined or ended: what the seeker is told, and what staff read. */
+  reason: {
+    slot_unavailable: "その日時は相談員の都合がつきません",
+    not_eligible: "オンライン相談の対象外です",
+    duplicate: "同じ内容の申込みが別にあります",
+    rescheduled: "日時の変更",
+    seeker: "ご本人による取り消し",
+    no_contact_10_minutes: "開始10分後までに連絡なし",
+    marked_by_staff: "職員が記録",
+  } satisfies Record<StatusReasonCode, string>,
 };

@@ -121,12 +121,8 @@ export const staff = {
     confirmHelp: "招待メールに載せるミーティングURL（https://…）を入力します。アクセスコードは必要なときだけ入力します。",
     reject: "お断りする",
     rejectReason: "お断りの理由",
-    rejectReasons: {
-      slot_unavailable: "その日時は相談員の都合がつきません",
-      not_eligible: "オンライン相談の対象外です",
-      duplicate: "同じ内容の申込みが別にあります",
-      other: "その他",
-    } as Record<string, string>,
+    /** The last choice beside the coded reasons (codes.reason): what staff write is the reason. */
+    rejectOther: "その他",
     reasonDetail: "補足（求職者に伝わります）",
     cancel: "取り消す",
     cancelReason: "取消の理由（求職者に伝わります）",

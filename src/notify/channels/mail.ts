@@ -1,6 +1,6 @@
 // Mail: the staff mailbox of the office, and the seeker's address (with the invitation's .ics).
 import type { Config, Office } from "../../config.ts";
-import { wordsFor } from "../../i18n/index.ts";
+import { reasonText, wordsFor } from "../../i18n/index.ts";
 import type { SeekerEvent } from "../../notices.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { chatPageUrl, manageUrl } from "../../manageLink.ts";
@@ -56,13 +56,13 @@ function seekerMail(event: SeekerEvent, b: Booking, office: Office, alternatives
     case "join":
       return b.meetingUrl ? seekerNoticeMail({ ...base, manage, kind: "join", meetingUrl: b.meetingUrl, accessCode: b.accessCode ?? undefined }, locale) : undefined;
     case "rejected":
-      return seekerNoticeMail({ ...base, kind: "rejected", reason: b.statusReason ?? "" }, locale);
+      return seekerNoticeMail({ ...base, kind: "rejected", reason: reasonText(locale, b) ?? "" }, locale);
     case "cancelled_by_staff":
-      return cancelling(seekerNoticeMail({ ...base, kind: "cancelled_by_staff", reason: b.statusReason ?? undefined }, locale));
+      return cancelling(seekerNoticeMail({ ...base, kind: "cancelled_by_staff", reason: reasonText(locale, b) ?? undefined }, locale));
     case "no_show":
       return seekerNoticeMail({ ...base, kind: "no_show" }, locale);
     case "closure":
-      return seekerNoticeMail({ ...base, kind: "closure", reason: b.statusReason ?? "", alternatives }, locale);
+      return seekerNoticeMail({ ...base, kind: "closure", reason: reasonText(locale, b) ?? "", alternatives }, locale);
     case "requested":
     case "changed":
     case "cancelled": {
