@@ -16,12 +16,21 @@ export interface TurnDeps {
 // version check in saveConversation refuses a turn that read a stale state.
 const running = new Map<string, Promise<unknown>>();
 
-/** Runs work after the key's earlier work; `waited` says whether there was any. */
-function serialize<T>(key: string, work: (waited: boolean) => Promise<T>): Promise<T> {
+/** A turn whose caller has already been told to try again (the database did not answer in time). */
+export class TurnAbandoned extends Error {
+  override name = "TurnAbandoned";
+}
+
+/**
+ * Runs work after the key's earlier work; `waited` says whether there was any. Work given up on
+ * (its signal aborted) does not hold up the work after it: it cannot take effect any more.
+ */
+function serialize<T>(key: string, work: (waited: boolean) => Promise<T>, signal?: AbortSignal): Promise<T> {
   const previous = running.get(key);
   const run = () => work(previous !== undefined);
   const next = (previous ?? Promise.resolve()).then(run, run);
-  const settled = next.catch(() => {});
+  const given = signal ? new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true }))) : undefined;
+  const settled = given ? Promise.race([next.catch(() => {}), given]) : next.catch(() => {});
   running.set(key, settled);
   void settled.then(() => {
     if (running.get(key) === settled) running.delete(key);
@@ -40,10 +49,15 @@ export function runTurn(
   deps: TurnDeps,
   given: string | Conversation,
   inbound: Inbound,
-  options: { key?: string; client?: string } = {},
+  options: { key?: string; client?: string; signal?: AbortSignal } = {},
 ): Promise<TurnResult & { conversation: Conversation }> {
   const conversationId = typeof given === "string" ? given : given.id;
+  // A message its sender was told to send again is not answered as well: nothing of it is saved.
+  const stillWanted = () => {
+    if (options.signal?.aborted) throw new TurnAbandoned("the caller was answered 503");
+  };
   return serialize(conversationId, async (waited) => {
+    stillWanted();
     const conversation = typeof given !== "string" && !waited ? given : await findConversation(deps.db, conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} not found`);
     const previous = (conversation.state as ConversationState).lastTurn;
@@ -59,6 +73,7 @@ export function runTurn(
     if (options.key) result.state.lastTurn = { key: options.key, messages: result.messages };
     // Cut by code points: half of a surrogate pair cannot be stored.
     const stored = inbound.kind === "text" ? { ...inbound, text: [...cleanText(inbound.text)].slice(0, 2000).join("") } : inbound;
+    stillWanted();
     await deps.db.transaction(async (tx) => {
       const officeId = result.state.answers?.office ?? conversation.officeId;
       await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode, officeId }, now);
@@ -71,7 +86,8 @@ export function runTurn(
         ],
         now,
       );
+      stillWanted();
     });
     return { ...result, conversation };
-  });
+  }, options.signal);
 }

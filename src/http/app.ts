@@ -99,13 +99,23 @@ export type App = ReturnType<typeof createApp>;
 // With the 150 ms ping after it, the 503 leaves by about 1.7 s: within LINE's 2 s and the 2 s goal.
 const REQUEST_DEADLINE_MS = 1_500;
 
+declare module "hono" {
+  interface ContextVariableMap {
+    /** Aborted when the request has been answered 503 while its work still runs: that work must not take effect. */
+    givenUp: AbortSignal;
+  }
+}
+
 /**
  * A request still running after 1.5 s while the database does not answer a ping gets its 503 now:
  * a caller (LINE gives up after about 2 s) hears "try again" instead of waiting for the driver's
- * reconnects. The work goes on behind; its result is dropped.
+ * reconnects. The work goes on behind, its result dropped; work that would be repeated by the retry
+ * (a chat message) watches `givenUp` and saves nothing.
  */
 function answerWhileStoreAway(deps: Pick<AppDeps, "store" | "logger">): MiddlewareHandler {
   return async (c, next) => {
+    const givenUp = new AbortController();
+    c.set("givenUp", givenUp.signal);
     let timer: NodeJS.Timeout | undefined;
     const work = next().then(() => "done" as const);
     const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), REQUEST_DEADLINE_MS)));
@@ -113,6 +123,7 @@ function answerWhileStoreAway(deps: Pick<AppDeps, "store" | "logger">): Middlewa
     const ping = await Promise.race([deps.store.ready().catch(() => false), new Promise<false>((r) => setTimeout(() => r(false), 150))]);
     if (ping) return void (await work);
     work.catch(() => {});
+    givenUp.abort();
     deps.logger.warn({ requestId: c.get("requestId"), route: c.req.routePath }, "database unavailable");
     c.header("Retry-After", String(RETRY_AFTER_SECONDS));
     return c.json(errorBody("unavailable", UNAVAILABLE_MESSAGE), 503);

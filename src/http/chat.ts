@@ -197,7 +197,7 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
     );
     const conversation = await authorised(c);
     const body = parseOr400(webInboundSchema, await readJson(c));
-    const result = await runTurn(turnDeps, conversation.id, toInbound(body), { client });
+    const result = await runTurn(turnDeps, conversation.id, toInbound(body), { client, signal: c.get("givenUp") });
     return c.json({ messages: result.messages, mode: result.mode });
   });
 

@@ -139,6 +139,11 @@ describe.skipIf(!testDatabaseUrl)("a server whose PostgreSQL connections are res
         if (status !== 200) await new Promise((r) => setTimeout(r, 200));
       }
       expect(status).toBe(200);
+      // The message answered 503 during the stall was not taken as well: the seeker sends it again.
+      const history = (await (await fetch(`${base}/api/chat/sessions/${sessionId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { messages: unknown[] };
+      const said = JSON.stringify(history.messages);
+      expect(said).not.toContain(personal.topic);
+      expect(said).toContain(personal.seekerNumber);
       const deadline = Date.now() + 15_000;
       while (fake.delivered(seeker).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       console.log(`after the stall: a new session 201 in ${freshMs} ms; the stalled conversation answered 200 ${Date.now() - healed} ms after healing; the LINE message kept during it answered: ${fake.delivered(seeker).length > 0}`);

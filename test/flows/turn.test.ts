@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTurn } from "../../src/flows/turn.ts";
+import { runTurn, TurnAbandoned } from "../../src/flows/turn.ts";
 import { conversationHistory, conversationOfUser, findConversation } from "../../src/store/conversations.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { useStore } from "../helpers/stores.ts";
@@ -22,6 +22,27 @@ describe("running a turn", () => {
     expect(again.messages).toEqual(first.messages);
     const after = await findConversation(store.db, conversation.id);
     expect(after!.version).toBe(before!.version);
+    const history = await conversationHistory(store.db, conversation.id);
+    expect(history.filter((m) => m.author === "user")).toHaveLength(2);
+  });
+
+  it("saves nothing of a message whose sender was already told to send it again, and lets the next one go first", async () => {
+    const { deps } = await buildTestApp(store, { now });
+    const turnDeps = { db: store.db, config: deps.config, clock: deps.clock, wakeOutbox: () => {} };
+    const conversation = await conversationOfUser(store.db, "line", "U0456", now);
+    await runTurn(turnDeps, conversation.id, { kind: "choice", value: "menu:book" });
+    const before = await findConversation(store.db, conversation.id);
+
+    // Given up on while it runs (the request was answered 503): it stops before saving.
+    const givenUp = new AbortController();
+    const late = runTurn(turnDeps, conversation.id, { kind: "choice", value: "office:nagasaki" }, { signal: givenUp.signal });
+    givenUp.abort();
+    await expect(late).rejects.toBeInstanceOf(TurnAbandoned);
+    expect((await findConversation(store.db, conversation.id))!.version).toBe(before!.version);
+
+    // The same message sent again is answered as the first time it was said.
+    const retry = await runTurn(turnDeps, conversation.id, { kind: "choice", value: "office:nagasaki" });
+    expect(retry.messages[0]!.text).toContain("どなたのご相談ですか");
     const history = await conversationHistory(store.db, conversation.id);
     expect(history.filter((m) => m.author === "user")).toHaveLength(2);
   });
