@@ -54,3 +54,13 @@ export function waitlistNoticeJob(event: WaitlistEvent, entryId: string, runAt: 
   const payload: WaitlistNoticePayload = { event, entryId, ...(bookingId ? { bookingId } : {}) };
   return { kind: "waitlist.notice", idempotencyKey: `waitlist:${event}:${entryId}${bookingId ? `:${bookingId}` : ""}`, payload: { ...payload }, runAt };
 }
+
+/** The value of an answer to a waitlist offer, as a button carries it: the place and the hold it was made with. */
+export function waitlistAnswerValue(answer: "accept" | "decline", entryId: string, bookingId: string): string {
+  return `waitlist:${answer}:${entryId}:${bookingId}`;
+}
+
+export function waitlistAnswerOf(value: string): { answer: "accept" | "decline"; entryId: string; bookingId: string } | null {
+  const match = /^waitlist:(accept|decline):([0-9a-f-]{36}):([0-9a-f-]{36})$/.exec(value);
+  return match ? { answer: match[1] as "accept" | "decline", entryId: match[2]!, bookingId: match[3]! } : null;
+}

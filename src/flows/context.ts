@@ -9,7 +9,7 @@ import type { Db } from "../store/db.ts";
 import type { Messages } from "../i18n/index.ts";
 import { MAX_CHOICE_LABEL, type BotMessage, type Choice, type Locale } from "../messages.ts";
 
-export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff" | "find";
+export type FlowName = "intake" | "status" | "cancel" | "change" | "now" | "faq" | "handoff" | "find" | "waitlist" | "leaveWaitlist";
 
 /**
  * The booking details the intake asks, each under its field's name in src/booking/details.ts (the kind of

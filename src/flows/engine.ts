@@ -7,7 +7,7 @@ import { acknowledgeWhileWithStaff } from "./handoff.ts";
 import { openManageLink } from "./find.ts";
 import { showMenu } from "./menu.ts";
 import { wordsFor } from "../i18n/index.ts";
-import { flowOf, flowOfCommand, unprompted, type Command } from "./registry.ts";
+import { flowOf, flowOfCommand, flows, unprompted, type Command } from "./registry.ts";
 import type { SlotInput } from "./slots.ts";
 import type { BotMessage, Inbound, Locale } from "../messages.ts";
 
@@ -94,6 +94,10 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
     if (input.value === "resume:yes" && state.flow) return resume(turn);
     return restart(turn);
   }
+  // An answer to something sent later (a waitlist offer) is taken whatever the conversation was doing.
+  if (input.kind === "choice") {
+    for (const flow of Object.values(flows)) if (await flow.takeChoice?.(turn, input.value)) return;
+  }
   if (state.flow && idle > RESUME_AFTER_MS) return offerResume(turn);
 
   const command = commandOf(input);
@@ -108,7 +112,7 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
   showMenu(turn, turn.m.menu.notUnderstood);
 }
 
-const COMMANDS = new Set<Command>(["cancel", "change", "status", "human", "back", "restart", "stop", "help", "book", "faq", "now", "find"]);
+const COMMANDS = new Set<Command>(["cancel", "change", "status", "human", "back", "restart", "stop", "help", "book", "faq", "now", "find", "waitlist", "leaveWaitlist"]);
 const LEAVES_HANDOFF = new Set<Command>(["stop", "book", "status", "cancel", "change", "restart"]);
 
 function commandOf(input: SlotInput): Command | null {

@@ -190,6 +190,7 @@ const when = timeSlot({
       counsellorId: anyone ? null : answers.counsellor,
       seekerNumber: answers.seekerNumber,
       contact: { email: answers.email, phone: answers.phone },
+      waitlist: true,
     };
   },
   taken: (turn, held, anyone) => {

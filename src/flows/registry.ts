@@ -7,6 +7,7 @@ import { handoff } from "./handoff.ts";
 import { intakeFlow } from "./intake.ts";
 import { cancel, change, status } from "./manage.ts";
 import { now } from "./now.ts";
+import { leaveWaitlistFlow, waitlist } from "./waitlist.ts";
 import type { SlotInput } from "./slots.ts";
 
 /** What a user can ask for at any point, by a menu choice or in words. */
@@ -30,9 +31,11 @@ export interface Flow {
   opening?(state: ConversationState): boolean;
   /** A message sent with no flow open: true when this flow took it up. */
   takeUnprompted?(turn: Turn, text: string): Promise<boolean> | boolean;
+  /** A choice tapped at any point (an answer to a notice that came later): true when this flow took it. */
+  takeChoice?(turn: Turn, value: string): Promise<boolean>;
 }
 
-export const flows: Record<FlowName, Flow> = { intake: intakeFlow, status, cancel, change, now, faq, handoff, find };
+export const flows: Record<FlowName, Flow> = { intake: intakeFlow, status, cancel, change, now, faq, handoff, find, waitlist, leaveWaitlist: leaveWaitlistFlow };
 
 /** Tried in this order on a message sent with no flow open. */
 export const unprompted: readonly Flow[] = [find, intakeFlow, faq];

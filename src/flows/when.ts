@@ -4,6 +4,8 @@ import { addDays, jstDate, jstInstant, jstTime, minutesOf } from "../jst.ts";
 import { parseWhen, type WhenReading } from "../nlu/index.ts";
 import { lastBookableDate, SLOT_MINUTES, slotEnd, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, listFreeDays, suggest } from "../store/bookings.ts";
+import { windowStillBookable, type WaitWindow } from "../store/waitlist.ts";
+import { joinChoice } from "./waitlistChoices.ts";
 import { actorOf, limitsOf, requesterOf, say, yesNoChoices, type Turn } from "./context.ts";
 import type { Messages } from "../i18n/index.ts";
 import { locales } from "../i18n/locales.ts";
@@ -33,6 +35,8 @@ export interface WhenOptions {
   replacing?: string;
   /** Its start: wishing that time again holds nothing and offers other times or keeping it. */
   current?: Date;
+  /** A wished time or window that is full may be waited for (キャンセル待ち). */
+  waitlist?: boolean;
 }
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
@@ -128,12 +132,61 @@ export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOpti
     const inside = await suggestions(turn, options, [within.wish], within.keep);
     const label = withinLabel(turn, first);
     if (inside.length > 0) offerDay(turn, options, inside, turn.m.intake.whenWithin(label));
-    else offerDay(turn, options, await suggestions(turn, options, [within.wish]), turn.m.intake.whenNoneWithin(label));
+    else offerDay(turn, options, await suggestions(turn, options, [within.wish]), turn.m.intake.whenNoneWithin(label), await waitable(turn, options, readingWindow(first, jstDate(turn.now), options.office)));
     return null;
   }
   const wishes = readings.map(wishOf);
-  offerDay(turn, options, await suggestions(turn, options, wishes), null);
+  const found = await suggestions(turn, options, wishes);
+  // One day, or hours of one day, with nothing free in it: it may be waited for.
+  const only = readings.length === 1 ? wishWindow(wishes[0]!, options.office) : undefined;
+  const none = only && !found.some((s) => inWindow(s, only));
+  offerDay(turn, options, found, null, none ? await waitable(turn, options, only) : undefined);
   return null;
+}
+
+/** The window a range, an open range or a span asks for, within the office's hours; undefined when it has no end. */
+function readingWindow(r: WhenReading, today: string, office: Office): WaitWindow | undefined {
+  const hours = office.window;
+  if (r.open && r.time) return clampWindow({ fromDate: r.date, toDate: r.date, ...(r.open === "after" ? { fromTime: r.time, toTime: hours.to } : { fromTime: hours.from, toTime: r.time }) }, office);
+  if (r.open === "after") return undefined;
+  if (r.open === "before") return clampWindow({ fromDate: today, toDate: r.date, fromTime: hours.from, toTime: hours.to }, office);
+  const last = r.end?.date ?? r.date;
+  const part = r.partOfDay ?? (r.time && r.end?.time ? { from: r.time, to: r.end.time } : null);
+  return clampWindow({ fromDate: r.date, toDate: last, fromTime: part?.from ?? hours.from, toTime: part?.to ?? hours.to }, office);
+}
+
+function wishWindow(wish: Wish, office: Office): WaitWindow | undefined {
+  if (wish.kind === "day") return clampWindow({ fromDate: wish.date, toDate: wish.date, fromTime: office.window.from, toTime: office.window.to }, office);
+  if (wish.kind === "window") return clampWindow({ fromDate: wish.date, toDate: wish.date, fromTime: wish.from, toTime: wish.to }, office);
+  return undefined;
+}
+
+function clampWindow(w: WaitWindow, office: Office): WaitWindow | undefined {
+  const fromTime = minutesOf(w.fromTime) < minutesOf(office.window.from) ? office.window.from : w.fromTime;
+  const toTime = minutesOf(w.toTime) > minutesOf(office.window.to) ? office.window.to : w.toTime;
+  if (minutesOf(toTime) - minutesOf(fromTime) < SLOT_MINUTES || w.toDate < w.fromDate) return undefined;
+  return { ...w, fromTime, toTime };
+}
+
+function inWindow(s: Slot, w: WaitWindow): boolean {
+  const date = jstDate(s.startsAt);
+  const start = minutesOf(jstTime(s.startsAt));
+  return date >= w.fromDate && date <= w.toDate && start >= minutesOf(w.fromTime) && start + SLOT_MINUTES <= minutesOf(w.toTime);
+}
+
+/** The window, when this flow offers the waitlist and some day of it can still be booked. */
+async function waitable(turn: Turn, options: WhenOptions, w: WaitWindow | undefined): Promise<WaitWindow | undefined> {
+  if (!options.waitlist || !w) return undefined;
+  return (await windowStillBookable(turn.db, options.office, turn.now, w)) ? w : undefined;
+}
+
+/** A taken time (full, or the named counsellor busy) may be waited for; a closed or late one may not. */
+function pointWait(options: WhenOptions, refusal: SlotRefusal, startsAt: Date): WaitWindow | undefined {
+  if (!options.waitlist) return undefined;
+  const taken = refusal.reason === "full" || (refusal.reason === "counsellor_unavailable" && refusal.why === "taken");
+  if (!taken) return undefined;
+  const date = jstDate(startsAt);
+  return { fromDate: date, toDate: date, fromTime: jstTime(startsAt), toTime: jstTime(slotEnd(startsAt)) };
 }
 
 /** What a range, an open range or a vague span asks for: where to look, and which slots fit. */
@@ -292,11 +345,15 @@ async function suggestions(turn: Turn, options: WhenOptions, wishes: Wish[], kee
   return out.slice(0, OFFERED);
 }
 
-function offerDay(turn: Turn, options: WhenOptions, slots: Slot[], lead: string | null): void {
+function offerDay(turn: Turn, options: WhenOptions, slots: Slot[], lead: string | null, wait?: WaitWindow): void {
   const m = turn.m;
   const text = lead ?? m.intake.whenPickFromOptions(slots.length);
   const tail = slots.length === 0 ? `\n${m.intake.noAlternatives(options.office.phone)}` : "";
-  say(turn, text + tail, { choices: slotChoices(turn.locale, slots), datePicker: pickerBounds(options.office, turn.now) });
+  const choices = slotChoices(turn.locale, slots);
+  say(turn, text + tail + (wait ? `\n${m.waitlist.joinHint}` : ""), {
+    choices: wait ? [...choices, joinChoice(turn.locale, wait)] : choices,
+    datePicker: pickerBounds(options.office, turn.now),
+  });
 }
 
 async function tryHold(turn: Turn, startsAt: Date, options: WhenOptions): Promise<Held | null> {
@@ -323,7 +380,7 @@ async function tryHold(turn: Turn, startsAt: Date, options: WhenOptions): Promis
     say(turn, turn.m.intake.whenHeld(formatSlot(turn.locale, startsAt), turn.config.HOLD_MINUTES));
     return { startsAt: result.booking.startsAt.toISOString(), holdId: result.booking.id, counsellorId: result.booking.counsellorId };
   }
-  await explainRefusal(turn, result.refusal, options, { alternatives: result.alternatives, withCounsellor: result.withCounsellor });
+  await explainRefusal(turn, result.refusal, options, { alternatives: result.alternatives, withCounsellor: result.withCounsellor, wait: pointWait(options, result.refusal, startsAt) });
   return null;
 }
 
@@ -342,7 +399,7 @@ export async function explainRefusal(
   turn: Turn,
   refusal: SlotRefusal | { ok: false; reason: "hold_lost" },
   options: WhenOptions,
-  offers: { alternatives: Slot[]; withCounsellor?: Slot[] },
+  offers: { alternatives: Slot[]; withCounsellor?: Slot[]; wait?: WaitWindow },
 ): Promise<void> {
   const { m, locale } = turn;
   const office = options.office;
@@ -363,17 +420,19 @@ export async function explainRefusal(
     return;
   }
   const picker = { datePicker: pickerBounds(office, turn.now) };
+  const hint = offers.wait ? `\n${m.waitlist.joinHint}` : "";
+  const join = offers.wait ? [joinChoice(locale, offers.wait)] : [];
   if (offers.withCounsellor) {
     const name = counsellorName(office, options.counsellorId ?? "", locale);
     say(turn, `${reason}\n${offers.withCounsellor.length ? m.intake.alternativesWithCounsellor(name) : m.intake.noAlternatives(office.phone)}`);
     const anyone = offers.alternatives;
     const choices = [...slotChoices(locale, offers.withCounsellor), ...slotChoices(locale, anyone).map((c) => ({ ...c, value: `${c.value}|any` }))];
-    say(turn, anyone.length ? m.intake.alternativesWithAnyone : m.intake.whenPickFromOptions(choices.length), { choices: choices.slice(0, 12), ...picker });
+    say(turn, (anyone.length ? m.intake.alternativesWithAnyone : m.intake.whenPickFromOptions(choices.length)) + hint, { choices: [...choices.slice(0, 12 - join.length), ...join], ...picker });
     return;
   }
   const list = offers.alternatives;
   const tail = list.length ? m.intake.alternativesIntro : m.intake.noAlternatives(office.phone);
-  say(turn, `${reason}\n${tail}`, { choices: slotChoices(locale, list), ...picker });
+  say(turn, `${reason}\n${tail}${hint}`, { choices: [...slotChoices(locale, list), ...join], ...picker });
 }
 
 export function counsellorName(office: Office, id: string, locale: Locale): string {

@@ -2,12 +2,14 @@
 // count: 「キャンセル待ちはありますか」 is a question, not a cancellation.
 import { catalogues, locales } from "../i18n/index.ts";
 
-export type Intent = "cancel" | "change" | "status" | "human" | "back" | "restart" | "stop" | "help" | "book" | "faq" | "now";
+export type Intent = "cancel" | "change" | "status" | "human" | "back" | "restart" | "stop" | "help" | "book" | "faq" | "now" | "waitlist" | "leaveWaitlist";
 
 const POLITE_TAIL = /(?:を|が)?\s*(?:したいです|したいのですが|したいんですが|したい|します|してください|して下さい|して|お願いします|おねがいします|お願いいたします|をお願いします|ください|下さい|です|できますか|できる\??|したいんだけど|したいのですけど|希望)?[。.!！?？\s]*$/;
 const LEADING_FILLER = /^(?:すみません|すいません|あの|あのー|えっと|えーと|ちょっと|やっぱり|やっぱ)[、,\s]*/;
 
 const PATTERNS: Array<[Intent, RegExp]> = [
+  ["leaveWaitlist", /^キャンセル待ち(?:を|は|の登録を?)?\s*(?:やめる|やめます|やめたい|止める|取り?消(?:す|し|したい)?|解除|辞退|キャンセル)(?:したい|する|します)?$|^(?:leave|quit|cancel) (?:the |my )?(?:waitlist|waiting list)$/i],
+  ["waitlist", /^(?:キャンセル待ち|きゃんせるまち)(?:の)?(?:確認|状況|順番|状態)?$|^(?:my )?(?:waitlist|waiting list)(?: (?:place|status))?$/i],
   ["cancel", /^(?:(?:予約|相談|面談)の?を?\s*)?(?:キャンセル(?!待ち)|取り?消(?:す|し)?|取りやめ|とりけ(?:す|し)?|きゃんせる)(?:したい|する|します|して|たい)?$|^cancel(?: (?:my|the|a) )?(?:booking|appointment|reservation)?$/i],
   ["change", /^(?:(?:予約|日時|日程|時間|日にち|予約日)の?を?\s*)?(?:変更|へんこう|変え(?:たい)?|ずらし(?:たい)?)(?:したい|する|します|して)?$|^(?:日時|日程|時間|日にち)の?変更$|^(?:reschedule|change(?: (?:my |the )?(?:booking|appointment|reservation|time|date))?)$/i],
   ["status", /^(?:予約|相談の予約)の?を?\s*(?:確認|状況|内容)(?:したい|する|します)?$|^予約(?:は)?(?:できて(?:ます|います|る)|どうなって(?:ます|います|る))か?$|^(?:check )?(?:my )?(?:booking|appointment|reservation)(?: status)?$|^status$/i],

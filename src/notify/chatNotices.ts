@@ -3,7 +3,7 @@
 import type { Office } from "../config.ts";
 import type { BookingCard, BotMessage } from "../messages.ts";
 import { catalogues, wordsFor, type Locale } from "../i18n/index.ts";
-import type { StaffEvent } from "../notices.ts";
+import { waitlistAnswerValue, type StaffEvent } from "../notices.ts";
 
 export interface ChatBooking {
   reference: string;
@@ -60,6 +60,19 @@ export const chatNotices = {
     choices: [bookAgain(locale)],
   }),
   released: (locale: Locale): BotMessage => ({ text: wordsFor(locale).notices.released }),
+  /** A freed time offered from the waitlist, held until `until`, with the two answers. */
+  waitlistOffer: (locale: Locale, o: { startsAt: Date; endsAt: Date; until: Date; entryId: string; bookingId: string }): BotMessage => {
+    const { notices, formats } = wordsFor(locale);
+    return {
+      text: notices.waitlist.offer(formats.slot(o.startsAt, o.endsAt), formats.instant(o.until)).join("\n"),
+      choices: [
+        { label: notices.waitlist.accept, value: waitlistAnswerValue("accept", o.entryId, o.bookingId) },
+        { label: notices.waitlist.decline, value: waitlistAnswerValue("decline", o.entryId, o.bookingId) },
+      ],
+    };
+  },
+  waitlistLapsed: (locale: Locale): BotMessage => ({ text: wordsFor(locale).notices.waitlist.lapsed, choices: [bookAgain(locale)] }),
+  waitlistEnded: (locale: Locale, window: string): BotMessage => ({ text: wordsFor(locale).notices.waitlist.ended(window), choices: [bookAgain(locale)] }),
 };
 
 /** The staff LINE notice, in Japanese as staff read it: what, which office, when, the reference and the link; never personal data. */

@@ -4,8 +4,10 @@
 import type { Config, Office } from "../config.ts";
 import { findOffice } from "../config.ts";
 import type { BotMessage } from "../messages.ts";
-import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload } from "../notices.ts";
+import type { SeekerEvent, SeekerNoticePayload, StaffNoticePayload, WaitlistNoticePayload } from "../notices.ts";
 import { reasonText, wordsFor } from "../i18n/index.ts";
+import { findEntry } from "../store/waitlist.ts";
+import type { MailSendPayload } from "./channels/mail.ts";
 import { addDays, jstDate, jstTime } from "../jst.ts";
 import { findBooking, suggest, type Booking } from "../store/bookings.ts";
 import { findConversation } from "../store/conversations.ts";
@@ -148,8 +150,58 @@ export function createJobHandlers(deps: NotifyDeps): Record<string, JobHandler> 
     await fanOut(jobs);
   }
 
+  /** 12月3日(木) 14:00～16:00, or a span of days with its hours. */
+  function windowText(locale: Booking["locale"], w: { fromDate: string; toDate: string; fromTime: string; toTime: string }): string {
+    const { bot, formats } = wordsFor(locale);
+    return w.fromDate === w.toDate
+      ? bot.waitlist.dayWindow(formats.date(w.fromDate), w.fromTime, w.toTime)
+      : bot.waitlist.spanWindow(formats.date(w.fromDate), formats.date(w.toDate), w.fromTime, w.toTime);
+  }
+
+  /**
+   * A waitlist notice goes into the chat the person waited from (LINE push or web chat) and, for an
+   * offer, to their address when they proved it with a code (as for what their own actions send).
+   * An offer answered, lapsed or left since says nothing.
+   */
+  async function waitlistNotice(payload: WaitlistNoticePayload, job: OutboxJob): Promise<void> {
+    const entry = await findEntry(db, payload.entryId);
+    if (!entry) return;
+    const expected = { offer: "offered", lapsed: "lapsed", ended: "ended" } as const;
+    if (entry.status !== expected[payload.event]) return;
+    if (payload.event === "offer" && entry.offerBookingId !== payload.bookingId) return;
+    const office = officeOf(entry.officeId);
+    const now = clock();
+    const key = job.idempotencyKey;
+    const locale = entry.locale;
+    const jobs: (NewJob | undefined)[] = [];
+    let message: BotMessage;
+    if (payload.event === "offer") {
+      const hold = await findBooking(db, payload.bookingId!);
+      if (!hold || hold.status !== "held" || !entry.offerExpiresAt) return;
+      message = chatNotices.waitlistOffer(locale, { startsAt: hold.startsAt, endsAt: hold.endsAt, until: entry.offerExpiresAt, entryId: entry.id, bookingId: hold.id });
+      const answers = (entry.answers ?? {}) as { email?: string; emailVerified?: string; name?: string };
+      if (answers.email && answers.emailVerified === answers.email) {
+        const words = wordsFor(locale);
+        const text = [
+          words.mail.greeting(answers.name ?? "").join("\n"),
+          [words.mail.introduction(office), ...words.notices.waitlist.mailLead(words.formats.instant(entry.offerExpiresAt))].join("\n"),
+          words.mail.slotSection(hold.startsAt, hold.endsAt).join("\n"),
+          words.mail.signature(office).join("\n"),
+        ].join("\n\n") + "\n";
+        const mail: MailSendPayload = { mail: { to: answers.email, subject: words.notices.waitlist.mailSubject(office), text } };
+        jobs.push({ kind: "mail.send", idempotencyKey: `${key}:mail:${answers.email}`, payload: { ...mail }, runAt: now });
+      }
+    } else {
+      message = payload.event === "lapsed" ? chatNotices.waitlistLapsed(locale) : chatNotices.waitlistEnded(locale, windowText(locale, entry));
+    }
+    const conversation = await findConversation(db, entry.conversationId);
+    if (conversation) jobs.push(seekerChatJob(key, conversation, message, { line: line !== undefined, record: true, now }));
+    await fanOut(jobs);
+  }
+
   return {
     "staff.notice": (payload: StaffNoticePayload, job) => staffNotice(payload, job),
+    "waitlist.notice": (payload: WaitlistNoticePayload, job) => waitlistNotice(payload, job),
     "seeker.notice": (payload: SeekerNoticePayload, job) => seekerNotice(payload, job),
     ...Object.fromEntries(outboundChannels.map((channel): [string, JobHandler] => [channel.kind, (payload, job) => channel.send(payload, job, deps)])),
   };

@@ -50,4 +50,13 @@ export const notices = {
       lead: ["This booking is now cancelled."],
     },
   },
+  waitlist: {
+    offer: (slot: string, until: string) => ["A time you are waiting for has freed up:", "", slot, "", `It is held for you until ${until}.`, "Do you want to book it?"],
+    accept: "Book it",
+    decline: "Not this time",
+    lapsed: "The time we offered has run out and went to the next person. Your waitlist place has ended.",
+    ended: (window: string) => `Requests for ${window} have closed, so your waitlist place has ended.`,
+    mailSubject: (o: Office) => `[${o.name.en}] A time you are waiting for has freed up`,
+    mailLead: (until: string) => ["A time you are waiting for has freed up.", `It is held for you until ${until}.`, "To book it, open the chat where you joined the waitlist and choose \"Book it\"."],
+  },
 } satisfies Catalogue["notices"];

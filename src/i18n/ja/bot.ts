@@ -297,6 +297,35 @@ export const bot = {
         "求職者マイページは、ハローワーク\nインターネットサービスで作成できます。\n求職登録の前でも、マイページを作って\n仮登録をすればご予約いただけます。",
     },
   },
+
+  /** キャンセル待ち: joining from a refusal, the places, answering an offer. */
+  waitlist: {
+    joinChoice: "キャンセル待ちする",
+    joinHint: "空きが出たらお知らせする\n「キャンセル待ち」もできます。",
+    /** A window of one day: 12月3日(木) 14:00～16:00 */
+    dayWindow: (date: string, from: string, to: string) => `${date} ${from}～${to}`,
+    spanWindow: (from: string, to: string, fromTime: string, toTime: string) => `${from}～${to}の${fromTime}～${toTime}`,
+    joined: (position: number, window: string, minutes: number) =>
+      `キャンセル待ちに登録しました。\n${window}\n（${position}番目）\n空きが出たら、このトークで\nお知らせします（8:30～20:00）。\nお知らせから${minutes}分間、\n仮押さえしてお待ちします。`,
+    alreadyWaiting: (position: number, window: string) => `${window}\nはキャンセル待ちの登録済みです\n（${position}番目）。`,
+    tooMany: (max: number) => `キャンセル待ちは${max}件まで\n登録できます。\nほかの登録をやめてから\nお申し込みください。`,
+    cannotJoin: "キャンセル待ちを受け付けられませんでした。\nもう一度、ご希望の日時から\nお申し込みください。",
+    heading: "キャンセル待ちの状況です。",
+    place: (window: string, position: number) => `・${window}（${position}番目）`,
+    offered: (slot: string, until: string) => `・${slot}\n　空きをご案内中です（${until}まで）`,
+    none: "キャンセル待ちの登録はありません。",
+    see: "キャンセル待ちを確認",
+    leave: "キャンセル待ちをやめる",
+    leaveOne: (when: string) => `${when}をやめる`,
+    askLeaveWhich: "どのキャンセル待ちをやめますか？",
+    left: (window: string) => `${window}\nのキャンセル待ちをやめました。`,
+    accepted: (slot: string, minutes: number) => `${slot}\nを仮押さえしました。\n${minutes}分以内に、残りのお手続きを\nお済ませください。`,
+    declined: "承知しました。\nこの日時はほかの方にご案内します。\nキャンセル待ちは終了しました。",
+    expired: "このご案内は期限が過ぎたため、\nほかの方にお回ししました。\n新しい日時をご希望でしたら、\n予約からお申し込みください。",
+    alreadyAccepted: "このご案内は、すでにお受けしています。",
+    otherSession: "このご案内は、キャンセル待ちを\n申し込んだトークでのみ\nお受けできます。",
+    notFound: "このご案内は見つかりませんでした。",
+  },
 };
 
 

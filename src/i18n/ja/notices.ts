@@ -64,4 +64,14 @@ export const notices = {
       lead: ["次のご予約を取り消しました。"],
     },
   },
+  /** A freed time offered to a person on the waitlist, and what comes after. */
+  waitlist: {
+    offer: (slot: string, until: string) => ["キャンセル待ちの日時に", "空きが出ました。", "", slot, "", `${until}まで仮押さえしています。`, "予約に進みますか？"],
+    accept: "予約に進む",
+    decline: "今回は見送る",
+    lapsed: "ご案内した日時は、期限が過ぎたため\nほかの方にお回ししました。\nキャンセル待ちは終了しました。",
+    ended: (window: string) => `${window}\nは受付を締め切ったため、\nキャンセル待ちを終了しました。`,
+    mailSubject: (o: Office) => `【${o.name.ja}】キャンセル待ちの日時に空きが出ました`,
+    mailLead: (until: string) => ["キャンセル待ちの日時に空きが出ました。", `${until}まで仮押さえしています。`, "予約に進むには、キャンセル待ちを", "申し込んだチャットを開き、", "「予約に進む」を選んでください。"],
+  },
 };
