@@ -37,7 +37,8 @@ export const mail = {
   cancelSection: (office: Office, chat?: ManageChat) => [
     "To change or cancel",
     ...chatLines(chat),
-    chat ? `You can also call us. ${contactLine(office)}` : contactLine(office),
+    ...(chat ? ["Or:"] : []),
+    contactLine(office),
     "If you have not joined or contacted us by 10 minutes after the start time, the booking is treated as cancelled.",
   ],
   nextStepsSection: (office: Office, chatUrl?: string) => [

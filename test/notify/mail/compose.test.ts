@@ -143,3 +143,31 @@ describe("seekerNoticeMail", () => {
     expect(text).toContain("Webカメラ");
   });
 });
+
+describe("changing or cancelling in the chat", () => {
+  const link = "https://soudan.example.jp/#manage=AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB";
+  const withLink = { ...booking, manage: { page: "https://soudan.example.jp/", link } };
+  const withPage = { ...booking, manage: { page: "https://soudan.example.jp/" } };
+
+  it("offers the chat through the booking's link before the phone, in short Japanese lines", () => {
+    const { text } = invitationMail(withLink, "ja");
+    const section = text.slice(text.indexOf("■変更・取り消し"));
+    expect(section.indexOf(link)).toBeGreaterThan(0);
+    expect(section.indexOf(link)).toBeLessThan(section.indexOf("095-862-8643"));
+    for (const line of section.split("\n")) if (!/https?:/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(20);
+  });
+
+  it("without a link, says to give the reference and email or phone in the chat", () => {
+    expect(invitationMail(withPage, "ja").text).toContain("チャットで、予約番号と");
+    const en = invitationMail(withPage, "en").text;
+    expect(en).toContain("give your booking reference and your email address or phone number");
+    expect(en).toContain("https://soudan.example.jp/");
+    expect(en).not.toContain("#manage=");
+  });
+
+  it("puts the link in the reminder and in the join reminder too", () => {
+    const base = { ...withLink, kind: "reminder" as const };
+    expect(seekerNoticeMail(base, "en").text).toContain(link);
+    expect(seekerNoticeMail({ ...base, kind: "join" }, "ja").text).toContain(link);
+  });
+});
