@@ -1,7 +1,7 @@
 // Closures (a typhoon day) and counsellors' absences that staff add at run time, and the schedule the
 // booking rules read: loadSchedule takes both with the slots already taken, so a stored row changes
 // what the chat offers at once.
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Office } from "../config.ts";
 import { addDays, jstInstant, minutesOf } from "../jst.ts";
 import { dayGrid, prepareSchedule, SLOT_MINUTES, type DayGrid, type PreparedSchedule } from "../schedule/index.ts";
@@ -171,8 +171,10 @@ export async function removeAbsence(db: Db, input: { id: string; now: Date; acto
   });
 }
 
+// The statuses are written out, not parameters, so that the planner can prove the partial unique index
+// on (counsellor, start) over active rows applies: cancelled and expired rows are then never read.
 const occupying = (now: Date) =>
-  or(inArray(bookings.status, ["requested", "confirmed"]), and(eq(bookings.status, "held"), gt(bookings.holdExpiresAt, now)));
+  and(sql`${bookings.status} in ('held', 'requested', 'confirmed')`, or(sql`${bookings.status} <> 'held'`, gt(bookings.holdExpiresAt, now)));
 
 /** What the rules need to decide about an office between two dates (inclusive), read from the store. */
 export async function loadSchedule(
@@ -182,13 +184,23 @@ export async function loadSchedule(
   range: { from: string; to: string },
   options: { excludeBookingId?: string } = {},
 ): Promise<PreparedSchedule> {
+  // Only the office's counsellors occupy its slots (the rules skip anyone else), and reading by them uses that index.
+  const counsellorIds = office.counsellors.map((c) => c.id);
   const [closureRows, absenceRows, takenRows] = await Promise.all([
     listClosures(ex, { officeId: office.id, ...range }),
-    listAbsences(ex, { counsellorIds: office.counsellors.map((c) => c.id), ...range }),
+    listAbsences(ex, { counsellorIds, ...range }),
     ex
       .select({ id: bookings.id, counsellorId: bookings.counsellorId, startsAt: bookings.startsAt })
       .from(bookings)
-      .where(and(eq(bookings.officeId, office.id), gte(bookings.startsAt, jstInstant(range.from)), lte(bookings.startsAt, jstInstant(addDays(range.to, 1))), occupying(now))),
+      .where(
+        and(
+          inArray(bookings.counsellorId, counsellorIds),
+          eq(bookings.officeId, office.id),
+          gte(bookings.startsAt, jstInstant(range.from)),
+          lte(bookings.startsAt, jstInstant(addDays(range.to, 1))),
+          occupying(now),
+        ),
+      ),
   ]);
   return prepareSchedule({
     now,
