@@ -6,6 +6,7 @@ const benches = [
   "./metrics.bench.ts",
   "./outbox.bench.ts",
   "./schedule.bench.ts",
+  "./free-times.bench.ts",
   "./nlu/when.bench.ts",
   "./chat.bench.ts",
   "./line-webhook.bench.ts",
