@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createStaffBooking } from "../../src/booking/staffBooking.ts";
 import { bookings } from "../../src/store/schema.ts";
 import { buildTestApp, serveTestApp } from "../helpers/app.ts";
 import { mailedCode, startChat } from "../helpers/chat.ts";
@@ -119,6 +120,29 @@ describe.each(storeKinds)("managing a booking from anywhere, on $name", (kind) =
     expect(await statusOf(reference)).toBe("cancelled");
   });
 
+  it("finds a booking staff took on the phone, and moves it from the chat", { timeout: 120_000 }, async () => {
+    const taken = await createStaffBooking(
+      { store, config: t.config, clock: t.clock, wakeOutbox: () => {} },
+      {
+        input: { office: "nagasaki", startsAt: "2026-11-30T14:00:00+09:00", name: "諫早 次郎", email: "jiro@example.jp", phone: "095-800-1234", topic: "履歴書の書き方" },
+        actor: "staff:test",
+        readEarlier: async () => {
+          throw new Error("no earlier booking");
+        },
+      },
+    );
+    if (!taken.ok) throw new Error("staff could not book");
+    const pc = await lookUp(served.as("203.0.113.24"), taken.booking.reference, "0958001234");
+    expect(pc.text).toContain("ご予約が見つかりました");
+    await pc.tap("予約を変更する");
+    await pc.pick("2026-11-30T15:00");
+    await pc.tap("変更する");
+    expect(pc.text).toContain("への変更を受け付けました");
+    expect(await statusOf(taken.booking.reference)).toBe("cancelled");
+    const [moved] = await store.db.select().from(bookings).where(eq(bookings.status, "requested"));
+    expect(moved).toMatchObject({ name: "諫早 次郎", phone: "095-800-1234", topic: "履歴書の書き方" });
+  });
+
   it("opens the chat on the booking from the link in its mail, which dies with the booking", { timeout: 120_000 }, async () => {
     const reference = await bookOnPhone();
     const token = await linkInMail();
@@ -160,6 +184,14 @@ describe.each(storeKinds)("managing a booking from anywhere, on $name", (kind) =
     });
     expect(tooLong.status).toBe(400);
     expect((await tooLong.json()).error.code).toBeTruthy();
+    for (const manage of [123, null, ["x"], { token: "x" }]) {
+      const wrong = await served.as("203.0.113.23").request("/api/chat/sessions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ manage }),
+      });
+      expect(wrong.status, JSON.stringify(manage)).toBe(400);
+    }
 
     t.clock.set(new Date("2026-11-30T10:00:00+09:00"));
     const late = await startChat(served.as("203.0.113.23"), { office: "nagasaki", manage: token });
