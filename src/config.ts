@@ -1,12 +1,18 @@
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
-import { catalogues, locales } from "./i18n/index.ts";
+import { locales, staffCatalogues } from "./i18n/index.ts";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time as HH:mm");
 const timeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "a range as HH:mm-HH:mm");
-/** A name in every language of `locales` (the office file must give each). */
-const localized = z.record(z.enum(locales), z.string().min(1));
+/**
+ * A name in every language of `locales` (the office file must give each). やさしい日本語 may leave it out:
+ * it then reads the Japanese name.
+ */
+const localized = z.preprocess(
+  (names) => (names && typeof names === "object" && !("ja-x-easy" in names) && "ja" in names ? { ...names, "ja-x-easy": names.ja } : names),
+  z.record(z.enum(locales), z.string().min(1)),
+);
 
 export const weekdayKeys = ["mon", "tue", "wed", "thu", "fri"] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];
@@ -110,7 +116,7 @@ export const envSchema = z.object({
   /** The spool's size limit; past it the webhook answers 503 as when there is no spool. */
   LINE_SPOOL_MAX_BYTES: positiveInt(64 * 1024 * 1024),
   SMTP_URL: optionalUrl,
-  MAIL_FROM: z.string().default(`${catalogues.ja.app.name} <no-reply@localhost>`),
+  MAIL_FROM: z.string().default(`${staffCatalogues.ja.app.name} <no-reply@localhost>`),
   STAFF_WEBHOOK_URL: optionalUrl,
   STAFF_WEBHOOK_SECRET: optionalText,
   /** Active requests (and holds) one person may have: per LINE user, web session, email and phone. */

@@ -5,13 +5,13 @@ import type { Child } from "hono/jsx";
 import { wordsFor } from "../i18n/index.ts";
 import type { Config, Office } from "../config.ts";
 import { BASE, CSRF_FIELD, type ConsoleStaff } from "./session.ts";
-import type { ConsoleWords, Locale } from "../i18n/index.ts";
+import type { ConsoleWords, Locale, StaffLocale } from "../i18n/index.ts";
 
 export type NavKey = keyof ConsoleWords["nav"];
 
 export interface PageContext {
   w: ConsoleWords;
-  locale: Locale;
+  locale: StaffLocale;
   staff?: ConsoleStaff;
   csrf?: string;
   /** The current path and query, for the language switch to come back to. */

@@ -6,7 +6,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { AppDeps } from "../http/app.ts";
 import type { StaffPrincipal } from "../http/staff/auth.ts";
 import { staffOfSession } from "../store/staff.ts";
-import { defaultLocale, isLocale, wordsFor, type ConsoleWords, type Locale } from "../i18n/index.ts";
+import { defaultLocale, isStaffLocale, staffWordsFor, type ConsoleWords, type StaffLocale } from "../i18n/index.ts";
 
 export const CONSOLE_COOKIE = "console_session";
 export const LANG_COOKIE = "console_lang";
@@ -18,7 +18,7 @@ export interface ConsoleStaff extends StaffPrincipal {
 }
 
 export type ConsoleEnv = {
-  Variables: { staff: ConsoleStaff; locale: Locale; w: ConsoleWords; csrf: string };
+  Variables: { staff: ConsoleStaff; locale: StaffLocale; w: ConsoleWords; csrf: string };
 };
 
 export function isSecure(deps: Pick<AppDeps, "config">): boolean {
@@ -43,9 +43,9 @@ function sameToken(a: string, b: string): boolean {
 /** Japanese unless the person chose English (a cookie, so it holds before sign-in too). */
 export const withLocale: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   const cookie = getCookie(c, LANG_COOKIE);
-  const locale: Locale = isLocale(cookie) ? cookie : defaultLocale;
+  const locale: StaffLocale = isStaffLocale(cookie) ? cookie : defaultLocale;
   c.set("locale", locale);
-  c.set("w", wordsFor(locale).staff);
+  c.set("w", staffWordsFor(locale).staff);
   await next();
 };
 

@@ -6,7 +6,7 @@ import { forgetFlowAnswers, say } from "./context.ts";
 import { acknowledgeWhileWithStaff } from "./handoff.ts";
 import { openManageLink } from "./find.ts";
 import { showMenu } from "./menu.ts";
-import { wordsFor } from "../i18n/index.ts";
+import { isLocale, wordsFor } from "../i18n/index.ts";
 import { flowOf, flowOfCommand, flows, unprompted, type Command } from "./registry.ts";
 import type { SlotInput } from "./slots.ts";
 import type { BotMessage, Inbound, Locale } from "../messages.ts";
@@ -79,7 +79,7 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
     delete state.attached;
   }
 
-  if (input?.kind === "text" && switchLocale(turn, input.text)) {
+  if (input && switchLocale(turn, input)) {
     if (!state.flow) return showMenu(turn, turn.m.menu.greeting);
     say(turn, turn.m.menu.switchedLocale);
     return resume(turn);
@@ -161,8 +161,20 @@ function offerResume(turn: Turn): void {
   });
 }
 
-/** 「English」「英語」 and 「日本語」 switch; a first message in plain English switches too. */
-function switchLocale(turn: Turn, text: string): boolean {
+/**
+ * A language chosen (the widget's menu, the bot's language choices: `locale:<tag>`) or named
+ * (「English」「英語」「日本語」) switches from this answer on, keeping the answers; a first message in
+ * plain English switches too.
+ */
+function switchLocale(turn: Turn, input: SlotInput): boolean {
+  if (input.kind === "choice" && input.value.startsWith("locale:")) {
+    const chosen = input.value.slice("locale:".length);
+    if (!isLocale(chosen)) return false;
+    setLocale(turn, chosen);
+    return true;
+  }
+  if (input.kind !== "text") return false;
+  const text = input.text;
   const asked = asksForLanguage(text);
   if (asked && asked !== turn.locale) return setLocale(turn, asked), true;
   const early = !turn.state.flow || (flowOf(turn.state)?.opening?.(turn.state) ?? false);

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { Env, Handler } from "hono";
 import { z } from "zod";
-import { catalogues } from "../i18n/index.ts";
+import { catalogues, staffCatalogues } from "../i18n/index.ts";
 
 export const errorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -37,7 +37,7 @@ export function openApiDocument<E extends Env>(app: OpenAPIHono<E>) {
   return app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
-      title: `${catalogues.ja.app.name} API`,
+      title: `${staffCatalogues.ja.app.name} API`,
       version: "1.0.0",
       description: "Booking online job counselling at Hello Work Nagasaki: the web chat API and the staff API. Every 4xx answers { error: { code, message } }.",
     },

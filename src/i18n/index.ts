@@ -1,30 +1,40 @@
 // The catalogues of every locale. The widget does not come through here: it imports only its own words.
 import { isSupportCode, supportCodes, type DetailField } from "../booking/details.ts";
 import { isStatusReasonCode } from "../booking/reasons.ts";
-import type { Catalogue } from "./catalogue.ts";
+import type { Catalogue, SeekerCatalogue } from "./catalogue.ts";
 import { en } from "./en/index.ts";
 import { ja } from "./ja/index.ts";
-import { locales, type Locale } from "./locales.ts";
+import { jaEasy } from "./ja-x-easy/index.ts";
+import { staffLocales, type Locale, type StaffLocale } from "./locales.ts";
 
-export type { Catalogue } from "./catalogue.ts";
+export type { Catalogue, SeekerCatalogue } from "./catalogue.ts";
 /** What the bot says in a conversation. */
-export type Messages = Catalogue["bot"];
+export type Messages = SeekerCatalogue["bot"];
 /** The staff console's words. */
 export type ConsoleWords = Catalogue["staff"];
-export { defaultLocale, isLocale, locales, type Locale } from "./locales.ts";
+export { defaultLocale, isLocale, isStaffLocale, locales, staffLocales, type Locale, type StaffLocale } from "./locales.ts";
 
-export const catalogues: Record<Locale, Catalogue> = { ja, en };
+/** What each seeker locale says: the bot, LINE, mail and notices to the seeker, the widget. */
+export const catalogues: Record<Locale, SeekerCatalogue> = { ja, en, "ja-x-easy": jaEasy };
 
-export function wordsFor(locale: Locale): Catalogue {
+/** The whole catalogues of the staff locales, staff words included. */
+export const staffCatalogues: Record<StaffLocale, Catalogue> = { ja, en };
+
+export function wordsFor(locale: Locale): SeekerCatalogue {
   return catalogues[locale];
 }
 
-/** Each locale's text, in the order of `locales`: for a reader whose language we cannot know. */
-export function inEachLocale<T>(pick: (words: Catalogue) => T): T[] {
-  return locales.map((locale) => pick(catalogues[locale]));
+/** The words of a staff locale: the console, the staff's notices, the operator's CLI. */
+export function staffWordsFor(locale: StaffLocale): Catalogue {
+  return staffCatalogues[locale];
 }
 
-/** Each locale's text on one line, 「日本語 / English」; a full-width bracket keeps its own space: 「（今はオフ）/ Use…」. */
+/** Each staff locale's text, in the order of `staffLocales`: for a reader whose language we cannot know. */
+export function inEachLocale<T>(pick: (words: Catalogue) => T): T[] {
+  return staffLocales.map((locale) => pick(staffCatalogues[locale]));
+}
+
+/** Each staff locale's text on one line, 「日本語 / English」; a full-width bracket keeps its own space: 「（今はオフ）/ Use…」. */
 export function inEveryLocale(pick: (words: Catalogue) => string): string {
   return inEachLocale(pick).reduce((line, next) => `${line}${line.endsWith("）") ? "" : " "}/ ${next}`);
 }

@@ -4,6 +4,7 @@ import type { Locale } from "../i18n/locales.ts";
 const ASKS_FOR: Record<Locale, RegExp> = {
   en: /^(english|in english|英語|えいご)$/,
   ja: /^(日本語|にほんご|japanese)$/,
+  "ja-x-easy": /^(やさしい\s*(日本語|にほんご)|easy\s*japanese|plain\s*japanese)$/,
 };
 
 /** The language a whole message names (「英語」, 'Japanese'), or undefined. */

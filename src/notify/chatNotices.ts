@@ -2,7 +2,7 @@
 // LINE notice, arranged from the catalogue's words.
 import type { Office } from "../config.ts";
 import type { BookingCard, BotMessage } from "../messages.ts";
-import { catalogues, wordsFor, type Locale } from "../i18n/index.ts";
+import { staffCatalogues, wordsFor, type Locale } from "../i18n/index.ts";
 import { waitlistAnswerValue, type StaffEvent } from "../notices.ts";
 
 export interface ChatBooking {
@@ -77,7 +77,7 @@ export const chatNotices = {
 
 /** The staff LINE notice, in Japanese as staff read it: what, which office, when, the reference and the link; never personal data. */
 export function staffLineText(input: { event: StaffEvent; office: Office; startsAt?: Date; endsAt?: Date; reference?: string; at: Date; staffUrl: string }): string {
-  const { mail, notices, formats } = catalogues.ja;
+  const { mail, notices, formats } = staffCatalogues.ja;
   return [
     `${mail.staffNotice.subjectTag}${mail.staffNotice.events[input.event].title}`,
     input.office.name.ja,

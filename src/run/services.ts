@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { lineRuntimeOf, type LineRuntime } from "../bot/line/runtime.ts";
 import { ConfigError, loadConfig, type Config } from "../config.ts";
-import { catalogues } from "../i18n/index.ts";
+import { catalogues, staffCatalogues } from "../i18n/index.ts";
 import type { AppDeps } from "../http/app.ts";
 import { createLogger, errorFields } from "../logger.ts";
 import { createJobHandlers } from "../notify/handlers.ts";
@@ -54,7 +54,7 @@ export async function openServices(config: Config = loadConfig()): Promise<Servi
   return { config, logger, clock, store, mailer, workers, deps, line };
 }
 
-const productName = catalogues.ja.app.name;
+const productName = staffCatalogues.ja.app.name;
 
 /**
  * Runs a process's main: a configuration or database problem ends it with one line naming it, and

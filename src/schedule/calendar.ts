@@ -26,7 +26,7 @@ const holidays = holidayJp.holidays as Readonly<Record<string, { name: string; n
  */
 export function holidayOn(date: DateString): Record<Locale, string> | null {
   const h = holidays[date];
-  return h ? { ja: h.name, en: h.name_en } : null;
+  return h ? { ja: h.name, en: h.name_en, "ja-x-easy": h.name } : null;
 }
 
 /** 12/29–1/3, the year-end and New Year closure every Hello Work office keeps. */

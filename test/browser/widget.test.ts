@@ -260,10 +260,10 @@ describeInBrowser("the web chat widget in Chromium", () => {
     await context.close();
   });
 
-  it("switches its own words to English with the toggle before the conversation starts", async () => {
+  it("switches its own words to English from the language menu before the conversation starts", async () => {
     const { context, page } = await openPage();
     await openWidget(page);
-    await widget(page).getByRole("button", { name: "Switch to English" }).click();
+    await widget(page).getByRole("combobox", { name: "言語 / Language" }).selectOption("en");
     await botSays(page, "What would you like to do?");
     await expect(widget(page).getByRole("button", { name: "Send" }).isVisible()).resolves.toBe(true);
     await context.close();

@@ -10,6 +10,9 @@ describe("asking for a language", () => {
     ["日本語", "ja"],
     ["にほんご", "ja"],
     ["Japanese", "ja"],
+    ["やさしい日本語", "ja-x-easy"],
+    ["やさしい にほんご", "ja-x-easy"],
+    ["Easy Japanese", "ja-x-easy"],
   ] as const)("reads %j as a wish for %s", (text, locale) => {
     expect(asksForLanguage(text)).toBe(locale);
   });

@@ -1,6 +1,6 @@
 import type { BotMessage, Choice, Locale } from "../../src/messages.ts";
 import { ApiFailure, chatApi, type Failure, type HistoryEntry, type Mode, type Reply } from "./api.ts";
-import { defaultLocale, isLocale, locales } from "../../src/i18n/locales.ts";
+import { browserLocale, defaultLocale, isLocale, locales } from "../../src/i18n/locales.ts";
 import { widgetWords } from "../../src/i18n/widget.ts";
 import { formatLocal } from "./formatLocal.ts";
 import { botBubble, bubble, choiceGroup, h } from "./render.ts";
@@ -19,7 +19,8 @@ function mount(script: HTMLScriptElement): void {
   const base = new URL(script.src, location.href).origin;
   const officeId = script.dataset.office;
   const office = officeId ? __OFFICES__[officeId] : undefined;
-  let locale: Locale = isLocale(script.dataset.locale) ? script.dataset.locale : defaultLocale;
+  // The person's browser language first (when we speak it), then the page's, then Japanese.
+  let locale: Locale = browserLocale(navigator.languages ?? [navigator.language]) ?? (isLocale(script.dataset.locale) ? script.dataset.locale : defaultLocale);
   let s = widgetWords[locale];
   const api = chatApi(base);
   const store = sessionStore(`soudan:${base}:${officeId ?? ""}`);
@@ -47,7 +48,8 @@ function mount(script: HTMLScriptElement): void {
   launcher.innerHTML = ICON;
   launcher.append(launcherText);
   const title = h("h2", { id: "title" });
-  const toggle = h("button", { type: "button", class: "locale" });
+  const languages = h("select", { class: "locale" });
+  for (const code of locales) languages.append(h("option", { value: code, lang: code }, widgetWords[code].languageName));
   const closer = h("button", { type: "button", class: "close" }, "×");
   const log = h("ol", { class: "log", tabindex: "-1" });
   const live = h("div", { class: "sr", "aria-live": "polite" });
@@ -62,7 +64,7 @@ function mount(script: HTMLScriptElement): void {
   const sendButton = h("button", { type: "submit", class: "send" });
   const form = h("form", {}, picker, h("div", { class: "row" }, inputLabel, textarea, sendButton));
   const panel = h("section", { id: "panel", class: "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "title", hidden: true },
-    h("header", {}, title, toggle, closer), log, live, banner, notice, form);
+    h("header", {}, title, languages, closer), log, live, banner, notice, form);
   const root = h("div", { class: "root" }, launcher, panel);
   shadow.append(root);
   document.body.append(host);
@@ -73,9 +75,9 @@ function mount(script: HTMLScriptElement): void {
     launcherText.textContent = s.launcher;
     launcher.setAttribute("aria-label", office ? s.aside(s.launcherLabel, office[locale]) : s.launcherLabel);
     title.replaceChildren(s.title, office ? h("small", {}, office[locale]) : "");
-    toggle.textContent = s.otherLocale;
-    toggle.lang = nextLocale(locale);
-    toggle.setAttribute("aria-label", s.otherLocaleLabel);
+    languages.value = locale;
+    languages.setAttribute("aria-label", s.language);
+    languages.title = s.language;
     closer.setAttribute("aria-label", s.close);
     log.setAttribute("aria-label", s.log);
     pickerLabel.textContent = s.picker;
@@ -273,15 +275,17 @@ function mount(script: HTMLScriptElement): void {
   panel.addEventListener("keydown", (e) => {
     if (e.key === "Escape") close();
   });
-  toggle.addEventListener("click", () => {
-    locale = nextLocale(locale);
+  languages.addEventListener("change", () => {
+    if (!isLocale(languages.value) || languages.value === locale) return;
+    locale = languages.value;
     paint();
-    // Before the seeker has said anything, start over in the chosen language; afterwards keep the conversation.
+    // Before the seeker has said anything, start over in the chosen language; afterwards the bot
+    // switches from its next message on and keeps the answers.
     if (!busy && !log.querySelector(".user")) {
       session = null;
       store.save(null);
       void run(load);
-    }
+    } else send({ kind: "choice", value: `locale:${locale}` }, s.languageName, false);
   });
   textarea.addEventListener("keydown", (e) => {
     // Enter while an IME is composing confirms the conversion; it must not send half a word.
@@ -333,7 +337,3 @@ if (script) {
   else document.addEventListener("DOMContentLoaded", () => mount(script));
 }
 
-/** The language the toggle offers: the next in the list, round to the first. */
-function nextLocale(locale: Locale): Locale {
-  return locales[(locales.indexOf(locale) + 1) % locales.length]!;
-}

@@ -17,6 +17,7 @@ header{display:flex;align-items:center;gap:8px;padding:10px 12px;background:#0b5
 h2{flex:1;margin:0;font-size:16px;line-height:1.3}
 h2 small{display:block;font-size:12px;font-weight:400}
 header button{min-width:44px;min-height:44px;padding:4px 10px;border:1px solid #fff;border-radius:6px;background:transparent;color:#fff;cursor:pointer}
+header select{min-height:44px;max-width:9em;padding:4px 6px;border:1px solid #fff;border-radius:6px;background:#0b5394;color:#fff;font:inherit;font-size:14px;cursor:pointer}
 header :focus-visible{outline-color:#fff}
 .log{flex:1;margin:0;padding:12px;overflow-y:auto;list-style:none;background:#f7f7f7}
 .msg{max-width:88%;margin:0 0 10px;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}

@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { menuChoices } from "../../flows/menu.ts";
-import { inEveryLocale, wordsFor } from "../../i18n/index.ts";
+import { inEveryLocale, staffWordsFor, wordsFor } from "../../i18n/index.ts";
 import { choicePostbackData } from "../../line/postback.ts";
 import { LINE_MAX_ACTION_LABEL } from "../../line/render.ts";
 
@@ -51,7 +51,7 @@ function cell(index: number): RichMenuButton["bounds"] {
 }
 
 /** Every menu this command makes is named so; the rest of the name is a digest of its image. */
-export const RICH_MENU_NAME_PREFIX = `${wordsFor("ja").app.name} `;
+export const RICH_MENU_NAME_PREFIX = `${staffWordsFor("ja").app.name} `;
 
 /** 「メニュー / Menu」 on the bar that opens and closes the menu (LINE: at most 14 characters). */
 export const RICH_MENU_CHAT_BAR_TEXT = inEveryLocale((words) => words.line.menuBar);

@@ -79,7 +79,7 @@ function BookingPage(props: { ctx: PageContext; b: Booking; record: BookingRecor
             return value || !hiddenWhenEmpty.includes(name) ? <Detail label={w.fields[name]} value={value} none={t.none} /> : null;
           })}
           <Detail label={t.channel} value={w.channel[b.channel] ?? b.channel} none={t.none} />
-          <Detail label={t.locale} value={catalogues[b.locale].formats.languageName} none={t.none} />
+          <Detail label={t.locale} value={w.languages[b.locale]} none={t.none} />
           <Detail label={t.meetingUrl} value={b.meetingUrl} none={t.none} />
           <Detail label={t.accessCode} value={b.accessCode} none={t.none} />
           <Detail label={t.createdAt} value={instantText(locale, b.createdAt)} none={t.none} />

@@ -243,7 +243,7 @@ function NewBookingPage(props: { ctx: PageContext; deps: AppDeps; picker: Picker
             <select id="locale" name="locale">
               {locales.map((code) => (
                 <option value={code} selected={(values.locale ?? defaultLocale) === code}>
-                  {catalogues[code].formats.languageName}
+                  {ctx.w.languages[code]}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { wordsFor } from "../../i18n/index.ts";
+import { staffWordsFor, wordsFor } from "../../i18n/index.ts";
 /** @jsxImportSource hono/jsx */
 // The queue (requests waiting for confirmation, oldest first) and the list of all bookings: the same
 // table with filters that live in the URL, so that a view can be bookmarked.
@@ -147,7 +147,7 @@ function Filters(props: { ctx: PageContext; action: string; filter: ListFilter; 
         <a href={props.action}>{w.queue.reset}</a>
       </p>
       {[...props.invalid].map((key) => (
-        <FieldError id={`f-${key}-error`} message={`${labelOf(props.ctx, key)}: ${wordsFor(locale).staff.queue.filterDropped}`} />
+        <FieldError id={`f-${key}-error`} message={`${labelOf(props.ctx, key)}: ${staffWordsFor(locale).staff.queue.filterDropped}`} />
       ))}
     </form>
   );

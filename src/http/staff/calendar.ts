@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findOffice, officeIdSchema, type Config } from "../../config.ts";
-import { catalogues } from "../../i18n/index.ts";
+import { catalogues, staffCatalogues } from "../../i18n/index.ts";
 import { isValidDate, minutesOf, parseDateString } from "../../jst.ts";
 import { parseSeekerNumber } from "../../nlu/index.ts";
 import { slotEnd } from "../../schedule/index.ts";
@@ -60,7 +60,7 @@ const absenceBody = z
 
 const affectedQuery = z.strictObject({ date: realDate, office: officeIdSchema.optional().meta({ description: "Omitted: every office (admins only)." }) });
 const standingQuery = z.strictObject({ office: officeIdSchema.optional().meta({ description: "Default: the caller's office; required for an admin." }) });
-const seekerParams = z.object({ seekerNumber: z.string().meta({ description: `${catalogues.ja.staff.fields.seekerNumber}, e.g. 42010-1234567.` }) });
+const seekerParams = z.object({ seekerNumber: z.string().meta({ description: `${staffCatalogues.ja.staff.fields.seekerNumber}, e.g. 42010-1234567.` }) });
 const emptyBody = z.strictObject({});
 
 const closureSchema = z.object({

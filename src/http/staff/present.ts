@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { findOffice } from "../../config.ts";
-import { catalogues, defaultLocale, detailText, locales, reasonText, type Locale } from "../../i18n/index.ts";
+import { catalogues, defaultLocale, detailText, reasonText, staffLocales, type Locale } from "../../i18n/index.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { personalFields } from "../../booking/details.ts";
 import { bookingStatuses, bookings } from "../../store/schema.ts";
@@ -48,7 +48,7 @@ export const staffBookingSchema = z
   .meta({ id: "StaffBooking" });
 
 /** The language staff read a booking in: names, the time and known answers (`?lang=`, Japanese unless asked). */
-export const readingLanguage = z.object({ lang: z.enum(locales).optional() });
+export const readingLanguage = z.object({ lang: z.enum(staffLocales).optional() });
 
 export function bookingJson(
   b: Booking,

@@ -3,6 +3,7 @@ import type { Catalogue } from "../catalogue.ts";
 export const staff = {
   lang: "en",
   otherLang: { code: "ja", label: "日本語" },
+  languages: { ja: "Japanese", en: "English", "ja-x-easy": "Easy Japanese (やさしい日本語)" },
   product: "Booking bot · Staff console",
   skip: "Skip to content",
   nav: {

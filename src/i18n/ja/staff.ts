@@ -1,10 +1,13 @@
 // Every word of the staff console. Staff notices by mail and LINE are in mail.ts and notices.ts.
 import type { BookingStatus } from "../../store/schema.ts";
 import type { DetailField } from "../../booking/details.ts";
+import type { Locale } from "../locales.ts";
 
 export const staff = {
   lang: "ja",
   otherLang: { code: "en", label: "English" },
+  /** A seeker's language as staff name it (a new seeker locale is named here too). */
+  languages: { ja: "日本語", en: "英語", "ja-x-easy": "やさしい日本語" } satisfies Record<Locale, string>,
   product: "相談予約ボット 職員画面",
   skip: "本文へ移動",
   nav: {

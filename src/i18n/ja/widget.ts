@@ -4,8 +4,10 @@ export const widget = {
   launcherLabel: "チャットで相談を予約する",
   title: "オンライン相談の予約",
   close: "閉じる",
-  otherLocale: "English",
-  otherLocaleLabel: "Switch to English",
+  /** This language's own name, in the language menu. */
+  languageName: "日本語",
+  /** The language menu's name: with English beside it, so that anyone finds it. */
+  language: "言語 / Language",
   log: "会話",
   you: "あなた",
   bot: "自動案内",

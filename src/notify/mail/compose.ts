@@ -4,7 +4,7 @@ import { createEvent, type EventAttributes } from "ics";
 import { cleanInput } from "../../cleanInput.ts";
 import type { Office } from "../../config.ts";
 import type { StaffEvent } from "../../notices.ts";
-import { wordsFor, type Locale } from "../../i18n/index.ts";
+import { staffWordsFor, wordsFor, type Locale, type StaffLocale } from "../../i18n/index.ts";
 import type { ManageChat } from "../../i18n/ja/mail.ts";
 
 export type { ManageChat };
@@ -207,8 +207,8 @@ export function foldByOctets(ics: string): string {
     .join("\r\n");
 }
 
-export function staffNoticeMail(n: StaffNoticeInput, locale: Locale = "ja"): ComposedMail {
-  const { mail, formats } = wordsFor(locale);
+export function staffNoticeMail(n: StaffNoticeInput, locale: StaffLocale = "ja"): ComposedMail {
+  const { mail, formats } = staffWordsFor(locale);
   const w = mail.staffNotice;
   const event = w.events[n.event];
   const field = (label: string, value: string) => `${label}: ${value}`;

@@ -1,0 +1,37 @@
+// The widget's own words (buttons, labels, error states). The bot's words come from the server.
+import type { SeekerCatalogue } from "../catalogue.ts";
+export const widget = {
+  launcher: "相談を予約",
+  launcherLabel: "チャットで相談を予約する",
+  title: "オンライン相談の予約",
+  close: "閉じる",
+  /** This language's own name, in the language menu. */
+  languageName: "やさしい にほんご",
+  /** The language menu's name: with English beside it, so that anyone finds it. */
+  language: "ことば / Language",
+  log: "会話",
+  you: "あなた",
+  bot: "自動案内",
+  staff: "担当者",
+  input: "メッセージ",
+  placeholder: "メッセージを入力",
+  send: "送信",
+  picker: "日時を選ぶ",
+  pickerSend: "この日時で送る",
+  choices: "選択肢",
+  sending: "返信を待っています",
+  offline: "サーバーにつながりませんでした。\n通信状態をご確認のうえ、\nもう一度お試しください。",
+  phone: (office: string, phone: string) => `お電話でもご予約いただけます。\n${office} ${phone}`,
+  retry: "もう一度試す",
+  rateLimited: (seconds: number) => `送信が続いたため、受付を一時止めています。\n${seconds}秒ほど待ってから、\nもう一度お送りください。`,
+  handoff: "担当者とお話し中です。\n返信をこのままお待ちください。",
+  expired: "前回の会話の期限が切れたため、\n新しく始めます。",
+  reference: "予約番号",
+  office: "窓口",
+  when: "日時",
+  status: "状態",
+  meeting: "相談のURL",
+  aside: (text: string, note: string) => `${text}（${note}）`,
+  weekdays: ["日", "月", "火", "水", "木", "金", "土"],
+  dateTime: (y: number, m: number, d: number, wd: string, hm: string) => `${m}月${d}日(${wd}) ${hm}`,
+} satisfies SeekerCatalogue["widget"];
