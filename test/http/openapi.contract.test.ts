@@ -138,6 +138,12 @@ const recipes: Record<string, Recipe> = {
     await call(app, s.staff, "POST", "/api/staff/seeker-data/erase", { seekerNumber: "42010-1111111" }),
   ],
   "get /api/staff/line/quota": async (app, s) => [await call(app, s.staff, "GET", "/api/staff/line/quota")],
+  "get /api/staff/waitlist": async (app, s) => [
+    await call(app, s.staff, "GET", "/api/staff/waitlist?date=2026-11-30"),
+    await call(app, s.staff, "GET", "/api/staff/waitlist?date=2026-02-30"),
+    await call(app, s.staff, "GET", "/api/staff/waitlist?date=2026-11-30&office=tsukimachi"),
+    await call(app, undefined, "GET", "/api/staff/waitlist?date=2026-11-30"),
+  ],
   "get /api/staff/closures": async (app, s) => [await call(app, s.staff, "GET", "/api/staff/closures?from=2026-12-01"), await call(app, s.staff, "GET", "/api/staff/closures?from=2026-02-30")],
   "get /api/staff/closures/affected": async (app, s) => [
     await call(app, s.staff, "GET", "/api/staff/closures/affected?date=2026-12-07&office=nagasaki"),

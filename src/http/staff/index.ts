@@ -19,6 +19,7 @@ import { outboxRoutes } from "./outbox.ts";
 import { jstIso } from "./present.ts";
 import { lineStaffRoutes } from "./line.ts";
 import { seekerDataRoutes } from "./seekers.ts";
+import { waitlistRoutes } from "./waitlist.ts";
 
 const loginBody = z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) });
 const availabilityBody = z.strictObject({
@@ -119,6 +120,7 @@ export function staffRoutes(deps: AppDeps) {
   app.route("/outbox", outboxRoutes(deps));
   app.route("/seeker-data", seekerDataRoutes(deps));
   app.route("/line", lineStaffRoutes(deps));
+  app.route("/", waitlistRoutes(deps));
   app.route("/", calendarRoutes(deps));
   return app;
 }
