@@ -58,7 +58,7 @@ export interface RequestDetails extends BookingDetails {
   emailVerified?: boolean;
 }
 
-type PersonalField = { [K in Field]: (typeof fields)[K]["personal"] extends true ? K : never }[Field];
+export type PersonalField = { [K in Field]: (typeof fields)[K]["personal"] extends true ? K : never }[Field];
 
 export const personalFields = names.filter((name): name is PersonalField => fields[name].personal);
 

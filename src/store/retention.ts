@@ -3,19 +3,15 @@
 // A seeker may also ask for their data, or for its erasure, before then (staff API, admin, audited).
 import { and, eq, inArray, isNotNull, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { personalFields, type PersonalField } from "../booking/details.ts";
 import { writeAudit } from "./audit.ts";
 import type { Db, Executor } from "./db.ts";
 import { activeStatuses, auditLog, bookingNotes, bookings, consents, conversations, messages, outbox, seekerClearances, webhookInbox } from "./schema.ts";
 
 /** What erasing leaves out of a booking: who the person is, how to reach them, what they said, and where the session was. */
 const erased = {
-  name: null,
-  seekerNumber: null,
-  establishmentNumber: null,
-  email: null,
-  phone: null,
-  topic: null,
-  support: null,
+  // Every detail declared personal (src/booking/details.ts), so a new personal question is erased too.
+  ...(Object.fromEntries(personalFields.map((field) => [field, null])) as Record<PersonalField, null>),
   meetingUrl: null,
   accessCode: null,
   statusReason: null,
