@@ -12,6 +12,7 @@ import { parseStaffChannels } from "../notify/staffChannels.ts";
 import { syncCounsellors } from "../store/bookings.ts";
 import { ensureTermsVersions } from "../store/conversations.ts";
 import { openStore, StoreError, type Store } from "../store/db.ts";
+import { sharedSecret } from "../store/secrets.ts";
 
 /** What both processes (the server and the LINE worker) run on: one config, store, outbox and LINE client. */
 export interface Services {
@@ -25,11 +26,13 @@ export interface Services {
   line: LineRuntime | undefined;
 }
 
-export async function openServices(config: Config = loadConfig()): Promise<Services> {
+export async function openServices(configured: Config = loadConfig()): Promise<Services> {
   const channels = parseStaffChannels(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(configured.LOG_LEVEL);
   const clock = () => new Date();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const store = await openStore({ databaseUrl: configured.DATABASE_URL, dataDir: configured.DATA_DIR });
+  // Without a configured key the mail links are signed with one kept in the database, shared by every process.
+  const config = configured.MANAGE_LINK_SECRET ? configured : { ...configured, MANAGE_LINK_SECRET: await sharedSecret(store.db, "manage-link") };
   await syncCounsellors(store.db, config.offices);
   await ensureTermsVersions(store.db, config.terms);
 

@@ -411,3 +411,13 @@ export const waitlistEntries = pgTable(
     uniqueIndex("waitlist_offer_booking_key").on(t.offerBookingId),
   ],
 );
+
+/**
+ * Secrets the processes sharing the database must agree on and nobody configured (the mail link's
+ * signing key without MANAGE_LINK_SECRET): made once, at the first start, and read by every process.
+ */
+export const serverSecrets = pgTable("server_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});

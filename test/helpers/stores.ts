@@ -39,6 +39,7 @@ const tables = [
   "email_codes",
   "rate_limits",
   "waitlist_entries",
+  "server_secrets",
 ];
 
 function withReset(store: Store, drop: () => Promise<void> = async () => {}, databaseUrl?: string): TestStore {
