@@ -139,6 +139,29 @@ describe.each(storeKinds)("the waitlist through the chat API on $name", (kind) =
     expect(await store.db.select().from(bookings).where(and(eq(bookings.status, "held"), eq(bookings.startsAt, at("2026-11-30T14:00:00"))))).toHaveLength(1);
   });
 
+  it("mails the offer too when the address was proven with a code, and only then", async () => {
+    const a = await waiting("長崎 一郎", "42010-1111111");
+    const b = await waiting("長崎 二郎", "42010-2222222");
+    const [entryA] = await store.db.select().from(waitlistEntries).orderBy(waitlistEntries.createdAt).limit(1);
+    await store.db
+      .update(waitlistEntries)
+      .set({ answers: { ...(entryA!.answers as object), email: "ichiro@example.jp", emailVerified: "ichiro@example.jp" } })
+      .where(eq(waitlistEntries.id, entryA!.id));
+    await cancelBySeeker(store.db, { bookingId: taken.id, now: at("2026-11-25T09:00:00"), actor: "test" });
+    await sweepAt(at("2026-11-25T09:00:00"));
+    const offers = delivery.mails.filter((m) => m.subject?.includes("キャンセル待ち"));
+    expect(offers.map((m) => m.subject)).toEqual(["【ヤングハローワーク長崎】キャンセル待ちの日時に空きが出ました"]);
+    expect(offers[0]!.text).toContain("11月30日(月) 14:00～14:30");
+    expect(offers[0]!.text).toContain("11月25日(水) 09:30まで仮押さえしています。");
+    expect((await pushedTo(a)).at(-1)!.text).toContain("空きが出ました");
+    // B's offer comes when A lets it go; B's address was only typed, so it goes to the chat alone.
+    t.clock.set(at("2026-11-25T09:01:00"));
+    await a.choose((await pushedTo(a)).at(-1)!.choices![1]!.value);
+    await sweepAt(at("2026-11-25T09:02:00"));
+    expect((await pushedTo(b)).at(-1)!.text).toContain("空きが出ました");
+    expect(delivery.mails.filter((m) => m.subject?.includes("キャンセル待ち"))).toHaveLength(1);
+  });
+
   it("shows the places and leaves one, by a choice or in words", async () => {
     const a = await waiting("長崎 一郎", "42010-1111111");
     await a.say("キャンセル待ち");
