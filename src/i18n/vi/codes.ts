@@ -1,0 +1,19 @@
+// What a stored code reads as. The database keeps the code; each reader shows it in their own language.
+import type { Catalogue } from "../catalogue.ts";
+
+export const codes = {
+  status: {
+    requested: "Đã tiếp nhận (đang sắp xếp giờ)",
+    confirmed: "Đã xác nhận (đã gửi thư mời)",
+    held: "Đang giữ chỗ",
+    attended: "Đã tư vấn",
+    no_show: "Vắng mặt không báo",
+    cancelled: "Đã hủy",
+    rejected: "Không sắp xếp được",
+    expired: "Đã hết hạn",
+  },
+  support: {
+    interpreter: "Phiên dịch",
+    assistant: "Người hỗ trợ đi cùng",
+  },
+} satisfies Catalogue["codes"];

@@ -1,0 +1,19 @@
+// What a stored code reads as. The database keeps the code; each reader shows it in their own language.
+import type { Catalogue } from "../catalogue.ts";
+
+export const codes = {
+  status: {
+    requested: "已受理（正在安排时间）",
+    confirmed: "已确定（已发送通知）",
+    held: "暂时保留",
+    attended: "已完成",
+    no_show: "未联系且未参加",
+    cancelled: "已取消",
+    rejected: "未能安排",
+    expired: "已过期",
+  },
+  support: {
+    interpreter: "需要翻译",
+    assistant: "需要陪同人员",
+  },
+} satisfies Catalogue["codes"];
