@@ -1,5 +1,6 @@
 // p50/p99 time per utterance for parseWhen over the date corpus (development, sealed and fresh parts), beside
-// raw chrono.ja on the same utterances in the same run, with both accuracies scored the same way.
+// raw chrono.ja on the same utterances in the same run, with both accuracies scored the same way; then the
+// Chinese and Vietnamese corpora, each read in its own conversation language.
 // Run: npx tsx bench/nlu/when.bench.ts
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -8,6 +9,9 @@ import { parseWhen } from "../../src/nlu/when/index.ts";
 import { CORPUS_NOW, whenCorpus as developmentCorpus, type WhenCase } from "../../test/nlu/corpus/when.ts";
 import { sealedWhenCorpus } from "../../test/nlu/corpus/when.sealed.ts";
 import { freshWhenCorpus } from "../../test/nlu/corpus/when.fresh.ts";
+import { viUnseenCorpus, zhUnseenCorpus } from "../../test/nlu/corpus/when.locales.unseen.ts";
+import { viWhenCorpus } from "../../test/nlu/corpus/when.vi.ts";
+import { zhWhenCorpus } from "../../test/nlu/corpus/when.zh.ts";
 import { formatTable, score, tally, type Answer } from "../../test/nlu/corpus/score.ts";
 
 const ROUNDS = 20;
@@ -43,12 +47,12 @@ function percentile(sorted: number[], p: number): number {
  * p50 and p99 over every timed call; and p99 over each utterance's median call, which a busy shared
  * machine (a call descheduled half-way) cannot inflate the way it inflates the p99 of single calls.
  */
-function timePerUtterance(run: (c: WhenCase) => unknown): { p50: number; p99: number; p99OfMedians: number } {
-  for (const c of whenCorpus) run(c); // warm up
+function timePerUtterance(run: (c: WhenCase) => unknown, corpus: WhenCase[] = whenCorpus): { p50: number; p99: number; p99OfMedians: number } {
+  for (const c of corpus) run(c); // warm up
   const samples: number[] = [];
-  const perUtterance: number[][] = whenCorpus.map(() => []);
+  const perUtterance: number[][] = corpus.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    whenCorpus.forEach((c, i) => {
+    corpus.forEach((c, i) => {
       const t0 = performance.now();
       run(c);
       const dt = performance.now() - t0;
@@ -63,7 +67,13 @@ function timePerUtterance(run: (c: WhenCase) => unknown): { p50: number; p99: nu
 
 type Figures = { p50: number; p99: number; p99OfMedians: number; accuracy: number };
 
-export function main(): { parseWhen: Figures; chronoJa: Figures } {
+/** The Chinese and Vietnamese corpora, each read in its conversation's language. */
+const LOCALE_CORPORA: Array<[string, WhenCase[]]> = [
+  ["zh-Hans", [...zhWhenCorpus, ...zhUnseenCorpus]],
+  ["vi", [...viWhenCorpus, ...viUnseenCorpus]],
+];
+
+export function main(): { parseWhen: Figures; chronoJa: Figures; locales: Record<string, Figures> } {
   const ours = timePerUtterance((c) => parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW) }));
   const raw = timePerUtterance((c) => chrono.ja.parse(c.text, { instant: new Date(c.now ?? CORPUS_NOW), timezone: 540 }));
 
@@ -89,9 +99,20 @@ export function main(): { parseWhen: Figures; chronoJa: Figures } {
   console.log(formatTable("raw chrono.ja accuracy, development part (first result; time only when certain)", rawTable));
 
   const accuracy = (t: ReturnType<typeof tally>) => t.get("overall")!.right / t.get("overall")!.total;
+  const locales: Record<string, Figures> = {};
+  for (const [locale, corpus] of LOCALE_CORPORA) {
+    const read = (c: WhenCase) => parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW), locale });
+    const time = timePerUtterance(read, corpus);
+    const table = tally(corpus.map((c) => ({ category: c.category, outcome: score(c, read(c)) })));
+    console.log();
+    console.log(`parseWhen, ${locale}: ${corpus.length} utterances  p50 ${ms(time.p50)}  p99 ${ms(time.p99)}  p99 of per-utterance medians ${ms(time.p99OfMedians)}`);
+    console.log(formatTable(`parseWhen accuracy, ${locale} (its own corpus and the phrases written after the parser)`, table));
+    locales[locale] = { ...time, accuracy: accuracy(table) };
+  }
   return {
     parseWhen: { ...ours, accuracy: accuracy(oursTable) },
     chronoJa: { ...raw, accuracy: accuracy(rawTable) },
+    locales,
   };
 }
 

@@ -197,7 +197,7 @@ const when = timeSlot({
     if (anyone) answersOf(turn.state).counsellor = null;
     return done(held);
   },
-  extract: (text, turn) => (parseWhen(text, { now: turn.now }).length > 0 ? text : undefined),
+  extract: (text, turn) => (parseWhen(text, { now: turn.now, locale: turn.locale }).length > 0 ? text : undefined),
   row: (turn, a) => (a.when ? formatSlot(turn.locale, new Date(a.when.startsAt)) : undefined),
   forget: (turn) => releaseHold(turn.db, turn.conversation.id, turn.now),
 });
@@ -439,7 +439,7 @@ async function restartIntake(turn: Turn): Promise<void> {
 
 /** A time or a wish to book, written with no flow open, starts the intake; what else it says is kept. */
 async function takeBookingWish(turn: Turn, text: string): Promise<boolean> {
-  if (parseWhen(text, { now: turn.now }).length === 0 && !isBookingWish(text)) return false;
+  if (parseWhen(text, { now: turn.now, locale: turn.locale }).length === 0 && !isBookingWish(text)) return false;
   turn.state.step = undefined;
   prefillOthers(turn, intake, text);
   await startIntake(turn);

@@ -109,7 +109,7 @@ export async function answerWhen(turn: Turn, input: WhenInput, options: WhenOpti
     return null;
   }
 
-  const readings = parseWhen(input.text, { now: turn.now });
+  const readings = parseWhen(input.text, { now: turn.now, locale: turn.locale });
   if (readings.length === 0) {
     offerDay(turn, options, await suggestions(turn, options, [{ kind: "day", date: jstDate(turn.now) }]), turn.m.intake.whenNotUnderstood);
     return null;

@@ -23,6 +23,34 @@ const PATTERNS: Array<[Intent, RegExp]> = [
   ["faq", /^(?:よくある質問|質問|しつもん|質問があります|聞きたいことがあります|faq|questions?)$/i],
 ];
 
+/** Chinese and Vietnamese commands, matched after their polite openings and endings are taken off. */
+const ZH_LEAD = /^(?:您好|你好|请问|请|麻烦|我想要|我想|我要|想要|想|帮我)[，,\s]*/;
+const ZH_TAIL = /(?:一下|吧|可以吗|可以么|谢谢|谢谢您)*$/;
+const VI_LEAD = /^(?:(?:xin chào|chào|dạ|da|cho|xin|làm ơn|lam on)[,\s]+)*(?:(?:tôi|toi|em|mình|minh|cháu|chau)\s+)?(?:(?:muốn|muon|cần|can|xin|được|duoc)\s+)?/;
+const VI_TAIL = /(?:[,\s]+(?:ạ|a|nhé|nhe|nha|với|voi|giúp tôi|giup toi|được không|duoc khong|cho tôi|cho toi))*$/;
+
+const WORLD_PATTERNS: Array<[Intent, RegExp]> = [
+  ["cancel", /^(?:取消(?:预约|咨询)?|预约取消)$|^(?:hủy|huỷ|huy)(?:\s+(?:lịch hẹn|lịch|lich hen|lich|đặt lịch|dat lich|hẹn|hen|buổi tư vấn))?$/],
+  ["change", /^(?:更改|修改|改)(?:一下)?(?:预约|时间|日期|日程)?$|^改期$|^(?:换|换个)时间$|^(?:đổi|doi|dời|doi|thay đổi|thay doi)(?:\s+(?:lịch hẹn|lịch|lich hen|lich|giờ|gio|ngày|ngay|thời gian|thoi gian))?$/],
+  ["status", /^(?:查看|查询|确认)(?:我的)?预约$|^我的预约$|^预约(?:情况|状态)$|^(?:xem|kiểm tra|kiem tra)\s+(?:lịch hẹn|lich hen|lịch|lich)(?:\s+(?:của tôi|cua toi))?$|^lịch hẹn của tôi$/],
+  ["human", /^(?:人工|人工客服|转人工|真人)$|^(?:找|联系|和|跟)(?:工作人员|人工|真人)(?:说话|谈|联系)?$|^(?:nói chuyện|noi chuyen|gặp|gap|liên hệ|lien he)\s+(?:với\s+|voi\s+)?(?:nhân viên|nhan vien|người thật|nguoi that)$|^(?:nhân viên|nhan vien)$/],
+  ["back", /^(?:返回|上一步|回到上一步)$|^(?:quay lại|quay lai|trở lại|tro lai)$/],
+  ["restart", /^(?:重新开始|重来|从头开始)$|^(?:làm lại|lam lai|bắt đầu lại|bat dau lai)(?:\s+(?:từ đầu|tu dau))?$/],
+  ["stop", /^(?:结束|停止|退出|不办了)$|^(?:dừng|dung lai|dừng lại|thoát|thoat|kết thúc|ket thuc)$/],
+  ["help", /^(?:帮助|怎么用|使用方法|求助)$|^(?:trợ giúp|tro giup|giúp đỡ|giup do|hướng dẫn|huong dan)$/],
+  ["book", /^(?:预约|预约咨询|咨询预约|预约面谈|约个时间)$|^(?:đặt lịch|dat lich|đặt hẹn|dat hen|hẹn lịch|đặt lịch hẹn)(?:\s+(?:tư vấn|tu van))?$/],
+  ["now", /^(?:现在|马上|立即|立刻)(?:咨询|谈|通话)$|^(?:tư vấn|tu van|nói chuyện|noi chuyen)\s+(?:ngay|bây giờ|bay gio)$/],
+  ["faq", /^(?:常见问题|问题|我有问题|有问题)$|^(?:câu hỏi|cau hoi|câu hỏi thường gặp|hỏi|tôi có câu hỏi)$/],
+];
+
+function worldIntent(text: string): Intent | null {
+  const s = text.normalize("NFKC").toLowerCase().trim().replace(/[。.!！?？\s]+$/, "");
+  const zh = s.replace(ZH_LEAD, "").replace(ZH_TAIL, "");
+  const vi = s.replace(VI_LEAD, "").replace(VI_TAIL, "");
+  for (const [intent, pattern] of WORLD_PATTERNS) if (pattern.test(s) || pattern.test(zh) || pattern.test(vi)) return intent;
+  return null;
+}
+
 const MENU_INTENTS = ["book", "status", "change", "cancel", "now", "faq", "human"] as const;
 const bare = (text: string) => text.normalize("NFKC").trim().replace(/[。.!！?？\s]+$/, "").toLowerCase();
 
@@ -39,10 +67,10 @@ export function detectIntent(text: string): Intent | null {
   for (const [intent, pattern] of PATTERNS) {
     if (pattern.test(core) || pattern.test(s.replace(/[。.!！?？\s]+$/, ""))) return intent;
   }
-  return null;
+  return worldIntent(s);
 }
 
-const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できますか|したい)|相談(し|を)?たい|\b(book|appointment|reserve|reservation)\b/i;
+const BOOKING_WISH = /予約(し|を取|をと|をお願い|お願い|できますか|したい)|相談(し|を)?たい|\b(book|appointment|reserve|reservation)\b|(?:想|要)(?:预约|咨询)|预约咨询|đặt lịch|dat lich|đặt hẹn|muốn (?:được )?tư vấn/i;
 
 /** A wish to book anywhere in a message, however long: 「来週あたり相談したいのですが」. */
 export function isBookingWish(text: string): boolean {
@@ -51,5 +79,5 @@ export function isBookingWish(text: string): boolean {
 
 /** 「申し込みます」: the summary is right, send the request. */
 export function saysSubmit(text: string): boolean {
-  return /^(申し込む|申し込みます|申込む|お願いします|送信|submit|send)[。.!！]?$/i.test(text);
+  return /^(申し込む|申し込みます|申込む|お願いします|送信|submit|send|提交|提交申请|确认提交|gửi|gửi yêu cầu|gửi đi|gui|gui yeu cau)[。.!！]?$/i.test(text);
 }

@@ -1,16 +1,19 @@
-// Which language a person asks for, or writes in: 「English」「英語」「日本語」, or a sentence in plain English.
-import type { Locale } from "../i18n/locales.ts";
+// Which language a person asks for, or writes in: 「English」「英語」「日本語」「中文」「Tiếng Việt」, or a sentence in plain English.
+import { isLocale, type Locale } from "../i18n/locales.ts";
 
-const ASKS_FOR: Record<Locale, RegExp> = {
-  en: /^(english|in english|英語|えいご)$/,
-  ja: /^(日本語|にほんご|japanese)$/,
+/** By language code; a code takes effect once it is one of the locales (src/i18n/locales.ts). */
+const ASKS_FOR: Record<string, RegExp> = {
+  en: /^(english|in english|英語|えいご|英语|tiếng anh|tieng anh)$/,
+  ja: /^(日本語|にほんご|japanese|日语|日文|tiếng nhật|tieng nhat)$/,
   "ja-x-easy": /^(やさしい\s*(日本語|にほんご)|easy\s*japanese|plain\s*japanese)$/,
+  "zh-Hans": /^(中文|简体中文|简体|汉语|普通话|chinese|simplified chinese|中国語|ちゅうごくご|tiếng trung|tieng trung)$/,
+  vi: /^(tiếng việt|tieng viet|vietnamese|ベトナム語|べとなむご|越南语|越南文|việt|viet)$/,
 };
 
-/** The language a whole message names (「英語」, 'Japanese'), or undefined. */
+/** The language a whole message names (「英語」, 'Japanese', 中文, tiếng Việt), or undefined. */
 export function asksForLanguage(text: string): Locale | undefined {
-  const t = text.trim().toLowerCase();
-  return (Object.keys(ASKS_FOR) as Locale[]).find((locale) => ASKS_FOR[locale].test(t));
+  const t = text.normalize("NFC").trim().toLowerCase();
+  return Object.keys(ASKS_FOR).find((code): code is Locale => isLocale(code) && ASKS_FOR[code]!.test(t));
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7E\s]+$/;

@@ -24,9 +24,21 @@ export function blankListNumbers(text: string): string {
   return text.replace(LIST_NUMBERS, " ");
 }
 
-export function mask(text: string): string {
+/** For Chinese and Vietnamese: only numbers of a known shape (a slash is a date there: 03/12/2026). */
+const NOT_A_DATE_ANYWHERE: RegExp[] = [
+  /\+?81[-\s]?\(?0?\d{1,4}\)?[-\s]?\d{1,4}[-\s]?\d{3,4}(?!\d)/g, // +81 phones
+  /(?<![\d/.])\(?0\d{1,4}\)?\s*[-\s()]\s*\d{1,4}\s*[-\s)]\s*\d{3,4}(?![\d/.])/g, // domestic phones
+  /(?<!\d)\d{5}\s*-\s*\d{1,8}(?!\d)/g, // seeker numbers
+  /(?<!\d)\d{4}-\d{6}-\d(?!\d)/g, // establishment numbers
+  /〒\s*\d{3}-?\d{4}|(?<![\d~])\d{3}-\d{4}(?![\d-])/g, // postal codes
+  /(?<!\d)\d{4}[-\s]\d{4}[-\s]\d{4}[-\s]\d{2,4}(?!\d)/g, // card-like numbers
+  /\d{5,}/g, // long numbers
+];
+
+/** Numbers that are no date blanked; `japaneseOrEnglish` adds the durations and counts those languages write. */
+export function mask(text: string, japaneseOrEnglish = true): string {
   let masked = text;
-  for (const pattern of NOT_A_DATE) {
+  for (const pattern of japaneseOrEnglish ? NOT_A_DATE : NOT_A_DATE_ANYWHERE) {
     if (!pattern.test(masked)) continue;
     pattern.lastIndex = 0;
     masked = masked.replace(pattern, (m) => (/^20\d{6}$/.test(m) ? m : " ".repeat(m.length)));

@@ -3,11 +3,11 @@
 import { copy, hasDate, hasTime, refiner, type Result } from "../components.ts";
 import { getTag, hasTag, setTag } from "../tags.ts";
 
-const AFTER_FOLLOWS = /^\s*(?:以降|以後|より後|過ぎ|すぎ)/;
+const AFTER_FOLLOWS = /^\s*(?:以降|以後|より後|過ぎ|すぎ|以后|之后|trở đi|tro di)/;
 /** まで, but not a deadline for something else (12月3日までに仕事を決めたい). */
-const BEFORE_FOLLOWS = /^\s*(?:まで|より前)(?!\s*に?\s*(?:仕事|決め|就職|提出|応募|入社|働|引っ越|手続))/;
-const AFTER_PRECEDES = /\b(?:after|from)\s*$/i;
-const BEFORE_PRECEDES = /\b(?:before|until|till|by)\s*$/i;
+const BEFORE_FOLLOWS = /^\s*(?:以前|之前|まで|より前)(?!\s*に?\s*(?:仕事|決め|就職|提出|応募|入社|働|引っ越|手続))/;
+const AFTER_PRECEDES = /(?:\b(?:after|from)|(?<![\p{L}])(?:sau|từ|tu)(?:\s+ngày)?)\s*$/iu;
+const BEFORE_PRECEDES = /(?:\b(?:before|until|till|by)|(?<![\p{L}])(?:trước|truoc)(?:\s+ngày)?)\s*$/iu;
 
 export const markOpenRanges = refiner((context, results) => {
   const out: Result[] = [];
