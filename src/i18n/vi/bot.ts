@@ -58,7 +58,7 @@ export const bot = {
     alreadyBooked: (when: string | null) => `Bạn đã có lịch hẹn${when ? ` vào ${when}` : ""}.\nBạn có thể xem hoặc đổi lịch bằng các nút bên dưới.`,
     bookAnother: "Đặt thêm lịch khác",
     seekerNumberBooked: (phone: string | null) =>
-      `Số đăng ký tìm việc này đã có lịch hẹn.\nĐể đổi hoặc hủy, vui lòng dùng cuộc trò chuyện bạn đã đặt lịch, hoặc ${phone ? `gọi cho chúng tôi theo số ${phone}` : "hỏi tại văn phòng"}.\nNếu bạn muốn nhập số khác, vui lòng viết lại.`,
+      `Số đăng ký tìm việc này đã có lịch hẹn.\nĐể đổi hoặc hủy, vui lòng dùng cuộc trò chuyện bạn đã đặt lịch, tìm lịch tại đây bằng mã đặt lịch, hoặc ${phone ? `gọi cho chúng tôi theo số ${phone}` : "hỏi tại văn phòng"}.\nNếu bạn muốn nhập số khác, vui lòng viết lại.`,
     askName: "Vui lòng cho biết họ và tên của bạn.",
     nameInvalid: "Tôi không đọc được tên. Vui lòng viết như \"Nguyen Van An\".",
     askSeekerNumber: "Vui lòng cho biết số đăng ký tìm việc của bạn.\nSố này ghi trên thẻ đăng ký (ハローワーク受付票), ví dụ 12345-1234567.",
@@ -124,6 +124,17 @@ export const bot = {
       "- Phần mềm diệt virus và tường lửa",
     ],
     holdLost: "Thời gian giữ chỗ đã hết và giờ đó đã có người đặt.",
+    freeTimes: "Chọn giờ còn trống",
+    freeDays: (counsellor: string | null) =>
+      counsellor ? `${counsellor} rảnh vào các ngày này.\nVui lòng chọn một ngày.` : "Các ngày này còn giờ trống.\nVui lòng chọn một ngày.",
+    freeDayChoice: (date: string, count: number) => `${date} (${count} giờ trống)`,
+    moreDays: "Các ngày sau",
+    earlierDays: "Các ngày trước",
+    freeTimesOn: (date: string) => `Các giờ còn trống vào ${date}.\nVui lòng chọn một.`,
+    laterTimes: "Giờ muộn hơn",
+    otherDays: "Ngày khác",
+    dayNowFull: (date: string) => `${date} đã hết giờ trống.`,
+    noFreeDays: (phone: string | null) => `Xin lỗi, hiện không còn giờ trống để đặt lịch.${phone ? `\nBạn cũng có thể gọi cho chúng tôi theo số ${phone}.` : ""}`,
   },
 
   rows: {
@@ -190,6 +201,48 @@ export const bot = {
         office,
         "",
       ].join("\n"),
+  },
+
+  find: {
+    choice: "Tìm bằng mã đặt lịch",
+    askReference: "Mã đặt lịch của bạn là gì? (ví dụ NG-3K7P9Q)\nMã có trong tin nhắn hoặc email bạn nhận khi đặt lịch.",
+    referenceUnknown: "Tôi không đọc được mã đặt lịch. Mã gồm hai chữ cái, dấu gạch ngang và sáu chữ cái hoặc chữ số (ví dụ NG-3K7P9Q).",
+    askContact: "Khi đặt lịch, bạn đã cho địa chỉ email hoặc số điện thoại nào?",
+    contactUnknown: "Tôi không đọc được địa chỉ email hoặc số điện thoại. Vui lòng viết lại.",
+    notFound: (phone: string | null) =>
+      `Tôi không tìm thấy lịch hẹn nào có mã này và địa chỉ email hoặc số điện thoại này. Vui lòng kiểm tra lỗi gõ.${phone ? `\nBạn cũng có thể gọi cho chúng tôi (${phone}).` : ""}`,
+    throttled: (phone: string | null) => `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau khoảng một giờ.${phone ? `\nNếu gấp, vui lòng gọi cho chúng tôi (${phone}).` : ""}`,
+    found: "Tôi đã tìm thấy lịch hẹn của bạn. Bạn có thể đổi hoặc hủy bằng các nút bên dưới.",
+    inactive: "Lịch hẹn này đã kết thúc, đã bị hủy hoặc đã đổi, nên không thể sửa trong cuộc trò chuyện.",
+    linkInvalid: "Đường link này không hợp lệ. Vui lòng mở nguyên đường link trong email, hoặc tìm lịch hẹn bằng mã đặt lịch.",
+    linkExpired: "Đường link này không còn dùng được: lịch hẹn đã kết thúc, đã bị hủy hoặc đã đổi. Nếu lịch đã đổi, vui lòng dùng link trong email mới hơn hoặc mã đặt lịch.",
+  },
+
+  waitlist: {
+    joinChoice: "Đăng ký chờ",
+    joinHint: "Bạn cũng có thể đăng ký chờ: chúng tôi sẽ báo khi có giờ trống.",
+    dayWindow: (date: string, from: string, to: string) => `${date} ${from}–${to}`,
+    spanWindow: (from: string, to: string, fromTime: string, toTime: string) => `từ ${from} đến ${to}, ${fromTime}–${toTime}`,
+    joined: (position: number, window: string, minutes: number) =>
+      `Bạn đã đăng ký chờ cho\n${window}\n(số ${position}).\nKhi có giờ trống, chúng tôi sẽ báo trong cuộc trò chuyện này (từ 8:30 đến 20:00) và giữ chỗ cho bạn ${minutes} phút.`,
+    alreadyWaiting: (position: number, window: string) => `Bạn đã đăng ký chờ cho\n${window}\n(số ${position}).`,
+    tooMany: (max: number) => `Bạn có thể chờ tối đa ${max} giờ cùng lúc. Vui lòng bỏ một chỗ chờ trước.`,
+    cannotJoin: "Xin lỗi, không thể đăng ký chờ cho mục này. Vui lòng chọn lại giờ từ phần đặt lịch.",
+    heading: "Danh sách chờ của bạn:",
+    place: (window: string, position: number) => `- ${window} (số ${position})`,
+    offered: (slot: string, until: string) => `- ${slot}\n  giữ cho bạn đến ${until}`,
+    none: "Bạn không có trong danh sách chờ.",
+    see: "Danh sách chờ của tôi",
+    leave: "Bỏ đăng ký chờ",
+    leaveOne: (when: string) => `Bỏ ${when}`,
+    askLeaveWhich: "Bạn muốn bỏ chỗ chờ nào?",
+    left: (window: string) => `Bạn đã bỏ đăng ký chờ cho\n${window}.`,
+    accepted: (slot: string, minutes: number) => `Đã giữ chỗ ${slot} cho bạn.\nVui lòng hoàn tất yêu cầu trong vòng ${minutes} phút.`,
+    declined: "Tôi hiểu rồi. Giờ này sẽ dành cho người khác. Chỗ chờ của bạn đã kết thúc.",
+    expired: "Lời mời này đã hết hạn nên giờ đó đã chuyển cho người tiếp theo. Để chọn giờ khác, vui lòng đặt lịch lại.",
+    alreadyAccepted: "Bạn đã nhận lời mời này rồi.",
+    otherSession: "Chỉ có thể nhận lời mời này trong cuộc trò chuyện bạn đã đăng ký chờ.",
+    notFound: "Không tìm thấy lời mời này.",
   },
 
   status: {

@@ -16,4 +16,13 @@ export const codes = {
     interpreter: "Phiên dịch",
     assistant: "Người hỗ trợ đi cùng",
   },
+  reason: {
+    slot_unavailable: "Không có tư vấn viên rảnh vào giờ đó",
+    not_eligible: "Không đủ điều kiện tư vấn trực tuyến",
+    duplicate: "Trùng với yêu cầu khác",
+    rescheduled: "Đã đổi sang giờ khác",
+    seeker: "Người đặt lịch tự hủy",
+    no_contact_10_minutes: "Không liên lạc trong 10 phút sau giờ bắt đầu",
+    marked_by_staff: "Nhân viên ghi nhận",
+  },
 } satisfies Catalogue["codes"];

@@ -3,7 +3,7 @@
 import type { Office } from "../../config.ts";
 import { clockText } from "../../jst.ts";
 import type { Catalogue } from "../catalogue.ts";
-import { mail as ja } from "../ja/mail.ts";
+import { mail as ja, type ManageChat } from "../ja/mail.ts";
 import { formats } from "./formats.ts";
 
 /** The office as a Vietnamese reader can find it: its romanised name. */
@@ -12,6 +12,12 @@ const officeName = (office: Office) => office.name.en;
 function contactLine(office: Office): string {
   const hours = `ngày thường ${clockText(office.openingHours.from)}–${clockText(office.openingHours.to)}`;
   return office.phone ? `Vui lòng gọi cho ${officeName(office)} theo số ${office.phone} (${hours}).` : `Vui lòng liên lạc với ${officeName(office)} (${hours}).`;
+}
+
+function chatLines(chat: ManageChat | undefined): string[] {
+  if (!chat) return [];
+  if (chat.link) return ["Bạn có thể đổi giờ hoặc hủy trong cuộc trò chuyện. Vui lòng mở từ đường link này (dùng được đến giờ bắt đầu):", chat.link];
+  return ["Bạn có thể đổi giờ hoặc hủy trong cuộc trò chuyện: nhập mã đặt lịch và địa chỉ email hoặc số điện thoại tại đó.", chat.page];
 }
 
 export const mail = {
@@ -33,8 +39,10 @@ export const mail = {
     "- Cần có webcam.",
     "- Tư vấn miễn phí; phí dữ liệu mạng do bạn tự trả.",
   ],
-  cancelSection: (office: Office) => [
-    "Hủy hoặc đổi lịch",
+  cancelSection: (office: Office, chat?: ManageChat) => [
+    "Đổi hoặc hủy lịch",
+    ...chatLines(chat),
+    ...(chat ? ["Hoặc:"] : []),
     contactLine(office),
     "Nếu quá 10 phút sau giờ bắt đầu mà bạn không tham gia và không liên lạc, lịch hẹn được xem như đã hủy.",
   ],
@@ -77,9 +85,10 @@ export const mail = {
     join: {
       subject: (office: Office, start: string) => `[${officeName(office)}] Buổi tư vấn sắp bắt đầu, ${start}`,
       lead: ["Buổi tư vấn việc làm trực tuyến của bạn sắp bắt đầu. Đến giờ bắt đầu, vui lòng tham gia bằng đường link bên dưới."],
-      lateSection: (office: Office) => [
+      lateSection: (office: Office, chat?: ManageChat) => [
         "Nếu bạn đến muộn hoặc không thể tham gia",
         contactLine(office),
+        ...(chat ? ["Trước giờ bắt đầu, bạn cũng có thể hủy trong cuộc trò chuyện:", ...chatLines(chat).slice(-1)] : []),
         "Nếu quá 10 phút sau giờ bắt đầu mà bạn không tham gia và không liên lạc, lịch hẹn được xem như đã hủy.",
       ],
     },

@@ -37,6 +37,19 @@ export const notices = {
   alternativesHeading: "Một số giờ còn trống:",
   bookAgain: "Bạn có thể đặt giờ khác.",
   contact: (office: Office) => (office.phone ? `Hoặc gọi cho ${officeName(office)} theo số ${office.phone}.` : `Hoặc liên lạc với ${officeName(office)}.`),
+  waitlist: {
+    offer: (slot: string, until: string) => ["Giờ bạn đang chờ đã có chỗ trống:", "", slot, "", `Chúng tôi giữ cho bạn đến ${until}.`, "Bạn có muốn đặt giờ này không?"],
+    accept: "Đặt giờ này",
+    decline: "Lần này thôi",
+    lapsed: "Giờ chúng tôi mời đã hết hạn và đã chuyển cho người tiếp theo. Chỗ chờ của bạn đã kết thúc.",
+    ended: (window: string) => `Việc nhận yêu cầu cho ${window} đã đóng, nên chỗ chờ của bạn đã kết thúc.`,
+    mailSubject: (o: Office) => `[${officeName(o)}] Giờ bạn đang chờ đã có chỗ trống`,
+    mailLead: (until: string) => [
+      "Giờ bạn đang chờ đã có chỗ trống.",
+      `Chúng tôi giữ cho bạn đến ${until}.`,
+      'Để đặt, vui lòng mở cuộc trò chuyện bạn đã đăng ký chờ và chọn "Đặt giờ này".',
+    ],
+  },
   staffLine: {
     reference: (reference: string) => `Mã ${reference}`,
     received: (at: string) => `Tiếp nhận ${at}`,

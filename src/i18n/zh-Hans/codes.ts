@@ -16,4 +16,13 @@ export const codes = {
     interpreter: "需要翻译",
     assistant: "需要陪同人员",
   },
+  reason: {
+    slot_unavailable: "该时间没有可以接待的咨询员",
+    not_eligible: "不符合在线咨询的条件",
+    duplicate: "与其他申请重复",
+    rescheduled: "已改到其他时间",
+    seeker: "本人取消",
+    no_contact_10_minutes: "开始后10分钟内没有联系",
+    marked_by_staff: "由工作人员记录",
+  },
 } satisfies Catalogue["codes"];

@@ -3,7 +3,7 @@
 import type { Office } from "../../config.ts";
 import { clockText } from "../../jst.ts";
 import type { Catalogue } from "../catalogue.ts";
-import { mail as ja } from "../ja/mail.ts";
+import { mail as ja, type ManageChat } from "../ja/mail.ts";
 import { formats } from "./formats.ts";
 
 /** The office as a Chinese reader can find it: its romanised name (its katakana is not read in Chinese). */
@@ -12,6 +12,12 @@ const officeName = (office: Office) => office.name.en;
 function contactLine(office: Office): string {
   const hours = `工作日 ${clockText(office.openingHours.from)}～${clockText(office.openingHours.to)}`;
   return office.phone ? `请致电${officeName(office)}：${office.phone}（${hours}）。` : `请联系${officeName(office)}（${hours}）。`;
+}
+
+function chatLines(chat: ManageChat | undefined): string[] {
+  if (!chat) return [];
+  if (chat.link) return ["可以在聊天中更改时间或取消。请从以下链接打开（开始时间前有效）：", chat.link];
+  return ["在聊天中输入预约编号和电子邮箱地址或电话号码，就可以更改时间或取消：", chat.page];
 }
 
 export const mail = {
@@ -28,7 +34,7 @@ export const mail = {
     "・需要网络摄像头。",
     "・咨询免费，通信费由您自己承担。",
   ],
-  cancelSection: (office: Office) => ["■取消或更改", contactLine(office), "开始后10分钟内没有参加也没有联系的，预约视为取消。"],
+  cancelSection: (office: Office, chat?: ManageChat) => ["■更改或取消", ...chatLines(chat), ...(chat ? ["或者："] : []), contactLine(office), "开始后10分钟内没有参加也没有联系的，预约视为取消。"],
   nextStepsSection: (office: Office, chatUrl?: string) => [
     "■接下来您可以",
     `・在聊天中选择其他时间${chatUrl ? `：${chatUrl}` : "。"}`,
@@ -68,7 +74,10 @@ export const mail = {
     join: {
       subject: (office: Office, start: string) => `【${officeName(office)}】咨询即将开始 ${start}`,
       lead: ["您预约的在线职业咨询即将开始。到开始时间后，请通过下面的网址参加。"],
-      lateSection: (office: Office) => ["■迟到或无法参加时", contactLine(office), "开始后10分钟内没有参加也没有联系的，预约视为取消。"],
+      lateSection: (office: Office, chat?: ManageChat) => [
+        "■迟到或无法参加时",
+        contactLine(office),
+        ...(chat ? ["开始前也可以在聊天中取消：", ...chatLines(chat).slice(-1)] : []), "开始后10分钟内没有参加也没有联系的，预约视为取消。"],
     },
     closure: {
       subject: (office: Office) => `【${officeName(office)}】因临时休息，预约已取消`,

@@ -24,6 +24,15 @@ export const notices = {
   alternativesHeading: "有空的时间（示例）：",
   bookAgain: "您可以预约其他时间。",
   contact: (office: Office) => (office.phone ? `也可以致电${officeName(office)}：${office.phone}。` : `也可以联系${officeName(office)}。`),
+  waitlist: {
+    offer: (slot: string, until: string) => ["您候补的时间空出来了：", "", slot, "", `为您保留到${until}。`, "要预约这个时间吗？"],
+    accept: "预约",
+    decline: "这次不用",
+    lapsed: "为您提供的时间已过期，已提供给下一位。您的候补已结束。",
+    ended: (window: string) => `${window}的申请已截止，您的候补已结束。`,
+    mailSubject: (o: Office) => `【${officeName(o)}】您候补的时间空出来了`,
+    mailLead: (until: string) => ["您候补的时间空出来了。", `为您保留到${until}。`, "如需预约，请打开登记候补的聊天，选择“预约”。"],
+  },
   staffLine: {
     reference: (reference: string) => `预约编号 ${reference}`,
     received: (at: string) => `受理时间 ${at}`,
