@@ -7,10 +7,17 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time as HH:mm");
 const timeRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "a range as HH:mm-HH:mm");
 /**
  * A name in every language of `locales` (the office file must give each). やさしい日本語 may leave it out:
- * it then reads the Japanese name.
+ * it then reads the Japanese name; Chinese and Vietnamese read the English (romanised) one.
  */
+const FALLBACK_NAME = { "ja-x-easy": "ja", "zh-Hans": "en", vi: "en" } as const;
 const localized = z.preprocess(
-  (names) => (names && typeof names === "object" && !("ja-x-easy" in names) && "ja" in names ? { ...names, "ja-x-easy": names.ja } : names),
+  (names) => {
+    if (!names || typeof names !== "object") return names;
+    const given = names as Record<string, unknown>;
+    const filled = { ...given };
+    for (const [locale, from] of Object.entries(FALLBACK_NAME)) if (!(locale in given) && from in given) filled[locale] = given[from];
+    return filled;
+  },
   z.record(z.enum(locales), z.string().min(1)),
 );
 

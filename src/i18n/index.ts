@@ -5,6 +5,8 @@ import type { Catalogue, SeekerCatalogue } from "./catalogue.ts";
 import { en } from "./en/index.ts";
 import { ja } from "./ja/index.ts";
 import { jaEasy } from "./ja-x-easy/index.ts";
+import { vi } from "./vi/index.ts";
+import { zhHans } from "./zh-Hans/index.ts";
 import { staffLocales, type Locale, type StaffLocale } from "./locales.ts";
 
 export type { Catalogue, SeekerCatalogue } from "./catalogue.ts";
@@ -15,7 +17,7 @@ export type ConsoleWords = Catalogue["staff"];
 export { defaultLocale, isLocale, isStaffLocale, locales, staffLocales, type Locale, type StaffLocale } from "./locales.ts";
 
 /** What each seeker locale says: the bot, LINE, mail and notices to the seeker, the widget. */
-export const catalogues: Record<Locale, SeekerCatalogue> = { ja, en, "ja-x-easy": jaEasy };
+export const catalogues: Record<Locale, SeekerCatalogue> = { ja, en, "ja-x-easy": jaEasy, "zh-Hans": zhHans, vi };
 
 /** The whole catalogues of the staff locales, staff words included. */
 export const staffCatalogues: Record<StaffLocale, Catalogue> = { ja, en };

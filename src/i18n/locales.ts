@@ -7,8 +7,7 @@
 //   they choose it); they see the seeker's language beside the booking.
 export const staffLocales = ["ja", "en"] as const;
 
-// Next: "zh-Hans" and "vi", once their catalogues exist (src/i18n/zh-Hans/, src/i18n/vi/).
-export const locales = [...staffLocales, "ja-x-easy"] as const;
+export const locales = [...staffLocales, "ja-x-easy", "zh-Hans", "vi"] as const;
 
 export type Locale = (typeof locales)[number];
 export type StaffLocale = (typeof staffLocales)[number];

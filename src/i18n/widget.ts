@@ -2,8 +2,10 @@
 import { widget as en } from "./en/widget.ts";
 import { widget as jaEasy } from "./ja-x-easy/widget.ts";
 import { widget as ja } from "./ja/widget.ts";
+import { widget as vi } from "./vi/widget.ts";
+import { widget as zhHans } from "./zh-Hans/widget.ts";
 import type { Locale } from "./locales.ts";
 
 export type WidgetWords = typeof ja;
 
-export const widgetWords: Record<Locale, WidgetWords> = { ja, en, "ja-x-easy": jaEasy };
+export const widgetWords: Record<Locale, WidgetWords> = { ja, en, "ja-x-easy": jaEasy, "zh-Hans": zhHans, vi };

@@ -26,7 +26,8 @@ const holidays = holidayJp.holidays as Readonly<Record<string, { name: string; n
  */
 export function holidayOn(date: DateString): Record<Locale, string> | null {
   const h = holidays[date];
-  return h ? { ja: h.name, en: h.name_en, "ja-x-easy": h.name } : null;
+  // Chinese reads the Japanese name (its kanji), Vietnamese the English one
+  return h ? { ja: h.name, en: h.name_en, "ja-x-easy": h.name, "zh-Hans": h.name, vi: h.name_en } : null;
 }
 
 /** 12/29–1/3, the year-end and New Year closure every Hello Work office keeps. */

@@ -3,7 +3,7 @@ import type { Catalogue } from "../catalogue.ts";
 export const staff = {
   lang: "en",
   otherLang: { code: "ja", label: "日本語" },
-  languages: { ja: "Japanese", en: "English", "ja-x-easy": "Easy Japanese (やさしい日本語)" },
+  languages: { ja: "Japanese", en: "English", "ja-x-easy": "Easy Japanese (やさしい日本語)", "zh-Hans": "Chinese (Simplified)", vi: "Vietnamese" },
   product: "Booking bot · Staff console",
   skip: "Skip to content",
   nav: {

@@ -7,7 +7,7 @@ export const staff = {
   lang: "ja",
   otherLang: { code: "en", label: "English" },
   /** A seeker's language as staff name it (a new seeker locale is named here too). */
-  languages: { ja: "日本語", en: "英語", "ja-x-easy": "やさしい日本語" } satisfies Record<Locale, string>,
+  languages: { ja: "日本語", en: "英語", "ja-x-easy": "やさしい日本語", "zh-Hans": "中国語（簡体字）", vi: "ベトナム語" } satisfies Record<Locale, string>,
   product: "相談予約ボット 職員画面",
   skip: "本文へ移動",
   nav: {

@@ -1,13 +1,12 @@
 // The words of every mail in Tiếng Việt. How this catalogue was written and checked: see index.ts.
-// Staff read Japanese: their notices are the Japanese catalogue's.
 import type { Office } from "../../config.ts";
 import { clockText } from "../../jst.ts";
-import type { Catalogue } from "../catalogue.ts";
-import { mail as ja, type ManageChat } from "../ja/mail.ts";
+import type { SeekerCatalogue } from "../catalogue.ts";
+import type { ManageChat } from "../ja/mail.ts";
 import { formats } from "./formats.ts";
 
-/** The office as a Vietnamese reader can find it: its romanised name. */
-const officeName = (office: Office) => office.name.en;
+/** The office's Vietnamese name (the office file's, else its romanised one: config.ts). */
+const officeName = (office: Office) => office.name.vi;
 
 function contactLine(office: Office): string {
   const hours = `ngày thường ${clockText(office.openingHours.from)}–${clockText(office.openingHours.to)}`;
@@ -99,5 +98,4 @@ export const mail = {
     },
     reasonHeading: "Lý do",
   },
-  staffNotice: ja.staffNotice,
-} satisfies Catalogue["mail"];
+} satisfies SeekerCatalogue["mail"];

@@ -1,8 +1,8 @@
 // LINE and chat notices in Tiếng Việt. How this catalogue was written and checked: see index.ts.
 import type { Office } from "../../config.ts";
-import type { Catalogue } from "../catalogue.ts";
+import type { SeekerCatalogue } from "../catalogue.ts";
 
-const officeName = (office: Office) => office.name.en;
+const officeName = (office: Office) => office.name.vi;
 
 export const notices = {
   accessCode: "Mã truy cập",
@@ -37,23 +37,6 @@ export const notices = {
   alternativesHeading: "Một số giờ còn trống:",
   bookAgain: "Bạn có thể đặt giờ khác.",
   contact: (office: Office) => (office.phone ? `Hoặc gọi cho ${officeName(office)} theo số ${office.phone}.` : `Hoặc liên lạc với ${officeName(office)}.`),
-  waitlist: {
-    offer: (slot: string, until: string) => ["Giờ bạn đang chờ đã có chỗ trống:", "", slot, "", `Chúng tôi giữ cho bạn đến ${until}.`, "Bạn có muốn đặt giờ này không?"],
-    accept: "Đặt giờ này",
-    decline: "Lần này thôi",
-    lapsed: "Giờ chúng tôi mời đã hết hạn và đã chuyển cho người tiếp theo. Chỗ chờ của bạn đã kết thúc.",
-    ended: (window: string) => `Việc nhận yêu cầu cho ${window} đã đóng, nên chỗ chờ của bạn đã kết thúc.`,
-    mailSubject: (o: Office) => `[${officeName(o)}] Giờ bạn đang chờ đã có chỗ trống`,
-    mailLead: (until: string) => [
-      "Giờ bạn đang chờ đã có chỗ trống.",
-      `Chúng tôi giữ cho bạn đến ${until}.`,
-      'Để đặt, vui lòng mở cuộc trò chuyện bạn đã đăng ký chờ và chọn "Đặt giờ này".',
-    ],
-  },
-  staffLine: {
-    reference: (reference: string) => `Mã ${reference}`,
-    received: (at: string) => `Tiếp nhận ${at}`,
-  },
   acknowledgement: {
     requested: {
       subject: (o: Office) => `[${officeName(o)}] Chúng tôi đã nhận yêu cầu của bạn`,
@@ -68,4 +51,17 @@ export const notices = {
       lead: ["Lịch hẹn này đã được hủy."],
     },
   },
-} satisfies Catalogue["notices"];
+  waitlist: {
+    offer: (slot: string, until: string) => ["Giờ bạn đang chờ đã có chỗ trống:", "", slot, "", `Chúng tôi giữ cho bạn đến ${until}.`, "Bạn có muốn đặt giờ này không?"],
+    accept: "Đặt giờ này",
+    decline: "Lần này thôi",
+    lapsed: "Giờ chúng tôi mời đã hết hạn và đã chuyển cho người tiếp theo. Chỗ chờ của bạn đã kết thúc.",
+    ended: (window: string) => `Việc nhận yêu cầu cho ${window} đã đóng, nên chỗ chờ của bạn đã kết thúc.`,
+    mailSubject: (o: Office) => `[${officeName(o)}] Giờ bạn đang chờ đã có chỗ trống`,
+    mailLead: (until: string) => [
+      "Giờ bạn đang chờ đã có chỗ trống.",
+      `Chúng tôi giữ cho bạn đến ${until}.`,
+      'Để đặt, vui lòng mở cuộc trò chuyện bạn đã đăng ký chờ và chọn "Đặt giờ này".',
+    ],
+  },
+} satisfies SeekerCatalogue["notices"];

@@ -1,4 +1,4 @@
-// 简体中文 (zh-Hans): the seeker's words. Staff read Japanese, so staff.ts and cli.ts are not translated.
+// 简体中文 (zh-Hans): the seeker's words only (SeekerCatalogue); staff read Japanese.
 //
 // How it was written and checked: written by an AI model (a helper session of this project) from the
 // Japanese catalogue (the reference) with the English one beside it, in the plain, polite register of a
@@ -6,8 +6,7 @@
 // order, and by the type checker for completeness (each file `satisfies` the Japanese shape). Not yet read
 // by a native-speaking interpreter: an office should have its interpreter read it before relying on it.
 // Legally meaningful wording: the consent summary says that the Japanese terms govern.
-import type { Catalogue } from "../catalogue.ts";
-import { app } from "./app.ts";
+import type { SeekerCatalogue } from "../catalogue.ts";
 import { bot } from "./bot.ts";
 import { codes } from "./codes.ts";
 import { formats } from "./formats.ts";
@@ -16,4 +15,4 @@ import { mail } from "./mail.ts";
 import { notices } from "./notices.ts";
 import { widget } from "./widget.ts";
 
-export const zhHans = { app, bot, codes, formats, notices, mail, line, widget } satisfies Omit<Catalogue, "staff" | "cli">;
+export const zhHans = { bot, codes, formats, notices, mail, line, widget } satisfies SeekerCatalogue;

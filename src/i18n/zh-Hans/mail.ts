@@ -1,13 +1,12 @@
 // The words of every mail in 简体中文. How this catalogue was written and checked: see index.ts.
-// Staff read Japanese: their notices are the Japanese catalogue's.
 import type { Office } from "../../config.ts";
 import { clockText } from "../../jst.ts";
-import type { Catalogue } from "../catalogue.ts";
-import { mail as ja, type ManageChat } from "../ja/mail.ts";
+import type { SeekerCatalogue } from "../catalogue.ts";
+import type { ManageChat } from "../ja/mail.ts";
 import { formats } from "./formats.ts";
 
-/** The office as a Chinese reader can find it: its romanised name (its katakana is not read in Chinese). */
-const officeName = (office: Office) => office.name.en;
+/** The office's Chinese name (the office file's, else its romanised one: config.ts). */
+const officeName = (office: Office) => office.name["zh-Hans"];
 
 function contactLine(office: Office): string {
   const hours = `工作日 ${clockText(office.openingHours.from)}～${clockText(office.openingHours.to)}`;
@@ -86,5 +85,4 @@ export const mail = {
     },
     reasonHeading: "■原因",
   },
-  staffNotice: ja.staffNotice,
-} satisfies Catalogue["mail"];
+} satisfies SeekerCatalogue["mail"];

@@ -1,8 +1,8 @@
 // LINE and chat notices in 简体中文. How this catalogue was written and checked: see index.ts.
 import type { Office } from "../../config.ts";
-import type { Catalogue } from "../catalogue.ts";
+import type { SeekerCatalogue } from "../catalogue.ts";
 
-const officeName = (office: Office) => office.name.en;
+const officeName = (office: Office) => office.name["zh-Hans"];
 
 export const notices = {
   accessCode: "访问码",
@@ -24,19 +24,6 @@ export const notices = {
   alternativesHeading: "有空的时间（示例）：",
   bookAgain: "您可以预约其他时间。",
   contact: (office: Office) => (office.phone ? `也可以致电${officeName(office)}：${office.phone}。` : `也可以联系${officeName(office)}。`),
-  waitlist: {
-    offer: (slot: string, until: string) => ["您候补的时间空出来了：", "", slot, "", `为您保留到${until}。`, "要预约这个时间吗？"],
-    accept: "预约",
-    decline: "这次不用",
-    lapsed: "为您提供的时间已过期，已提供给下一位。您的候补已结束。",
-    ended: (window: string) => `${window}的申请已截止，您的候补已结束。`,
-    mailSubject: (o: Office) => `【${officeName(o)}】您候补的时间空出来了`,
-    mailLead: (until: string) => ["您候补的时间空出来了。", `为您保留到${until}。`, "如需预约，请打开登记候补的聊天，选择“预约”。"],
-  },
-  staffLine: {
-    reference: (reference: string) => `预约编号 ${reference}`,
-    received: (at: string) => `受理时间 ${at}`,
-  },
   acknowledgement: {
     requested: {
       subject: (o: Office) => `【${officeName(o)}】已收到您的申请`,
@@ -51,4 +38,13 @@ export const notices = {
       lead: ["此预约已取消。"],
     },
   },
-} satisfies Catalogue["notices"];
+  waitlist: {
+    offer: (slot: string, until: string) => ["您候补的时间空出来了：", "", slot, "", `为您保留到${until}。`, "要预约这个时间吗？"],
+    accept: "预约",
+    decline: "这次不用",
+    lapsed: "为您提供的时间已过期，已提供给下一位。您的候补已结束。",
+    ended: (window: string) => `${window}的申请已截止，您的候补已结束。`,
+    mailSubject: (o: Office) => `【${officeName(o)}】您候补的时间空出来了`,
+    mailLead: (until: string) => ["您候补的时间空出来了。", `为您保留到${until}。`, "如需预约，请打开登记候补的聊天，选择“预约”。"],
+  },
+} satisfies SeekerCatalogue["notices"];
