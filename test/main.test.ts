@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startProcess } from "./helpers/process.ts";
+import { freePort } from "./fakes/smtp-sink.ts";
+import { startProcess, type RunningProcess } from "./helpers/process.ts";
 
 // The server as `npm start` runs it, in a process of its own.
 const start = (env: Record<string, string>) => startProcess([], env);
 
-async function waitReady(port: number, deadlineMs = 30_000): Promise<void> {
+/** Waits for /readyz; a server that exits or stays unready fails the test at once with what it printed. */
+async function waitReady(server: RunningProcess, port: number, deadlineMs = 30_000): Promise<void> {
+  await server.waitFor('"listening"', 90_000);
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     try {
@@ -15,7 +18,7 @@ async function waitReady(port: number, deadlineMs = 30_000): Promise<void> {
     } catch {}
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error("the server did not become ready");
+  throw new Error(`the server did not become ready:\n${server.output()}`);
 }
 
 describe("the server process", () => {
@@ -23,9 +26,9 @@ describe("the server process", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("starts on the embedded store, refuses a second start on the same data folder, and stops cleanly on SIGTERM", { timeout: 60_000 }, async () => {
-    const port = 30_000 + Math.floor(Math.random() * 10_000);
+    const port = await freePort();
     const first = start({ DATA_DIR: dir, PORT: String(port) });
-    await waitReady(port);
+    await waitReady(first, port);
 
     const second = start({ DATA_DIR: dir, PORT: String(port + 1) });
     expect(await second.exit).toBe(1);
