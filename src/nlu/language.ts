@@ -18,9 +18,13 @@ export function asksForLanguage(text: string): Locale | undefined {
 
 const PRINTABLE_ASCII = /^[\x20-\x7E\s]+$/;
 
-/** A message of two or more English words and nothing else (an email address is no sentence). */
+/** Vietnamese typed without its marks, which is printable ASCII too: toi muon dat lich. */
+const UNMARKED_VIETNAMESE = /\b(?:toi|muon|dat lich|lich hen|tu van|khong|duoc|xin chao|cam on|thu (?:hai|ba|tu|nam|sau|bay))\b/;
+
+/** A message of two or more English words and nothing else (an email address is no sentence, nor Vietnamese without its marks). */
 export function looksEnglish(text: string): boolean {
   const t = text.trim().toLowerCase();
+  if (UNMARKED_VIETNAMESE.test(t)) return false;
   const words = t.match(/[a-z]{2,}/g) ?? [];
   return PRINTABLE_ASCII.test(t) && words.length >= 2 && !t.includes("@");
 }

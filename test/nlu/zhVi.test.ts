@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForLanguage, detectIntent, isBookingWish, parseYesNo, saysSubmit } from "../../src/nlu/index.ts";
+import { asksForLanguage, detectIntent, isBookingWish, looksEnglish, parseYesNo, saysSubmit } from "../../src/nlu/index.ts";
 
 describe("yes and no in 简体中文 and Tiếng Việt", () => {
   it.each(["是的", "好的", "可以", "没问题", "好的，麻烦了", "可以啊", "我同意", "Vâng", "dạ vâng ạ", "Đúng rồi!", "có, tôi đồng ý", "được ạ", "dung roi", "không có vấn đề gì"])("reads %j as yes", (text) => {
@@ -78,5 +78,13 @@ describe("asking for Chinese or Vietnamese", () => {
   it("still reads the languages it had", () => {
     expect(asksForLanguage("英语")).toBe("en");
     expect(asksForLanguage("tiếng Nhật")).toBe("ja");
+  });
+});
+
+describe("Vietnamese typed without its marks", () => {
+  it("is not taken for English (which would switch a Japanese conversation to English)", () => {
+    expect(looksEnglish("toi muon dat lich tu van")).toBe(false);
+    expect(looksEnglish("xin chao")).toBe(false);
+    expect(looksEnglish("I would like to book a session")).toBe(true);
   });
 });
