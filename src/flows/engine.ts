@@ -1,11 +1,11 @@
 import { cleanInput } from "../cleanInput.ts";
-import { asksForLanguage, detectIntent, looksEnglish } from "../nlu/index.ts";
+import { asksForLanguage, asksForLanguageList, detectIntent, looksEnglish } from "../nlu/index.ts";
 import type { Conversation } from "../store/conversations.ts";
 import type { ConversationState, FlowDeps, Turn } from "./context.ts";
 import { forgetFlowAnswers, say } from "./context.ts";
 import { acknowledgeWhileWithStaff } from "./handoff.ts";
 import { openManageLink } from "./find.ts";
-import { showMenu } from "./menu.ts";
+import { LANGUAGE_MENU, languageChoices, showMenu } from "./menu.ts";
 import { isLocale, wordsFor } from "../i18n/index.ts";
 import { flowOf, flowOfCommand, flows, unprompted, type Command } from "./registry.ts";
 import type { SlotInput } from "./slots.ts";
@@ -79,6 +79,10 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
     delete state.attached;
   }
 
+  if (input && asksForLanguages(input)) {
+    say(turn, turn.m.menu.chooseLanguage, { choices: languageChoices() });
+    return;
+  }
   if (input && switchLocale(turn, input)) {
     if (!state.flow) return showMenu(turn, turn.m.menu.greeting);
     say(turn, turn.m.menu.switchedLocale);
@@ -159,6 +163,11 @@ function offerResume(turn: Turn): void {
       { label: turn.m.menu.resumeNo, value: "resume:no" },
     ],
   });
+}
+
+/** The menu's 「言語 / Language」, or the word typed alone. */
+function asksForLanguages(input: SlotInput): boolean {
+  return input.kind === "choice" ? input.value === LANGUAGE_MENU : input.kind === "text" && asksForLanguageList(input.text);
 }
 
 /**

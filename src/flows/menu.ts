@@ -1,6 +1,6 @@
 import type { Turn } from "./context.ts";
 import { say } from "./context.ts";
-import type { Messages } from "../i18n/index.ts";
+import { catalogues, locales, type Messages } from "../i18n/index.ts";
 import type { Choice } from "../messages.ts";
 
 export function menuChoices(m: Messages): Choice[] {
@@ -15,6 +15,18 @@ export function menuChoices(m: Messages): Choice[] {
   ];
 }
 
+/** 「言語 / Language」: the languages to choose from (the engine answers it, keeping any open question). */
+export function languageMenuChoice(m: Messages): Choice {
+  return { label: m.menu.language, value: LANGUAGE_MENU };
+}
+
+export const LANGUAGE_MENU = "menu:language";
+
+/** Every language, each by its own name: choosing one switches from the next message on. */
+export function languageChoices(): Choice[] {
+  return locales.map((locale) => ({ label: catalogues[locale].formats.languageName, value: `locale:${locale}` }));
+}
+
 /** 「予約番号で探す」: for a booking made in another chat, on the phone, or at the counter. */
 export function findChoice(m: Messages): Choice {
   return { label: m.find.choice, value: "menu:find" };
@@ -24,5 +36,5 @@ export function findChoice(m: Messages): Choice {
 export function showMenu(turn: Turn, text = turn.m.menu.prompt, options: { find?: boolean } = {}): void {
   turn.state.flow = undefined;
   turn.state.step = undefined;
-  say(turn, text, { choices: [...(options.find ? [findChoice(turn.m)] : []), ...menuChoices(turn.m)] });
+  say(turn, text, { choices: [...(options.find ? [findChoice(turn.m)] : []), ...menuChoices(turn.m), languageMenuChoice(turn.m)] });
 }

@@ -14,6 +14,7 @@ import { HttpError, parseOr400, readJson } from "./errors.ts";
 import { clientKey, defaultChatRateLimits, enforceShared, trustedProxies, type ChatRateLimits } from "./middleware/rateLimit.ts";
 import { errorResponse, exampleSlot, jsonBody, jsonResponse, route } from "./openapi.ts";
 import { locales } from "../i18n/locales.ts";
+import { withoutRuby } from "../i18n/ruby.ts";
 
 const localeSchema = z.enum(locales);
 export const modeSchema = z.enum(conversations.mode.enumValues);
@@ -32,7 +33,18 @@ const createBody = z
 const botMessageSchema: z.ZodType<BotMessage> = z
   .object({
     text: z.string(),
-    choices: z.array(z.object({ label: z.string().max(MAX_CHOICE_LABEL), value: z.string() })).max(MAX_CHOICES).optional(),
+    choices: z
+      .array(
+        z.object({
+          label: z
+            .string()
+            .refine((label) => withoutRuby(label).length <= MAX_CHOICE_LABEL)
+            .meta({ description: `At most ${MAX_CHOICE_LABEL} characters, not counting furigana marks ({kanji|reading}, written in ja-x-easy).` }),
+          value: z.string(),
+        }),
+      )
+      .max(MAX_CHOICES)
+      .optional(),
     datePicker: z
       .object({ min: z.string().meta({ example: "2026-11-25T10:00" }), max: z.string().meta({ example: "2026-12-24T15:30" }) })
       .meta({ description: "Bounds of a date-time picker, Asia/Tokyo wall clock." })

@@ -8,13 +8,14 @@ import { jaEasy } from "./ja-x-easy/index.ts";
 import { vi } from "./vi/index.ts";
 import { zhHans } from "./zh-Hans/index.ts";
 import { staffLocales, type Locale, type StaffLocale } from "./locales.ts";
+import { withoutRuby } from "./ruby.ts";
 
 export type { Catalogue, SeekerCatalogue } from "./catalogue.ts";
 /** What the bot says in a conversation. */
 export type Messages = SeekerCatalogue["bot"];
 /** The staff console's words. */
 export type ConsoleWords = Catalogue["staff"];
-export { defaultLocale, isLocale, isStaffLocale, locales, staffLocales, type Locale, type StaffLocale } from "./locales.ts";
+export { browserLocale, defaultLocale, isLocale, isStaffLocale, locales, staffLocales, type Locale, type StaffLocale } from "./locales.ts";
 
 /** What each seeker locale says: the bot, LINE, mail and notices to the seeker, the widget. */
 export const catalogues: Record<Locale, SeekerCatalogue> = { ja, en, "ja-x-easy": jaEasy, "zh-Hans": zhHans, vi };
@@ -65,5 +66,5 @@ export function detailText(locale: Locale, name: DetailField, stored: string | n
 export function supportCode(text: string): string {
   const typed = text.trim();
   if (isSupportCode(typed)) return typed;
-  return supportCodes.find((code) => Object.values(catalogues).some((c) => c.codes.support[code] === typed)) ?? typed;
+  return supportCodes.find((code) => Object.values(catalogues).some((c) => withoutRuby(c.codes.support[code]) === withoutRuby(typed))) ?? typed;
 }

@@ -1,6 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { BookingCard, BotMessage, Locale } from "../messages.ts";
 import { wordsFor } from "../i18n/index.ts";
+import { withoutRuby } from "../i18n/ruby.ts";
 import { DATETIME_PICKER_DATA, choicePostbackData } from "./postback.ts";
 
 export type LineMessage = messagingApi.Message;
@@ -22,7 +23,9 @@ type Part =
  * characters, booking cards as Flex bubbles, and the last message's choices or date picker as a
  * quick reply on the last LINE message (LINE shows a quick reply only there).
  */
-export function renderForLine(messages: BotMessage[], locale: Locale): LineMessage[] {
+export function renderForLine(marked: BotMessage[], locale: Locale): LineMessage[] {
+  // LINE cannot show furigana: the kanji alone (see i18n/ruby.ts).
+  const messages = marked.map(plainMessage);
   const parts: Part[] = [];
   for (const message of messages) {
     for (const text of splitText(message.text.trim(), LINE_MAX_TEXT)) parts.push({ kind: "text", text });
@@ -224,4 +227,16 @@ function cardPart(card: BookingCard, locale: Locale): Part {
 // LINE rejects a Flex text component whose text is empty.
 function flexText(text: string, style: Omit<messagingApi.FlexText, "type" | "text">): messagingApi.FlexText {
   return { type: "text", text: text.trim() === "" ? "-" : text, ...style };
+}
+
+/** A message with every furigana mark read as its kanji alone. */
+export function plainMessage(message: BotMessage): BotMessage {
+  const plain: BotMessage = { ...message, text: withoutRuby(message.text) };
+  if (message.choices) plain.choices = message.choices.map((c) => ({ ...c, label: withoutRuby(c.label) }));
+  if (message.booking) {
+    const b = message.booking;
+    plain.booking = { ...b, office: withoutRuby(b.office), when: withoutRuby(b.when), status: withoutRuby(b.status), rows: b.rows?.map((r) => ({ label: withoutRuby(r.label), value: withoutRuby(r.value) })) };
+    if (!b.rows) delete plain.booking.rows;
+  }
+  return plain;
 }

@@ -12,7 +12,7 @@ export { parseConsent } from "./consent.ts";
 export { parseRequester } from "./requester.ts";
 export { saysNoPreference, saysNotNeeded } from "./preferences.ts";
 export { parseEmailCode } from "./emailCode.ts";
-export { asksForLanguage, looksEnglish } from "./language.ts";
+export { asksForLanguage, asksForLanguageList, looksEnglish } from "./language.ts";
 export { faqTopicOf, faqTopics, type FaqTopic } from "./faqTopic.ts";
 export { URL_IN_TEXT } from "./url.ts";
 export { findReference, parseReference } from "./reference.ts";

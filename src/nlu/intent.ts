@@ -1,6 +1,7 @@
 // Commands a seeker may send at any point in a conversation. Only short, command-like messages
 // count: 「キャンセル待ちはありますか」 is a question, not a cancellation.
 import { catalogues, locales } from "../i18n/index.ts";
+import { withoutRuby } from "../i18n/ruby.ts";
 
 export type Intent = "cancel" | "change" | "status" | "human" | "back" | "restart" | "stop" | "help" | "book" | "faq" | "now" | "waitlist" | "leaveWaitlist";
 
@@ -52,7 +53,7 @@ function worldIntent(text: string): Intent | null {
 }
 
 const MENU_INTENTS = ["book", "status", "change", "cancel", "now", "faq", "human"] as const;
-const bare = (text: string) => text.normalize("NFKC").trim().replace(/[。.!！?？\s]+$/, "").toLowerCase();
+const bare = (text: string) => withoutRuby(text).normalize("NFKC").trim().replace(/[。.!！?？\s]+$/, "").toLowerCase();
 
 /** The menu's own labels, in every language: a label typed reaches the flow its button opens. */
 const MENU_LABELS = new Map<string, Intent>(locales.flatMap((locale) => MENU_INTENTS.map((intent) => [bare(catalogues[locale].bot.menu[intent]), intent] as const)));

@@ -16,6 +16,11 @@ export function asksForLanguage(text: string): Locale | undefined {
   return Object.keys(ASKS_FOR).find((code): code is Locale => isLocale(code) && ASKS_FOR[code]!.test(t));
 }
 
+/** A wish to see the languages: 「言語」「ことば」「Language」 alone. */
+export function asksForLanguageList(text: string): boolean {
+  return /^(言語|げんご|ことば|language|languages|言語\s*\/\s*language|language\s*\/\s*言語)[?？]?$/.test(text.trim().toLowerCase());
+}
+
 const PRINTABLE_ASCII = /^[\x20-\x7E\s]+$/;
 
 /** Vietnamese typed without its marks, which is printable ASCII too: toi muon dat lich. */

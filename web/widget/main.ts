@@ -3,7 +3,7 @@ import { ApiFailure, chatApi, type Failure, type HistoryEntry, type Mode, type R
 import { browserLocale, defaultLocale, isLocale, locales } from "../../src/i18n/locales.ts";
 import { widgetWords } from "../../src/i18n/widget.ts";
 import { formatLocal } from "./formatLocal.ts";
-import { botBubble, bubble, choiceGroup, h } from "./render.ts";
+import { botBubble, bubble, choiceGroup, h, plain, rubyText } from "./render.ts";
 import { sessionStore } from "./storage.ts";
 import { css } from "./styles.ts";
 
@@ -49,7 +49,7 @@ function mount(script: HTMLScriptElement): void {
   launcher.append(launcherText);
   const title = h("h2", { id: "title" });
   const languages = h("select", { class: "locale" });
-  for (const code of locales) languages.append(h("option", { value: code, lang: code }, widgetWords[code].languageName));
+  for (const code of locales) languages.append(h("option", { value: code, lang: code }, plain(widgetWords[code].languageName)));
   const closer = h("button", { type: "button", class: "close" }, "×");
   const log = h("ol", { class: "log", tabindex: "-1" });
   const live = h("div", { class: "sr", "aria-live": "polite" });
@@ -72,20 +72,20 @@ function mount(script: HTMLScriptElement): void {
   function paint(): void {
     s = widgetWords[locale];
     root.lang = locale;
-    launcherText.textContent = s.launcher;
-    launcher.setAttribute("aria-label", office ? s.aside(s.launcherLabel, office[locale]) : s.launcherLabel);
-    title.replaceChildren(s.title, office ? h("small", {}, office[locale]) : "");
+    launcherText.replaceChildren(rubyText(s.launcher));
+    launcher.setAttribute("aria-label", plain(office ? s.aside(s.launcherLabel, office[locale]) : s.launcherLabel));
+    title.replaceChildren(rubyText(s.title), office ? h("small", {}, rubyText(office[locale])) : "");
     languages.value = locale;
-    languages.setAttribute("aria-label", s.language);
-    languages.title = s.language;
-    closer.setAttribute("aria-label", s.close);
-    log.setAttribute("aria-label", s.log);
-    pickerLabel.textContent = s.picker;
-    pickerSend.textContent = s.pickerSend;
-    inputLabel.textContent = s.input;
-    textarea.placeholder = s.placeholder;
-    sendButton.textContent = s.send;
-    if (mode === "handoff") banner.textContent = s.handoff;
+    languages.setAttribute("aria-label", plain(s.language));
+    languages.title = plain(s.language);
+    closer.setAttribute("aria-label", plain(s.close));
+    log.setAttribute("aria-label", plain(s.log));
+    pickerLabel.replaceChildren(rubyText(s.picker));
+    pickerSend.replaceChildren(rubyText(s.pickerSend));
+    inputLabel.replaceChildren(rubyText(s.input));
+    textarea.placeholder = plain(s.placeholder);
+    sendButton.replaceChildren(rubyText(s.send));
+    if (mode === "handoff") banner.replaceChildren(rubyText(s.handoff));
   }
 
   function open(moveFocus = true): void {
@@ -134,11 +134,11 @@ function mount(script: HTMLScriptElement): void {
       setTimeout(() => void run(load, true));
       return;
     }
-    const retry = h("button", { type: "button" }, s.retry);
+    const retry = h("button", { type: "button" }, rubyText(s.retry));
     retry.addEventListener("click", () => void run(action, true));
     const phones = office?.phone ? [office] : Object.values(__OFFICES__).filter((o) => o.phone);
     const text = failure.kind === "rateLimited" ? s.rateLimited(failure.seconds) : [s.offline, ...phones.map((o) => s.phone(o[locale], o.phone!))].join("\n");
-    notice.replaceChildren(text, retry);
+    notice.replaceChildren(rubyText(text), retry);
     notice.hidden = false;
     if (failure.kind === "rateLimited") {
       retry.disabled = true;
@@ -235,7 +235,7 @@ function mount(script: HTMLScriptElement): void {
   function setMode(next: Mode): void {
     mode = next;
     banner.hidden = mode !== "handoff";
-    if (mode === "handoff") banner.textContent = s.handoff;
+    if (mode === "handoff") banner.replaceChildren(rubyText(s.handoff));
     poll();
   }
 
@@ -263,7 +263,7 @@ function mount(script: HTMLScriptElement): void {
   }
 
   function announce(texts: string[]): void {
-    if (texts.length) live.textContent = texts.join("\n");
+    if (texts.length) live.textContent = plain(texts.join("\n"));
   }
 
   function scrollDown(): void {

@@ -19,6 +19,7 @@ h2 small{display:block;font-size:12px;font-weight:400}
 header button{min-width:44px;min-height:44px;padding:4px 10px;border:1px solid #fff;border-radius:6px;background:transparent;color:#fff;cursor:pointer}
 header select{min-height:44px;max-width:9em;padding:4px 6px;border:1px solid #fff;border-radius:6px;background:#0b5394;color:#fff;font:inherit;font-size:14px;cursor:pointer}
 header :focus-visible{outline-color:#fff}
+rt{font-size:.55em}
 .log{flex:1;margin:0;padding:12px;overflow-y:auto;list-style:none;background:#f7f7f7}
 .msg{max-width:88%;margin:0 0 10px;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .bot{background:#fff;border:1px solid #c8c8c8}

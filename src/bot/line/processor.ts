@@ -3,7 +3,7 @@ import type { Config } from "../../config.ts";
 import { runTurn } from "../../flows/turn.ts";
 import type { BotMessage, Inbound, Locale } from "../../messages.ts";
 import { lineOrderKey, linePushJob } from "../../line/push.ts";
-import { conversationOfUser, saveConversation } from "../../store/conversations.ts";
+import { conversationOfUser, saveConversation, type Conversation } from "../../store/conversations.ts";
 import type { Db } from "../../store/db.ts";
 import { lineEventsHandled } from "../../metrics/registry.ts";
 import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent, type PendingEvent } from "../../store/inbox.ts";
@@ -11,7 +11,7 @@ import { enqueue, hasUnfinished } from "../../store/outbox.ts";
 import type { LineClient } from "../../line/client.ts";
 import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
 import { renderForLine, type LineMessage } from "../../line/render.ts";
-import { catalogues, wordsFor } from "../../i18n/index.ts";
+import { browserLocale, catalogues, wordsFor } from "../../i18n/index.ts";
 
 export const LINE_INBOX_SOURCE = "line";
 
@@ -246,6 +246,11 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
           const version = await saveConversation(db, conversation, { followed: true }, now);
           conversation = { ...conversation, followed: true, version, updatedAt: now };
         }
+        const shared = await profileLocale(conversation, meaning.userId);
+        if (shared) {
+          const version = await saveConversation(db, conversation, { locale: shared }, now);
+          conversation = { ...conversation, locale: shared, version, updatedAt: now };
+        }
         // Understanding a date and checking the calendar can take a moment: show that we are on it.
         const loading = mayTakeLong(meaning.inbound) ? client.showLoading(meaning.userId, 5).catch(() => undefined) : undefined;
         const result = await runTurn(turnDeps, conversation, meaning.inbound, { key: `line:${row.eventId}` });
@@ -254,6 +259,19 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         return;
       }
     }
+  }
+
+  /**
+   * A conversation's first turn speaks the language of the person's LINE profile, when they share it
+   * (LINE leaves it out until they accept its privacy policy) and we speak it; else the conversation's
+   * own, Japanese. Asked once: any turn leaves state behind.
+   */
+  async function profileLocale(conversation: Conversation, userId: string): Promise<Locale | undefined> {
+    if (Object.keys(conversation.state ?? {}).length > 0) return undefined;
+    const answer = await client.profile(userId).catch(() => undefined);
+    const language = answer?.ok ? answer.profile.language : undefined;
+    const locale = language ? browserLocale([language]) : undefined;
+    return locale !== conversation.locale ? locale : undefined;
   }
 
   function render(messages: BotMessage[], locale: Locale): LineMessage[] {

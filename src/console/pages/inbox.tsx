@@ -14,6 +14,7 @@ import { claimConversation, claimOf, handoffInbox, unclaimConversation, type Inb
 import { instantText, addMenuEntry, CsrfField, FieldError, Layout, Notice, officeName, page, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import { notFound } from "./booking.tsx";
+import { withoutRuby } from "../../i18n/ruby.ts";
 
 addMenuEntry("inbox", `${BASE}/conversations`);
 
@@ -87,7 +88,7 @@ function Transcript(props: { ctx: PageContext; history: (StoredMessage & { id?: 
                 : m.inbound.kind === "datetime"
                   ? t.picked(m.inbound.value)
                   : t.started
-            : m.message.text;
+            : withoutRuby(m.message.text);
         // Only what the seeker says counts as new for the live notice.
         return (
           <li class={`said ${m.author}`} data-id={m.author === "user" ? `m${i}:${m.at}` : undefined}>

@@ -22,6 +22,8 @@ export const bot = {
     tooLong: (max: number) => `That message is too long (${max} characters at most). Please send a shorter one.`,
     empty: "That message was empty. Please send it again.",
     switchedLocale: "I will continue in English.",
+    language: "Language / 言語",
+    chooseLanguage: "Which language would you like?\n言語を選んでください。",
   },
 
   choice: {

@@ -21,6 +21,9 @@ export const bot = {
     tooLong: (max: number) => `メッセージが長すぎます（${max}文字まで）。\nお手数ですが、短くしてお送りください。`,
     empty: "メッセージが空でした。\nもう一度お送りください。",
     switchedLocale: "日本語でご案内します。",
+    /** The menu's language choice: with English beside it, so that anyone finds it. */
+    language: "ことば / Language",
+    chooseLanguage: "ことばを えらんで ください。\nChoose a language.",
   },
 
   choice: {

@@ -6,6 +6,7 @@ import type { Office } from "../../config.ts";
 import type { StaffEvent } from "../../notices.ts";
 import { staffWordsFor, wordsFor, type Locale, type StaffLocale } from "../../i18n/index.ts";
 import type { ManageChat } from "../../i18n/ja/mail.ts";
+import { withoutRuby } from "../../i18n/ruby.ts";
 
 export type { ManageChat };
 
@@ -97,7 +98,8 @@ const FALLBACK_ORGANIZER_EMAIL = "no-reply@localhost";
 
 /** Sections separated by one blank line, lines by newlines. */
 function body(...sections: string[][]): string {
-  return sections.filter((s) => s.length > 0).map((s) => s.join("\n")).join("\n\n") + "\n";
+  // A mail cannot show furigana: any {漢字|かんじ} reads as its kanji (i18n/ruby.ts).
+  return withoutRuby(sections.filter((s) => s.length > 0).map((s) => s.join("\n")).join("\n\n") + "\n");
 }
 
 export function invitationMail(b: InvitationInput, locale: Locale): ComposedMail {
