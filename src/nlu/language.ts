@@ -18,7 +18,7 @@ export function asksForLanguage(text: string): Locale | undefined {
 
 /** A wish to see the languages: 「言語」「ことば」「Language」 alone. */
 export function asksForLanguageList(text: string): boolean {
-  return /^(言語|げんご|ことば|language|languages|言語\s*\/\s*language|language\s*\/\s*言語)[?？]?$/.test(text.trim().toLowerCase());
+  return /^(言語|げんご|ことば|语言|ngôn ngữ|ngon ngu|language|languages|言語\s*\/\s*language|language\s*\/\s*言語)[?？]?$/.test(text.normalize("NFC").trim().toLowerCase());
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7E\s]+$/;

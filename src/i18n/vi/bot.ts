@@ -23,6 +23,8 @@ export const bot = {
     tooLong: (max: number) => `Tin nhắn quá dài (tối đa ${max} ký tự). Vui lòng gửi tin ngắn hơn.`,
     empty: "Tin nhắn trống. Vui lòng gửi lại.",
     switchedLocale: "Tôi sẽ tiếp tục bằng tiếng Việt.",
+    language: "Ngôn ngữ / Language",
+    chooseLanguage: "Vui lòng chọn ngôn ngữ.\nChoose a language.",
   },
 
   choice: {

@@ -23,6 +23,8 @@ export const bot = {
     tooLong: (max: number) => `消息太长了（最多${max}个字）。请缩短后再发送。`,
     empty: "消息是空的。请重新发送。",
     switchedLocale: "接下来用简体中文为您服务。",
+    language: "语言 / Language",
+    chooseLanguage: "请选择语言。\nChoose a language.",
   },
 
   choice: {
