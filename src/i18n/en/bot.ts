@@ -23,7 +23,7 @@ export const bot = {
     empty: "That message was empty. Please send it again.",
     switchedLocale: "I will continue in English.",
     language: "Language / 言語",
-    chooseLanguage: "Which language would you like?\n言語を選んでください。",
+    chooseLanguage: "Which language would you like? (言語 / Language)",
   },
 
   choice: {
