@@ -6,7 +6,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { personalFields, type PersonalField } from "../booking/details.ts";
 import { writeAudit } from "./audit.ts";
 import type { Db, Executor } from "./db.ts";
-import { activeStatuses, auditLog, bookingNotes, bookings, consents, conversations, messages, outbox, seekerClearances, webhookInbox } from "./schema.ts";
+import { activeStatuses, auditLog, bookingNotes, bookings, consents, conversations, messages, outbox, seekerClearances, waitlistEntries, webhookInbox } from "./schema.ts";
 
 /** What erasing leaves out of a booking: who the person is, how to reach them, what they said, and where the session was. */
 const erased = {
@@ -132,6 +132,22 @@ export async function eraseSeeker(db: Db, input: { seekerNumber: string; now: Da
     }
     await tx.update(consents).set({ seekerNumber: null }).where(eq(consents.seekerNumber, input.seekerNumber));
     await tx.delete(seekerClearances).where(eq(seekerClearances.seekerNumber, input.seekerNumber));
+    // Waitlist places hold the intake's answers: they end, and an offer open to them lets its hold go.
+    const places = await tx
+      .select()
+      .from(waitlistEntries)
+      .where(sql`${waitlistEntries.answers}->>'seekerNumber' = ${input.seekerNumber}`)
+      .for("update");
+    for (const place of places) {
+      if (place.status === "offered" && place.offerBookingId) {
+        await tx
+          .update(bookings)
+          .set({ status: "expired", updatedAt: input.now })
+          .where(and(eq(bookings.id, place.offerBookingId), eq(bookings.status, "held"), isNull(bookings.conversationId)));
+      }
+      const live = place.status === "waiting" || place.status === "offered";
+      await tx.update(waitlistEntries).set({ answers: null, ...(live ? { status: "left" as const } : {}), updatedAt: input.now }).where(eq(waitlistEntries.id, place.id));
+    }
     await tx
       .update(auditLog)
       .set({ entityId: "(erased)" })

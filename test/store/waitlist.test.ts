@@ -5,6 +5,7 @@ import { cancelBySeeker, syncCounsellors, type Booking } from "../../src/store/b
 import { createConversation, type Conversation } from "../../src/store/conversations.ts";
 import { bookings, outbox, waitlistEntries } from "../../src/store/schema.ts";
 import { acceptOffer, declineOffer, joinWaitlist, leaveWaitlist, placesOf, sweepWaitlist, waitlistOfDay, type WaitWindow } from "../../src/store/waitlist.ts";
+import { eraseSeeker } from "../../src/store/retention.ts";
 import { testConfig } from "../helpers/config.ts";
 import { makeRequest } from "../helpers/staff.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
@@ -150,6 +151,17 @@ describe.each(storeKinds)("the waitlist on $name", (kind) => {
     expect(await sweepAt(at("2026-11-25T09:03:00"))).toMatchObject({ offered: 1 });
     expect((await entryOf(people[2]!)).status).toBe("offered");
     expect((await placesOf(store.db, people[2]!.id))[0]).toMatchObject({ position: 1, hold: { startsAt: at(`${monday}T14:00:00`) } });
+  });
+
+  it("ends a place, and lets go of its offer, when the seeker's data is erased", async () => {
+    await store.db.update(waitlistEntries).set({ answers: { name: "長崎 A", seekerNumber: "42010-9999999" } }).where(eq(waitlistEntries.conversationId, people[0]!.id));
+    await cancelBySeeker(store.db, { bookingId: booked[0]!.id, now: at("2026-11-25T09:00:00"), actor: "test" });
+    await sweepAt(at("2026-11-25T09:00:00"));
+    const erased = await eraseSeeker(store.db, { seekerNumber: "42010-9999999", now: at("2026-11-25T09:05:00"), actor: "t", requestId: "r" });
+    expect(erased.ok).toBe(true);
+    expect(await entryOf(people[0]!)).toMatchObject({ status: "left", answers: null });
+    expect(await activeOn(at(`${monday}T14:00:00`))).toHaveLength(0);
+    expect((await entryOf(people[1]!)).answers).not.toBeNull();
   });
 
   it("refuses a second place for the same window and a fourth place", async () => {
