@@ -2,10 +2,13 @@
 // (everything from the next message on, the answers kept), and a LINE profile's language.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { conversations } from "../../src/store/schema.ts";
+import { bookings, conversations } from "../../src/store/schema.ts";
 import { lineUserId } from "../fakes/line-platform/index.ts";
 import { buildTestApp } from "../helpers/app.ts";
-import { startChat } from "../helpers/chat.ts";
+import { mailedCode, startChat } from "../helpers/chat.ts";
+import { testConfig } from "../helpers/config.ts";
+import { withoutRuby } from "../../src/i18n/ruby.ts";
+import { invitationMail } from "../../src/notify/mail/compose.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
 import { lineUser, useLineHarness } from "./line.harness.ts";
 
@@ -17,6 +20,38 @@ describe.each(storeKinds)("choosing the language in the web chat on $name", (kin
   let app: Awaited<ReturnType<typeof buildTestApp>>["app"];
   beforeEach(async () => {
     ({ app } = await buildTestApp(store, { now, deps: { chatRateLimits: loose } }));
+  });
+
+  it("takes a whole booking in やさしい日本語, furigana marks in the chat and none in the mail", async () => {
+    const chat = await startChat(app, { locale: "ja-x-easy" });
+    const tap = (label: string) => {
+      const found = chat.choices.find((c) => withoutRuby(c.label) === label);
+      if (!found) throw new Error(`no choice ${label} among ${chat.choices.map((c) => withoutRuby(c.label)).join(", ")}`);
+      return chat.choose(found.value);
+    };
+    expect(withoutRuby(chat.text)).toContain("ここで 予約を します。");
+    expect(chat.text).toContain("{予約|よやく}");
+    await tap("相談の 予約");
+    await tap("ハローワーク長崎");
+    expect(withoutRuby(chat.text)).toContain("だれの 相談ですか？");
+    await tap("仕事を 探している");
+    expect(withoutRuby(chat.text)).toContain("日本語の きまりが 正しい きまりです。");
+    await tap("同意する");
+    await chat.say("長崎 太郎");
+    await chat.say("42010-1234567");
+    await chat.say("taro@example.jp");
+    await chat.say("090-1234-5678");
+    await tap("選ばない");
+    expect(withoutRuby(chat.text)).toContain("いつが いいですか？");
+    await chat.pick("2026-12-01T14:00");
+    expect(withoutRuby(chat.text)).toContain("12月1日(火) 午後2時～2時30分を 取って おきます。");
+    await chat.say("事務の仕事を探したい");
+    await tap("いらない");
+    await tap("申し込む");
+    await chat.say(await mailedCode(store.db));
+    expect(chat.text).toMatch(/NG-[A-Z0-9]{6}/);
+    const [row] = await store.db.select().from(bookings);
+    expect(row).toMatchObject({ locale: "ja-x-easy", status: "requested", name: "長崎 太郎" });
   });
 
   it("offers every language from the menu, each in its own name", async () => {
@@ -92,5 +127,20 @@ describe.each(storeKinds)("choosing the language on LINE on $name", (kind) => {
     await user.tap("English");
     expect(user.text).toContain("I will continue in English.");
     expect(user.text).toContain("Who is the session for?");
+  });
+});
+
+describe("a mail and its .ics in やさしい日本語", () => {
+  it("writes the date plainly, no furigana marks, and an .ics whose summary reads the same", () => {
+    const office = testConfig().offices[0]!;
+    const mail = invitationMail(
+      { reference: "NG-ABCDEF", seekerName: "長崎 太郎", email: "taro@example.jp", office, startsAt: new Date("2026-12-03T14:00:00+09:00"), endsAt: new Date("2026-12-03T14:30:00+09:00"), meetingUrl: "https://meet.example.jp/x" },
+      "ja-x-easy",
+    );
+    expect(mail.subject).toContain("12月3日(木) 午後2時から");
+    expect(mail.text).toContain("12月3日(木) 午後2時～2時30分");
+    const ics = mail.attachments![0]!.content;
+    expect(ics).toContain("DTSTART:20261203T050000Z");
+    for (const text of [mail.subject, mail.text, ics]) expect(text).not.toMatch(/\{[^{}|]+\|/);
   });
 });
