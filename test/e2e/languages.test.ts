@@ -118,6 +118,36 @@ describe.each(storeKinds)("choosing the language on LINE on $name", (kind) => {
     }
   });
 
+  it("takes a whole booking in やさしい日本語 chosen from the menu (LINE has no such profile language), kanji without furigana marks", async () => {
+    const userId = lineUserId("easy");
+    fake.setProfile(userId, { displayName: "C", language: "ja" });
+    const user = lineUser(h, fake, userId);
+    await user.follow();
+    await user.tap("言語 / Language");
+    await user.tap("やさしい にほんご");
+    expect(user.text).toContain("ここで 予約を します。");
+    await user.tap("相談の 予約");
+    await user.tap("ハローワーク長崎");
+    await user.tap("仕事を 探している");
+    expect(user.text).toContain("日本語の きまりが 正しい きまりです。");
+    await user.tap("同意する");
+    await user.say("長崎 太郎");
+    await user.say("42010-1234567");
+    await user.say("taro@example.jp");
+    await user.say("090-1234-5678");
+    await user.tap("選ばない");
+    await user.pick("2026-12-01T14:00");
+    expect(user.text).toContain("12月1日(火) 午後2時～2時30分を 取って おきます。");
+    await user.say("事務の仕事を探したい");
+    await user.tap("いらない");
+    await user.tap("申し込む");
+    expect(user.text).toMatch(/NG-[A-Z0-9]{6}/);
+    const delivered = JSON.stringify(fake.delivered(userId));
+    expect(delivered).not.toMatch(/\{[^{}|]+\|/);
+    const [row] = await store.db.select().from(bookings);
+    expect(row).toMatchObject({ locale: "ja-x-easy", status: "requested" });
+  });
+
   it("offers 「言語 / Language」 in the menu and switches, the open question asked again", async () => {
     const user = lineUser(h, fake, lineUserId("switcher"));
     await user.follow();
