@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { availableSlots, checkSlot, indexTaken, type Taken } from "../../src/schedule/index.ts";
 import { context, office, times } from "./fixtures.ts";
 
+/** A holiday's name in each locale: the package names it in Japanese and English; やさしい日本語 and Chinese read the Japanese, Vietnamese the English. */
+const holidayName = (ja: string, en: string) => ({ ja, en, "ja-x-easy": ja, "zh-Hans": ja, vi: en });
+
 // The week of 2026-12-07: Fri 12/4, Mon 12/7, Tue 12/8, Wed 12/9. At ハローワーク長崎 counsellor 1
 // works Mon–Fri 10–16 and counsellor 2 works Mon 13–16, Wed 10–12 and Fri all day.
 const at = (iso: string) => new Date(iso);
@@ -39,9 +42,9 @@ describe("checkSlot: calendar", () => {
 
   it.each([
     ["a Saturday", now, "2026-12-05T10:00:00+09:00", { kind: "weekend" }],
-    ["a Monday holiday, with its name", "2027-09-01T09:00:00+09:00", "2027-09-20T10:00:00+09:00", { kind: "holiday", name: { ja: "敬老の日", en: "Respect for the Aged Day" } }],
-    ["Constitution Memorial Day in Golden Week", "2027-04-26T09:00:00+09:00", "2027-05-03T10:00:00+09:00", { kind: "holiday", name: { ja: "憲法記念日", en: "Constitution Memorial Day" } }],
-    ["Children's Day in Golden Week", "2027-04-26T09:00:00+09:00", "2027-05-05T10:00:00+09:00", { kind: "holiday", name: { ja: "こどもの日", en: "Children's Day" } }],
+    ["a Monday holiday, with its name", "2027-09-01T09:00:00+09:00", "2027-09-20T10:00:00+09:00", { kind: "holiday", name: holidayName("敬老の日", "Respect for the Aged Day") }],
+    ["Constitution Memorial Day in Golden Week", "2027-04-26T09:00:00+09:00", "2027-05-03T10:00:00+09:00", { kind: "holiday", name: holidayName("憲法記念日", "Constitution Memorial Day") }],
+    ["Children's Day in Golden Week", "2027-04-26T09:00:00+09:00", "2027-05-05T10:00:00+09:00", { kind: "holiday", name: holidayName("こどもの日", "Children's Day") }],
     ["the year-end closure", now, "2026-12-30T10:00:00+09:00", { kind: "year_end" }],
   ] as const)("refuses a closed day: %s", (_label, nowAt, startsAt, closed) => {
     expect(checkSlot(context(nowAt), { startsAt: at(startsAt) })).toEqual({

@@ -7,6 +7,9 @@ import {
   type Closure,
 } from "../../src/schedule/index.ts";
 
+/** A holiday's name in each locale: the package names it in Japanese and English; やさしい日本語 and Chinese read the Japanese, Vietnamese the English. */
+const holidayName = (ja: string, en: string) => ({ ja, en, "ja-x-easy": ja, "zh-Hans": ja, vi: en });
+
 const typhoon: Closure = { officeId: "nagasaki", date: "2026-12-09", reason: "台風接近のため" };
 
 describe("office calendar", () => {
@@ -14,9 +17,9 @@ describe("office calendar", () => {
     ["a Thursday", "2026-12-03", null],
     ["a Saturday", "2026-12-05", { kind: "weekend" }],
     ["a Sunday", "2026-12-06", { kind: "weekend" }],
-    ["Respect for the Aged Day on a Monday", "2027-09-20", { kind: "holiday", name: { ja: "敬老の日", en: "Respect for the Aged Day" } }],
-    ["a substitute holiday", "2027-03-22", { kind: "holiday", name: { ja: "春分の日 振替休日", en: "Holiday in lieu" } }],
-    ["Golden Week's Greenery Day", "2027-05-04", { kind: "holiday", name: { ja: "みどりの日", en: "Greenery Day" } }],
+    ["Respect for the Aged Day on a Monday", "2027-09-20", { kind: "holiday", name: holidayName("敬老の日", "Respect for the Aged Day") }],
+    ["a substitute holiday", "2027-03-22", { kind: "holiday", name: holidayName("春分の日 振替休日", "Holiday in lieu") }],
+    ["Golden Week's Greenery Day", "2027-05-04", { kind: "holiday", name: holidayName("みどりの日", "Greenery Day") }],
     ["the first day of the year-end closure", "2026-12-29", { kind: "year_end" }],
     ["New Year's Day, which is also a holiday", "2027-01-01", { kind: "year_end" }],
     ["the last day of the year-end closure", "2027-01-03", { kind: "year_end" }],
