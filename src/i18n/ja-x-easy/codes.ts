@@ -1,8 +1,5 @@
 // What a stored code reads as. The database keeps the code; each reader shows it in their own language.
 import type { SeekerCatalogue } from "../catalogue.ts";
-import type { SupportCode } from "../../booking/details.ts";
-import type { StatusReasonCode } from "../../booking/reasons.ts";
-import type { BookingStatus } from "../../store/schema.ts";
 // Not yet rewritten in やさしい日本語: the sections given as japanese.… are the Japanese catalogue's own.
 import { codes as japanese } from "../ja/codes.ts";
 

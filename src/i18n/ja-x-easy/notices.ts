@@ -1,7 +1,6 @@
 // What the bot says in the seeker's chat when staff act on a booking, the short mails that
 // acknowledge what the seeker did, and the staff's LINE notice. notify/ arranges these lines.
 import type { SeekerCatalogue } from "../catalogue.ts";
-import type { Office } from "../../config.ts";
 // Not yet rewritten in やさしい日本語: the sections given as japanese.… are the Japanese catalogue's own.
 import { notices as japanese } from "../ja/notices.ts";
 
