@@ -76,6 +76,8 @@ const apiTable: Row[] = [
   { method: "POST", route: "/api/staff/outbox/:id/requeue", path: () => "/api/staff/outbox/1/requeue", body: () => ({}), expect: adminOnly },
   { method: "POST", route: "/api/staff/seeker-data/export", path: () => "/api/staff/seeker-data/export", body: (f) => ({ seekerNumber: f.seekerNumber }), expect: adminOnly },
   { method: "POST", route: "/api/staff/seeker-data/erase", path: () => "/api/staff/seeker-data/erase", body: (f) => ({ seekerNumber: f.seekerNumber }), expect: adminOnly },
+  { method: "GET", route: "/api/staff/waitlist", path: () => "/api/staff/waitlist?date=2026-12-03", expect: listed },
+  { method: "GET", route: "/api/staff/waitlist", path: () => "/api/staff/waitlist?date=2026-12-03&office=nagasaki", expect: ownOffice },
   { method: "GET", route: "/api/staff/line/quota", path: () => "/api/staff/line/quota", expect: everyone },
   { method: "POST", route: "/api/staff/logout", path: () => "/api/staff/logout", body: () => ({}), expect: everyone },
 ];
