@@ -108,6 +108,8 @@ export const mail = {
     office: "Office",
     reference: "Booking reference",
     at: "Received",
+    language: "Language",
+    support: (help: string) => ` (${help})`,
     person: "Applicant",
     name: "Name",
     seekerNumber: "Seeker number",

@@ -134,6 +134,8 @@ export const mail = {
     office: "■窓口",
     reference: "■予約番号",
     at: "■受付日時",
+    language: "■ご利用の言語",
+    support: (help: string) => `（${help}）`,
     person: "■申込者",
     name: "氏名",
     seekerNumber: "求職番号",

@@ -96,7 +96,7 @@ export const mail: Channel<MailSendPayload> = {
         ? { name: booking.name, seekerNumber: booking.seekerNumber ?? undefined, email: booking.email, phone: booking.phone, topic: booking.topic ?? "" }
         : undefined;
     const slot = booking ? { startsAt: booking.startsAt, endsAt: booking.endsAt } : {};
-    const composed = staffNoticeMail({ event, to, office, reference: booking?.reference, ...slot, at, staffUrl: url, details });
+    const composed = staffNoticeMail({ event, to, office, reference: booking?.reference, ...slot, at, staffUrl: url, details, ...(booking ? { seeker: { locale: booking.locale, support: booking.support } } : {}) });
     return { kind: "mail.send", idempotencyKey: `${key}:mail:${to}`, payload: asPayload<MailSendPayload>({ mail: composed }), runAt: now };
   },
 

@@ -4,7 +4,7 @@ import { createEvent, type EventAttributes } from "ics";
 import { cleanInput } from "../../cleanInput.ts";
 import type { Office } from "../../config.ts";
 import type { StaffEvent } from "../../notices.ts";
-import { staffWordsFor, wordsFor, type Locale, type StaffLocale } from "../../i18n/index.ts";
+import { staffWordsFor, supportText, wordsFor, type Locale, type StaffLocale } from "../../i18n/index.ts";
 import type { ManageChat } from "../../i18n/ja/mail.ts";
 import { withoutRuby } from "../../i18n/ruby.ts";
 
@@ -68,6 +68,8 @@ export interface StaffNoticeInput {
   staffUrl: string;
   /** Only when the office allows personal data in staff mail (office.personalDataInStaffMail). */
   details?: StaffNoticeDetails;
+  /** The language the seeker uses and the help they asked for (a support code or their words): not personal data. */
+  seeker?: { locale: Locale; support: string | null };
 }
 
 interface SeekerNoticeBase {
@@ -210,7 +212,8 @@ export function foldByOctets(ics: string): string {
 }
 
 export function staffNoticeMail(n: StaffNoticeInput, locale: StaffLocale = "ja"): ComposedMail {
-  const { mail, formats } = staffWordsFor(locale);
+  const staffWords = staffWordsFor(locale);
+  const { mail, formats } = staffWords;
   const w = mail.staffNotice;
   const event = w.events[n.event];
   const field = (label: string, value: string) => `${label}: ${value}`;
@@ -220,6 +223,10 @@ export function staffNoticeMail(n: StaffNoticeInput, locale: StaffLocale = "ja")
   if (n.startsAt && n.endsAt) facts.push(mail.slotSection(n.startsAt, n.endsAt));
   if (n.reference) facts.push(heading(w.reference, n.reference));
   facts.push(heading(w.at, formats.instant(n.at)));
+  if (n.seeker) {
+    const support = supportText(locale, n.seeker.support);
+    facts.push(heading(w.language, `${staffWords.staff.languages[n.seeker.locale]}${support ? w.support(support) : ""}`));
+  }
 
   const person = n.details
     ? [

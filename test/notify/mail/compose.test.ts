@@ -104,6 +104,13 @@ describe("staffNoticeMail", () => {
     for (const value of Object.values(details)) expect(text).toContain(value);
   });
 
+  it("says in Japanese which language the seeker uses and the help they asked for (issue 16: staff read Japanese)", () => {
+    const { text } = staffNoticeMail({ ...notice, seeker: { locale: "vi", support: "interpreter" } });
+    expect(text).toContain("■ご利用の言語\nベトナム語（通訳が必要）");
+    expect(staffNoticeMail({ ...notice, seeker: { locale: "zh-Hans", support: null } }).text).toContain("■ご利用の言語\n中国語（簡体字）\n");
+    expect(staffNoticeMail({ ...notice, seeker: { locale: "ja-x-easy", support: "assistant" } }, "en").text).toContain("Language\nEasy Japanese (やさしい日本語) (Assistant joins)");
+  });
+
   it("describes a handoff in English without a slot when none is given", () => {
     const { subject, text } = staffNoticeMail({ event: "handoff", to: "s@x.jp", office: office("young-nagasaki"), at: notice.at, staffUrl: "https://x/s" }, "en");
     expect(subject).toBe("[Booking] Handoff to staff Young Hello Work Nagasaki");
