@@ -34,6 +34,56 @@ function migrationsBefore(tag: string, dir: string): string {
 
 type Execute = (query: ReturnType<typeof sql>) => Promise<unknown>;
 
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "soudan-migrate-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** An embedded store migrated up to the one before `tag`, given rows the old way, then opened as the app opens it. */
+async function pgliteMigratedFrom(tag: string, writeOld: (execute: Execute) => Promise<void>): Promise<Store> {
+  const dir = tempDir();
+  const before = migrationsBefore(tag, dir);
+  const dataDir = join(dir, "data");
+  mkdirSync(dataDir);
+  const old = new PGlite(join(dataDir, "pglite"));
+  const oldDb = drizzlePglite(old);
+  await migratePglite(oldDb, { migrationsFolder: before });
+  await writeOld((q) => oldDb.execute(q));
+  await old.close();
+  const store = await openStore({ dataDir });
+  cleanups.push(() => store.close());
+  return store;
+}
+
+/** The same on a fresh PostgreSQL database of its own. */
+async function postgresMigratedFrom(tag: string, writeOld: (execute: Execute) => Promise<void>): Promise<Store> {
+  const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+  const name = `soudan_migrate_${randomBytes(6).toString("hex")}`;
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const again = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+    await again.unsafe(`drop database if exists ${name} with (force)`);
+    await again.end();
+  });
+  const url = new URL(testDatabaseUrl!);
+  url.pathname = `/${name}`;
+  const old = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  const oldDb = drizzlePostgres(old);
+  await migratePostgres(oldDb, { migrationsFolder: migrationsBefore(tag, tempDir()) });
+  await writeOld((q) => oldDb.execute(q));
+  await old.end();
+  const store = await openStore({ databaseUrl: url.toString(), maxConnections: 2 });
+  cleanups.push(() => store.close());
+  return store;
+}
+
 /** What the intake and the staff forms stored before answers became codes: the labels, and a text typed. */
 async function writeOldRows(execute: Execute): Promise<void> {
   await execute(sql`insert into counsellors (id, office_id, name_ja, name_en) values ('c1', 'nagasaki', '相談員A', 'Counsellor A')`);
@@ -78,54 +128,14 @@ const expected = {
 };
 
 describe("the migration to stored answer codes (0007)", () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  const tempDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), "soudan-migrate-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  };
-
   it("turns the interpreter and assistant labels of old bookings and intakes into codes on PGlite, and keeps typed text", async () => {
-    const dir = tempDir();
-    const before = migrationsBefore("0007_stored_answer_codes", dir);
-    const dataDir = join(dir, "data");
-    mkdirSync(dataDir);
-    const old = new PGlite(join(dataDir, "pglite"));
-    const oldDb = drizzlePglite(old);
-    await migratePglite(oldDb, { migrationsFolder: before });
-    await writeOldRows((q) => oldDb.execute(q));
-    await old.close();
-
-    const store = await openStore({ dataDir });
-    cleanups.push(() => store.close());
+    const store = await pgliteMigratedFrom("0007_stored_answer_codes", writeOldRows);
     expect(await store.ready()).toBe(true);
     expect(await readAfter(store)).toEqual(expected);
   });
 
   it.runIf(testDatabaseUrl)("turns the interpreter and assistant labels of old bookings and intakes into codes on PostgreSQL, and keeps typed text", async () => {
-    const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
-    const name = `soudan_migrate_${randomBytes(6).toString("hex")}`;
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const again = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-      await again.end();
-    });
-    const url = new URL(testDatabaseUrl!);
-    url.pathname = `/${name}`;
-
-    const old = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    const oldDb = drizzlePostgres(old);
-    await migratePostgres(oldDb, { migrationsFolder: migrationsBefore("0007_stored_answer_codes", tempDir()) });
-    await writeOldRows((q) => oldDb.execute(q));
-    await old.end();
-
-    const store = await openStore({ databaseUrl: url.toString(), maxConnections: 2 });
-    cleanups.push(() => store.close());
+    const store = await postgresMigratedFrom("0007_stored_answer_codes", writeOldRows);
     expect(await store.ready()).toBe(true);
     expect(await readAfter(store)).toEqual(expected);
   });
@@ -172,54 +182,14 @@ const expectedReasons = [
 ];
 
 describe("the migration to reason codes", () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  const tempDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), "soudan-migrate-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  };
-
   it("turns the labels of declined requests into codes on PGlite, keeping what staff added beside them and what they wrote themselves", async () => {
-    const dir = tempDir();
-    const before = migrationsBefore(reasonCodesTag, dir);
-    const dataDir = join(dir, "data");
-    mkdirSync(dataDir);
-    const old = new PGlite(join(dataDir, "pglite"));
-    const oldDb = drizzlePglite(old);
-    await migratePglite(oldDb, { migrationsFolder: before });
-    await writeOldReasons((q) => oldDb.execute(q));
-    await old.close();
-
-    const store = await openStore({ dataDir });
-    cleanups.push(() => store.close());
+    const store = await pgliteMigratedFrom(reasonCodesTag, writeOldReasons);
     expect(await store.ready()).toBe(true);
     expect(await readReasons(store)).toEqual(expectedReasons);
   });
 
   it.runIf(testDatabaseUrl)("turns the labels of declined requests into codes on PostgreSQL, keeping what staff added beside them and what they wrote themselves", async () => {
-    const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
-    const name = `soudan_migrate_${randomBytes(6).toString("hex")}`;
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const again = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-      await again.end();
-    });
-    const url = new URL(testDatabaseUrl!);
-    url.pathname = `/${name}`;
-
-    const old = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    const oldDb = drizzlePostgres(old);
-    await migratePostgres(oldDb, { migrationsFolder: migrationsBefore(reasonCodesTag, tempDir()) });
-    await writeOldReasons((q) => oldDb.execute(q));
-    await old.end();
-
-    const store = await openStore({ databaseUrl: url.toString(), maxConnections: 2 });
-    cleanups.push(() => store.close());
+    const store = await postgresMigratedFrom(reasonCodesTag, writeOldReasons);
     expect(await store.ready()).toBe(true);
     expect(await readReasons(store)).toEqual(expectedReasons);
   });
