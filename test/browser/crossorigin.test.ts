@@ -30,7 +30,8 @@ describeInBrowser("the widget embedded on another site", () => {
   });
 
   it("is loaded by another site's script tag and talks to the chat API on the bot's host", async () => {
-    const context = await browser.newContext();
+    // A Japanese browser: the widget speaks the visitor's browser language first (issue 16).
+    const context = await browser.newContext({ locale: "ja-JP" });
     const page = await context.newPage();
     const errors = watchErrors(page);
     page.on("requestfailed", (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
