@@ -61,6 +61,21 @@ export const lineSpoolFull = new Counter({
   registers,
 });
 
+let lineParts: () => number = () => 0;
+/** How many parts of the LINE users this process answers now (set by the LINE processing, 0 before). */
+export function reportLineParts(count: () => number): void {
+  lineParts = count;
+}
+
+export const lineUserParts = new Gauge({
+  name: "soudan_line_user_parts",
+  help: "Parts (of 64) of the LINE users whose events this process answers now: all 64 when alone or on the embedded store, its share beside other processes, 0 when it answers none.",
+  registers,
+  collect() {
+    this.set(lineParts());
+  },
+});
+
 export const lineEventsHandled = new Counter({
   name: "soudan_line_events_handled_total",
   help: "Stored LINE events this process handled: done (answered, or nothing to answer), retry (failed, tried again later) or given_up.",

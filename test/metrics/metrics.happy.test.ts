@@ -43,6 +43,8 @@ describe.each(storeKinds)("GET /metrics on $name", (kind) => {
     expect(after.value('soudan_conversations_active{channel="line",mode="bot"}')).toBe(1);
     expect(after.value("soudan_line_inbox_waiting_events")).toBe(0);
     expect(after.value("soudan_store_up")).toBe(1);
+    // The one process answering holds every part of the LINE users.
+    expect(after.value("soudan_line_user_parts")).toBe(64);
     expect(after.text).toContain("process_cpu_seconds_total");
     expect(after.text).toContain("nodejs_eventloop_lag_seconds");
 

@@ -60,7 +60,7 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
   const retry = options.retry ?? { baseMs: 1_000, maxMs: 60_000, maxAttempts: 8 };
   const turnDeps = { db, config, clock, wakeOutbox };
 
-  // Nothing is read until start(): the process that runs the processor is chosen by keepLeading.
+  // Nothing is read until start(): shareParts starts it once this process holds parts of the users.
   let stopped = true;
   let filling: Promise<void> | null = null;
   let fillAgain = false;

@@ -4,6 +4,7 @@ import type { Store } from "../../store/db.ts";
 import { waitingEvents } from "../../store/inbox.ts";
 import { USER_PARTS } from "../../store/inbox.ts";
 import { shareParts } from "../../store/partitions.ts";
+import { reportLineParts } from "../../metrics/registry.ts";
 import { createLineClient, type LineClient } from "../../line/client.ts";
 import { join } from "node:path";
 import { createLineSpool, type LineSpool } from "./spool.ts";
@@ -133,6 +134,7 @@ export async function runLineProcessing(store: Store, runtime: LineRuntime, logg
   });
   const parts = shareParts(store, { key: LINE_PARTS_LOCK, count: USER_PARTS, name: "line-processor", role: runtime.processor, logger, ...options });
   runtime.answering.parts = parts.mine;
+  reportLineParts(() => parts.mine()?.length ?? USER_PARTS);
   const rescan = setInterval(() => runtime.processor.wake(), RESCAN_EVERY_MS);
   rescan.unref();
   return {
@@ -141,6 +143,7 @@ export async function runLineProcessing(store: Store, runtime: LineRuntime, logg
     async stop() {
       clearInterval(rescan);
       await parts.stop();
+      reportLineParts(() => 0);
       await runtime.processor.stop();
       await unlisten();
     },
