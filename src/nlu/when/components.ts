@@ -1,6 +1,7 @@
 // Small helpers over chrono's components and results, shared by every parser and refiner.
 import type { Parser, ParsingComponents, ParsingContext, ParsingResult, Refiner } from "chrono-node";
 import { parseDateString, toDateString, weekday } from "../../jst.ts";
+import { nextDayOfMonth, todayOf } from "./calendar.ts";
 import { WEEKDAY_KANJI } from "./ja/constants.ts";
 import { hasTag, setTag } from "./tags.ts";
 
@@ -56,6 +57,15 @@ export function weekdayMismatch(c: Components, stated: string | undefined): void
 export function dateComponents(context: ParsingContext, date: string, stated?: string): Components {
   const c = setDate(context.createParsingComponents(), date);
   weekdayMismatch(c, stated);
+  return c;
+}
+
+/** A day of the month said alone (「3日」, 3号, "the 3rd", ngày 3): the next such day from today, tagged dayOnly; null for no such day. */
+export function dayOnlyComponents(context: ParsingContext, day: number, stated?: string): Components | null {
+  const date = nextDayOfMonth(todayOf(context), day);
+  if (!date) return null;
+  const c = dateComponents(context, date, stated);
+  setTag(c, "dayOnly", true);
   return c;
 }
 

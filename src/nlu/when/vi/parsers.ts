@@ -3,8 +3,8 @@
 // 14h, 14h30, 2 giờ chiều, 2 giờ rưỡi. Text is matched with or without its marks.
 import { addDays, isValidDate, toDateString } from "../../../jst.ts";
 import { clockHour, type Meridiem } from "../clock.ts";
-import { nextDayOfMonth, nextWeekday, todayOf, weekdayInWeek } from "../calendar.ts";
-import { dateComponents, parser, setTime, vagueSpan } from "../components.ts";
+import { nextWeekday, todayOf, weekdayInWeek } from "../calendar.ts";
+import { dateComponents, dayOnlyComponents, parser, setTime, vagueSpan } from "../components.ts";
 import { monthDay } from "../ja/parsers/monthDay.ts";
 import { setTag } from "../tags.ts";
 import { VI_DAYS, VI_PARTS_OF_DAY, VI_WEEK, VI_WEEKDAY, VI_WEEKDAY_WORDS, weekOffset } from "./constants.ts";
@@ -40,13 +40,7 @@ export const viDateParser = parser(
 /** ngày 3 alone: the next 3rd. */
 export const viDayOnlyParser = parser(new RegExp(String.raw`${vnAny(["ngày", "mùng", "mồng"])}\s*(?<day>\d{1,2})(?![\d/.:h]|\s*${vn("tháng")})`, "i"), (context, m) => {
   if (WORD_BEFORE.test(context.text.slice(0, m.index!))) return null;
-  const day = Number(m.groups!.day);
-  if (day < 1 || day > 31) return null;
-  const date = nextDayOfMonth(todayOf(context), day);
-  if (!date) return null;
-  const c = dateComponents(context, date);
-  setTag(c, "dayOnly", true);
-  return c;
+  return dayOnlyComponents(context, Number(m.groups!.day));
 });
 
 /** hôm nay, ngày mai, ngày kia; `mai` alone only beside a part of the day or a time (Mai is also a name). */

@@ -1,7 +1,5 @@
 // 「3日」 alone: the next 3rd. Not 3日間 (a duration), 3日後/3日前 (relative), 1日も早く (an idiom).
-import { nextDayOfMonth, todayOf } from "../../calendar.ts";
-import { dateComponents, parser } from "../../components.ts";
-import { setTag } from "../../tags.ts";
+import { dayOnlyComponents, parser } from "../../components.ts";
 import { WEEKDAY_SUFFIX } from "../constants.ts";
 
 export const dayOnlyParser = parser(
@@ -9,12 +7,6 @@ export const dayOnlyParser = parser(
   (context, m) => {
     const before = context.text.slice(Math.max(0, m.index! - 2), m.index!);
     if (/[\d./:月-]\s*$/.test(before) || /(?:毎|土|休|第|祝|週)\s*$/.test(before)) return null;
-    const day = Number(m.groups!.day);
-    if (day < 1 || day > 31) return null;
-    const date = nextDayOfMonth(todayOf(context), day);
-    if (!date) return null;
-    const c = dateComponents(context, date, m.groups!.wdParen ?? m.groups!.wdWord);
-    setTag(c, "dayOnly", true);
-    return c;
+    return dayOnlyComponents(context, Number(m.groups!.day), m.groups!.wdParen ?? m.groups!.wdWord);
   },
 );
