@@ -48,8 +48,22 @@ function measure(paths: string[]) {
   return { count: lengths.length, average, longest: Math.max(...lengths.map((l) => l.n)), over30: lengths.filter((l) => l.n > 30) };
 }
 
-// Rewritten for the guideline so far; the rest of the catalogue keeps the Japanese wording for now.
-const rewritten = ["bot.menu", "bot.choice", "bot.intake.askOffice", "bot.intake.askRequester", "bot.intake.consentIntro", "bot.intake.consentPoints", "bot.intake.consentFullText", "bot.intake.askConsent", "bot.intake.consentDeclined", "bot.intake.askName", "bot.intake.askSeekerNumber", "bot.intake.askEmail", "bot.intake.askPhone", "bot.intake.askCounsellor", "bot.intake.askWhen", "bot.intake.whenHeld", "bot.intake.askTopic", "bot.intake.askSupport", "bot.intake.summaryIntro", "bot.intake.summaryAsk", "widget"];
+/**
+ * The paths of the ja-x-easy catalogue written for the guideline: everything that is not the Japanese
+ * catalogue's own value. A section still given as `japanese.…` (a reference to the Japanese catalogue)
+ * is not counted; once none is left, this is the whole catalogue.
+ */
+function rewrittenPaths(easy: unknown, japanese: unknown, path: string): string[] {
+  if (easy === japanese) return [];
+  const plain = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (plain(easy) && plain(japanese)) {
+    return Object.entries(easy as Record<string, unknown>).flatMap(([k, v]) => rewrittenPaths(v, (japanese as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+  }
+  return [path];
+}
+
+const parts = ["bot", "notices", "codes", "line", "mail", "widget"] as const;
+const rewritten = parts.flatMap((part) => rewrittenPaths(catalogues["ja-x-easy"][part], catalogues.ja[part], part));
 
 describe("やさしい日本語", () => {
   it("keeps every sentence of the rewritten parts within 30 characters, 20 or fewer on average", () => {
@@ -60,7 +74,7 @@ describe("やさしい日本語", () => {
   });
 
   it("measures the whole catalogue (the README states the figures)", () => {
-    const m = measure(["bot", "notices", "codes", "line", "mail", "widget"]);
+    const m = measure([...parts]);
     console.log(`ja-x-easy whole catalogue: ${m.count} sentences, average ${m.average.toFixed(1)}, longest ${m.longest}, over 30: ${m.over30.length}`);
     expect(m.count).toBeGreaterThan(300);
   });
