@@ -1,6 +1,6 @@
 // p50/p99 time per utterance for parseWhen over the date corpus (development, sealed and fresh parts), beside
 // raw chrono.ja on the same utterances in the same run, with both accuracies scored the same way; then the
-// Chinese and Vietnamese corpora, each read in its own conversation language.
+// Chinese and Vietnamese corpora, each read in its own conversation language; then their held-out sets.
 // Run: npx tsx bench/nlu/when.bench.ts
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -12,6 +12,8 @@ import { freshWhenCorpus } from "../../test/nlu/corpus/when.fresh.ts";
 import { viUnseenCorpus, zhUnseenCorpus } from "../../test/nlu/corpus/when.locales.unseen.ts";
 import { viWhenCorpus } from "../../test/nlu/corpus/when.vi.ts";
 import { zhWhenCorpus } from "../../test/nlu/corpus/when.zh.ts";
+import { viHeldOutCorpus } from "../../test/nlu/corpus/when.vi.heldout.ts";
+import { zhHeldOutCorpus } from "../../test/nlu/corpus/when.zh.heldout.ts";
 import { formatTable, score, tally, type Answer } from "../../test/nlu/corpus/score.ts";
 
 const ROUNDS = 20;
@@ -73,7 +75,15 @@ const LOCALE_CORPORA: Array<[string, WhenCase[]]> = [
   ["vi", [...viWhenCorpus, ...viUnseenCorpus]],
 ];
 
-export function main(): { parseWhen: Figures; chronoJa: Figures; locales: Record<string, Figures> } {
+/** Replies written without reading the parsers and committed before changing them (see docs/benchmarks.md). */
+const HELD_OUT_CORPORA: Array<[string, WhenCase[]]> = [
+  ["zh-Hans", zhHeldOutCorpus],
+  ["vi", viHeldOutCorpus],
+];
+
+type Shares = { right: number; unsure: number; wrong: number; total: number };
+
+export function main(): { parseWhen: Figures; chronoJa: Figures; locales: Record<string, Figures>; heldOut: Record<string, Shares> } {
   const ours = timePerUtterance((c) => parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW) }));
   const raw = timePerUtterance((c) => chrono.ja.parse(c.text, { instant: new Date(c.now ?? CORPUS_NOW), timezone: 540 }));
 
@@ -109,10 +119,18 @@ export function main(): { parseWhen: Figures; chronoJa: Figures; locales: Record
     console.log(formatTable(`parseWhen accuracy, ${locale} (its own corpus and the phrases written after the parser)`, table));
     locales[locale] = { ...time, accuracy: accuracy(table) };
   }
+  const heldOut: Record<string, Shares> = {};
+  for (const [locale, corpus] of HELD_OUT_CORPORA) {
+    const table = tally(corpus.map((c) => ({ category: c.category, outcome: score(c, parseWhen(c.text, { now: new Date(c.now ?? CORPUS_NOW), locale })) })));
+    console.log();
+    console.log(formatTable(`parseWhen accuracy, ${locale} held-out set (${corpus.length} utterances)`, table));
+    heldOut[locale] = table.get("overall")!;
+  }
   return {
     parseWhen: { ...ours, accuracy: accuracy(oursTable) },
     chronoJa: { ...raw, accuracy: accuracy(rawTable) },
     locales,
+    heldOut,
   };
 }
 
