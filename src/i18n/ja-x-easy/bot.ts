@@ -164,9 +164,36 @@ export const bot = {
   rows: japanese.rows,
   refusal: japanese.refusal,
   verify: japanese.verify,
-  status: japanese.status,
-  cancel: japanese.cancel,
-  change: japanese.change,
+  status: {
+    none: "{受|う}け{付|つ}けた {予約|よやく}は {今|いま} ありません。",
+    intro: (count: number) => `{予約|よやく}が ${count}{件|けん} あります。`,
+  },
+
+  cancel: {
+    none: "やめられる {予約|よやく}は ありません。",
+    askWhich: "どの {予約|よやく}を やめますか？",
+    confirm: (when: string) => `${when}の\n{予約|よやく}を やめますか？`,
+    // Labels that say yes or no first: typed instead of tapped, they are still a yes or a no.
+    doIt: "はい、やめます",
+    keep: "いいえ、やめません",
+    done: (when: string) => `${when}の\n{予約|よやく}を やめました。\n{係|かかり}の {人|ひと}にも {伝|つた}えます。`,
+    kept: "{予約|よやく}は そのままです。",
+    failed: "この {予約|よやく}は やめられませんでした。\nもう {始|はじ}まって いるかも しれません。\nもう やめた {予約|よやく}かも しれません。",
+  },
+
+  change: {
+    none: "{日|ひ}を かえられる {予約|よやく}は ありません。",
+    askWhich: "どの {予約|よやく}の {日|ひ}を かえますか？",
+    current: (when: string) => `{今|いま}の {予約|よやく}は ${when}です。`,
+    confirm: (from: string, to: string) => `{予約|よやく}の {日|ひ}を かえますか？\n{今|いま}：${from}\n{新|あたら}しい {日|ひ}：${to}`,
+    doIt: "はい、かえます",
+    keep: "いいえ、かえません",
+    done: (when: string, reference: string) =>
+      `{日|ひ}を かえる {申|もう}し{込|こ}みを {受|う}け{付|つ}けました。\n{新|あたら}しい {日|ひ}：${when}\n{新|あたら}しい {予約番号|よやくばんごう}は ${reference}です。\n{係|かかり}の {人|ひと}から また {連絡|れんらく}します。`,
+    kept: "{予約|よやく}は そのままです。",
+    sameSlot: "{今|いま}の {予約|よやく}と {同|おな}じ {時間|じかん}です。\nほかの {時間|じかん}を {選|えら}んで ください。\nかえない ときは「いいえ、かえません」を {押|お}して ください。",
+  },
+
   find: japanese.find,
   handoff: japanese.handoff,
   now: japanese.now,
