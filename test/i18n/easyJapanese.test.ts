@@ -3,7 +3,7 @@
 // their kanji, and the spaces between phrases, bullets and brackets around an example are not counted.
 // Functions (texts built around a name or a date) are measured with sample values.
 import { describe, expect, it } from "vitest";
-import { catalogues } from "../../src/i18n/index.ts";
+import { catalogues, reasonText, supportCode, supportText } from "../../src/i18n/index.ts";
 import { withoutRuby } from "../../src/i18n/ruby.ts";
 import { testConfig } from "../helpers/config.ts";
 
@@ -86,5 +86,16 @@ describe("やさしい日本語", () => {
   it("writes furigana marks only where the widget or the chat shows them, never in mail", () => {
     const mailTexts = texts(catalogues["ja-x-easy"].mail, "mail").filter((t) => /\{[^{}|]+\|/.test(t.text));
     expect(mailTexts).toEqual([]);
+  });
+
+  it("shows the seeker the codes in やさしい日本語, understands a support label typed back, and leaves staff reading Japanese", () => {
+    const easy = catalogues["ja-x-easy"].codes;
+    expect(supportCode(easy.support.interpreter)).toBe("interpreter");
+    expect(supportCode(withoutRuby(easy.support.assistant))).toBe("assistant");
+    expect(withoutRuby(supportText("ja-x-easy", "interpreter")!)).toBe("通訳が 必要");
+    expect(supportText("ja", "interpreter")).toBe("通訳が必要");
+    const declined = { statusReason: "slot_unavailable", statusDetail: null };
+    expect(withoutRuby(reasonText("ja-x-easy", declined)!)).toBe("その 日と 時間は 相談員が あいて いません");
+    expect(reasonText("ja", declined)).toBe("その日時は相談員の都合がつきません");
   });
 });
