@@ -11,7 +11,7 @@
 // Run: npx tsx bench/line-webhook.bench.ts [inline|nice0|nice10|none|embedded|workers2|workers4 ...]   (DATABASE_URL or TEST_DATABASE_URL:
 // a PostgreSQL server; a database of its own is made and dropped)
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -130,6 +130,28 @@ async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
+/** CPU time a process has used so far, in ms (Linux: /proc, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th of them.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server processes of PostgreSQL serving the bench's database now. */
+async function backendPids(databaseUrl: string): Promise<number[]> {
+  const probe = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await probe<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+    return rows.map((r) => r.pid);
+  } finally {
+    await probe.end();
+  }
+}
+
 /** A port nobody listens on now. */
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -200,7 +222,7 @@ export async function main(only: string[] = []) {
   }
 
   const ack: Record<string, ReturnType<typeof summary>> = {};
-  const endToEnd: Record<string, { events: number; seconds: number; eventsPerSecond: number }> = {};
+  const endToEnd: Record<string, { events: number; seconds: number; eventsPerSecond: number; cpuMsPerEvent: string }> = {};
   const running: RunningProcess[] = [];
   try {
     await runLoad(bareUrl, makeBodies(fake, 200), 200);
@@ -244,12 +266,24 @@ export async function main(only: string[] = []) {
       }
       // End to end: a burst stored as fast as the webhook takes it, then answered.
       const burst = 3000;
+      // CPU per event of each kind of process: less bent by the machine's other work than the rate.
+      const workerPids = running.slice(1).map((p) => p.child.pid!);
+      const pgPids = embedded ? [] : await backendPids(database.url);
+      const cpu = () => ({ server: cpuMs(server.child.pid!), workers: workerPids.reduce((t, pid) => t + cpuMs(pid), 0), postgres: pgPids.reduce((t, pid) => t + cpuMs(pid), 0) });
+      const cpuBefore = cpu();
       const started = performance.now();
       const stored = await load(url, burst / 10, 1_000, 10, 16);
       if (stored.failed > 0) throw new Error(`${stored.failed} webhook requests of the burst failed`);
       await answered();
       const seconds = (performance.now() - started) / 1000;
-      endToEnd[setup] = { events: burst, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(burst / seconds) };
+      const cpuAfter = cpu();
+      const perEvent = (k: keyof typeof cpuAfter) => ((cpuAfter[k] - cpuBefore[k]) / burst).toFixed(2);
+      endToEnd[setup] = {
+        events: burst,
+        seconds: Math.round(seconds * 100) / 100,
+        eventsPerSecond: Math.round(burst / seconds),
+        cpuMsPerEvent: `server ${perEvent("server")} · workers ${perEvent("workers")} · PostgreSQL ${perEvent("postgres")}`,
+      };
       for (const p of running.splice(0).reverse()) await stopProcess(p);
     }
 

@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import { appendMessages, findConversation, saveConversation, type Conversation } from "../store/conversations.ts";
-import type { Db } from "../store/db.ts";
+import type { Db, Executor } from "../store/db.ts";
 import type { ConversationState } from "./context.ts";
 import { cleanText, converse, type TurnResult } from "./engine.ts";
 import type { Inbound } from "../messages.ts";
@@ -43,13 +43,15 @@ function serialize<T>(key: string, work: (waited: boolean) => Promise<T>, signal
  * (a webhook event id), running the same event again after a crash repeats its replies instead of
  * answering the next question with it. Given the conversation just read rather than its id, the
  * turn saves reading it again, unless another turn of it ran in the meantime. `client` is the web
- * client's address key, for the limits per client.
+ * client's address key, for the limits per client. `alongside` runs inside the transaction that
+ * stores the answer, after it, so that what it writes commits with the answer (a channel noting how it
+ * will deliver it); a repeated event's stored replies are returned without running it.
  */
 export function runTurn(
   deps: TurnDeps,
   given: string | Conversation,
   inbound: Inbound,
-  options: { key?: string; client?: string; signal?: AbortSignal } = {},
+  options: { key?: string; client?: string; signal?: AbortSignal; alongside?: (tx: Executor) => Promise<void> } = {},
 ): Promise<TurnResult & { conversation: Conversation }> {
   const conversationId = typeof given === "string" ? given : given.id;
   // A message its sender was told to send again is not answered as well: nothing of it is saved.
@@ -86,6 +88,7 @@ export function runTurn(
         ],
         now,
       );
+      await options.alongside?.(tx);
       stillWanted();
     });
     return { ...result, conversation };

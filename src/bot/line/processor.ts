@@ -4,7 +4,7 @@ import { runTurn } from "../../flows/turn.ts";
 import type { BotMessage, Inbound, Locale } from "../../messages.ts";
 import { lineOrderKey, linePushJob } from "../../line/push.ts";
 import { conversationOfUser, saveConversation, type Conversation } from "../../store/conversations.ts";
-import type { Db } from "../../store/db.ts";
+import type { Db, Executor } from "../../store/db.ts";
 import { lineEventsHandled } from "../../metrics/registry.ts";
 import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent, type PendingEvent } from "../../store/inbox.ts";
 import { enqueue, hasUnfinished } from "../../store/outbox.ts";
@@ -14,6 +14,8 @@ import { renderForLine, type LineMessage } from "../../line/render.ts";
 import { browserLocale, catalogues, wordsFor } from "../../i18n/index.ts";
 
 export const LINE_INBOX_SOURCE = "line";
+
+type Route = "reply" | "push";
 
 export interface LineProcessorOptions {
   db: Db;
@@ -253,9 +255,18 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         }
         // Understanding a date and checking the calendar can take a moment: show that we are on it.
         const loading = mayTakeLong(meaning.inbound) ? client.showLoading(meaning.userId, 5).catch(() => undefined) : undefined;
-        const result = await runTurn(turnDeps, conversation, meaning.inbound, { key: `line:${row.eventId}` });
+        // How the answer will go is decided, and a reply noted as tried, in the turn's own transaction:
+        // one commit fewer an event than noting it on its own just before the call.
+        let decided: Route | undefined;
+        const result = await runTurn(turnDeps, conversation, meaning.inbound, {
+          key: `line:${row.eventId}`,
+          alongside: async (tx) => {
+            decided = await route(tx, row, event, meaning.userId);
+            if (decided === "reply") await markReplyAttempted(tx, row.id, clock());
+          },
+        });
         await loading;
-        await deliver(row, event, meaning.userId, render(result.messages, result.locale));
+        await deliver(row, event, meaning.userId, render(result.messages, result.locale), { decided });
         return;
       }
     }
@@ -282,25 +293,34 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
    * Replies while the token is fresh; otherwise, or when LINE refuses the token or is busy, the
    * answer becomes a push job written in the same transaction that marks the event done.
    */
+  /**
+   * Reply or push: a reply while the token is fresh, unless it would overtake this user's earlier
+   * answers still waiting in the outbox (then a push behind them). An earlier attempt at this event
+   * may have replied before the process died or lost the database: then the reply is tried again.
+   */
+  async function route(ex: Executor, row: InboxEvent, event: LineEvent, to: string): Promise<Route> {
+    if (!event.replyToken || clock().getTime() - event.timestamp >= replyWindowMs) return "push";
+    if (row.replyAttemptedAt !== null) return "reply";
+    return (await hasUnfinished(ex, lineOrderKey(to))) ? "push" : "reply";
+  }
+
   async function deliver(
     row: InboxEvent,
     event: LineEvent,
     to: string,
     messages: LineMessage[],
-    options: { replyOnly?: boolean } = {},
+    options: { replyOnly?: boolean; decided?: Route } = {},
   ): Promise<void> {
     if (messages.length === 0) {
       await markProcessed(db, row.id, clock());
       return;
     }
     const token = event.replyToken;
-    const age = clock().getTime() - event.timestamp;
-    // An earlier attempt at this event may have replied before the process died or lost the database.
     const triedBefore = row.replyAttemptedAt !== null;
-    // A reply now would overtake this user's earlier answers still waiting in the outbox: push behind them.
-    const behindEarlier = !triedBefore && token !== undefined && age < replyWindowMs && (await hasUnfinished(db, lineOrderKey(to)));
-    if (token && age < replyWindowMs && !behindEarlier) {
-      await markReplyAttempted(db, row.id, clock());
+    // Decided with the turn (and the reply then already noted as tried), or now.
+    const way = options.decided ?? (await route(db, row, event, to));
+    if (token && way === "reply") {
+      if (!options.decided) await markReplyAttempted(db, row.id, clock());
       const result = await client.reply(token, messages);
       if (result.ok) {
         await markProcessed(db, row.id, clock());
