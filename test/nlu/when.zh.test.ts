@@ -47,3 +47,16 @@ describe("parseWhen on the zh-Hans phrases written after the parser (first score
     expect(overall.right / overall.total).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe("Chinese written with traditional characters or Japanese words", () => {
+  it("reads 下週三 and 午後2時 as 下周三 and 下午2点, its span on the seeker's own characters", () => {
+    const text = "下週三 午後2時可以吗";
+    const [reading] = parseWhen(text, { now: new Date(CORPUS_NOW), locale: "zh-Hans" });
+    expect(reading).toMatchObject({ date: "2026-12-02", time: "14:00" });
+    expect(text.slice(...reading!.span)).toBe("下週三 午後2時");
+  });
+
+  it("asks back a reply with a number or an English time word it could not read", () => {
+    for (const text of ["明天 2pm", "周四 afternoon"]) expect(parseWhen(text, { now: new Date(CORPUS_NOW), locale: "zh-Hans" })[0]?.confirm).toBe("ambiguous_date");
+  });
+});

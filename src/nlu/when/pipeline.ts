@@ -8,10 +8,11 @@ import { enParsers, enRefiners } from "./en/index.ts";
 import { jaParsers, jaRefiners } from "./ja/index.ts";
 import { viParsers, viRefiners } from "./vi/index.ts";
 import { zhParsers, zhRefiners } from "./zh/index.ts";
+import { simplifyDateWords } from "./zh/variants.ts";
 import { blankListNumbers, mask } from "./mask.ts";
 import { rank } from "./rank.ts";
 import { toReading } from "./reading.ts";
-import { guardImpliedDates, recordMatches } from "./safety.ts";
+import { guardImpliedDates, guardUnreadParts, recordMatches } from "./safety.ts";
 import type { WhenReading } from "./types.ts";
 
 // chrono silently ignores a zone name such as 'Asia/Tokyo': the offset must be given in minutes.
@@ -51,12 +52,13 @@ export function parseWhen(text: string, options: { now: Date; locale?: string })
   const today = jstDate(options.now);
   const reference = { instant: options.now, timezone: JST };
   const locale = localeOf(mask(normalized.text, false), options.locale);
-  const masked = mask(normalized.text, locale === ja || locale === en);
+  const masked = locale === zh ? simplifyDateWords(mask(normalized.text, false)) : mask(normalized.text, locale === ja || locale === en);
   // parse and refine: chrono's parse() runs the parsers, then the refiners, and is typed with the
   // read-only interfaces; the objects are its ParsingResults
   const results = locale.parse(masked, reference) as Result[];
   const chosen = choose(results, masked);
   if (!chosen) return [];
   guardImpliedDates(chosen, masked, matched);
+  if (options.locale === "vi" || options.locale === "zh-Hans" || locale === vi || locale === zh) guardUnreadParts(chosen, masked, matched);
   return rank(chosen.map((r) => toReading(r, today, normalized.map)));
 }

@@ -97,4 +97,15 @@ export const viWhenCorpus: WhenCase[] = [
   { category: "none", text: "cảm ơn", expect: "none" },
   { category: "none", text: "tôi đã làm việc 3 năm", expect: "none" },
   { category: "none", text: "sang năm tôi muốn đổi việc", expect: "none" },
+  // ── refused, borrowed and unmarked words (added after the held-out score of 2026-12-03) ──
+  { category: "refused", text: "thứ Hai không được, thứ Tư được", expect: on("2026-11-25") },
+  { category: "refused", text: "trừ thứ Năm", expect: "none" },
+  { category: "refused", text: "chiều mai em bận", expect: "none" },
+  { category: "refused", text: "ngoại trừ ngày 3/12 thì được", expect: "none" },
+  { category: "weekday", text: "thu bay tuan sau", expect: on("2026-12-05") },
+  { category: "weekday", text: "thứ bảy này", expect: on("2026-11-28") },
+  { category: "mixed", text: "thứ 3 tuần sau 3pm", expect: "confirm" },
+  { category: "mixed", text: "12月4日 lúc 14h", expect: "confirm" },
+  { category: "mixed", text: "thứ 6 tuần sau 14時", expect: "confirm" },
+  { category: "mixed", text: "Tuesday tuần sau", expect: "confirm" },
 ];

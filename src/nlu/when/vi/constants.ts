@@ -4,8 +4,8 @@ import { fold, vn, vnAny } from "./words.ts";
 /** thứ Hai … thứ Bảy; thứ 2 … thứ 7: to the weekday (0 = Sunday), by the word without marks. */
 export const VI_WEEKDAY_WORDS: Record<string, number> = { hai: 1, "2": 1, ba: 2, "3": 2, tu: 3, bon: 3, "4": 3, nam: 4, "5": 4, sau: 5, "6": 5, bay: 6, "7": 6 };
 
-/** thứ + its number (any marks), T2…T7, Chủ nhật / CN. The group `n` or `sun`. */
-export const VI_WEEKDAY = String.raw`(?:${vn("thứ")}\s*(?<n>${vnAny(["hai", "ba", "tư", "bốn", "năm", "sáu", "bảy"])}|[2-7])|(?<![a-z\d])t(?<t>[2-7])(?![\d/.:h])|(?<sun>${vn("chủ nhật")}|(?<![a-z])cn(?![a-z])))`;
+/** thứ + its number (any marks, a whole word: thu bay is not thu ba), T2…T7, Chủ nhật / CN. The group `n` or `sun`. */
+export const VI_WEEKDAY = String.raw`(?:${vn("thứ")}\s*(?<n>${vnAny(["hai", "ba", "tư", "bốn", "năm", "sáu", "bảy"])}|[2-7])(?![a-z\u00c0-\u024f\u1e00-\u1eff\d])|(?<![a-z\d])t(?<t>[2-7])(?![\d/.:h])|(?<sun>${vn("chủ nhật")}|(?<![a-z])cn(?![a-z])))`;
 
 /** tuần sau, tuần tới, tuần này, tuần sau nữa: weeks from this one (the group `which`). */
 export const VI_WEEK = String.raw`${vn("tuần")}\s*(?<which>${vnAny(["sau nữa", "tới", "sau", "này", "này nữa", "trước"])})`;

@@ -11,7 +11,7 @@ import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
 import { overlapRemoval } from "../refiners/overlapRemoval.ts";
 import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
 import { shareAlternatives } from "../refiners/shareAlternatives.ts";
-import { viShareAlternatives } from "./refiners.ts";
+import { viDropNonWishes, viShareAlternatives } from "./refiners.ts";
 import { viCasualDayParser, viHourRangeParser, viDateParser, viDayOnlyParser, viPartOfDayParser, viTimeParser, viWeekSpanParser, viWeekdayParser } from "./parsers.ts";
 
 export const viParsers: Parser[] = [
@@ -33,6 +33,7 @@ export const viRefiners: Refiner[] = [
   mergeDateTime,
   mergeDayPartThenTime, // sáng mai 10h30: the time on the day, in its part of the day
   mergeDateRange,
+  viDropNonWishes, // after the merges: chiều mai không được refuses the whole reading
   viShareAlternatives, // before shareAlternatives: thứ Tư hoặc thứ Năm tuần sau are both next week's
   shareAlternatives,
   markOpenRanges, // sau ngày 8/12, 3/12 trở đi: the whole reading is open

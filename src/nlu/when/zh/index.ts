@@ -19,7 +19,7 @@ import { zhMonthDayParser } from "./parsers/monthDay.ts";
 import { zhPartOfDayParser } from "./parsers/partOfDay.ts";
 import { zhWeekdayParser } from "./parsers/weekday.ts";
 import { zhWeekSpanParser } from "./parsers/weekSpan.ts";
-import { zhBusinessHour, zhEvening, zhForwardYear, zhOpenTimes } from "./refiners.ts";
+import { zhBusinessHour, zhDropNonWishes, zhEvening, zhForwardYear, zhOpenTimes } from "./refiners.ts";
 import { dateThenWeekday } from "../refiners/dateThenWeekday.ts";
 
 const base = chrono.zh.hans.casual.clone();
@@ -47,6 +47,7 @@ export const zhRefiners: Refiner[] = [
   mergeTimeRange,
   mergeDateTime,
   mergeDateRange,
+  zhDropNonWishes, // after the merges: 明天下午不行 refuses the whole reading
   shareAlternatives,
   markOpenRanges, // 12月8日以后: the whole reading is open
   pairLoneDateAndTime,

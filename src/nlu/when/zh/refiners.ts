@@ -56,3 +56,22 @@ export const zhOpenTimes = refiner((context, results) => {
   }
   return results;
 });
+
+/** After a date: it is refused (周一不方便, 明天不行). */
+const ZH_NOT_THAT_DAY = /^\s*(?:的话|也|都|我|的)?\s*(?:不行|不方便|不太方便|不可以|不能|不太行|不合适|没空|没有空|没时间|没有时间|有事|以外|之外)/;
+/** Before a date: it is left out (除了周一都行). */
+const ZH_EXCEPT_BEFORE = /(?:除了|除去|除)\s*$/;
+/** 一点 that is "a little" (说一点日语, 早一点, 一点点), not one o'clock. */
+const ZH_A_LITTLE_BEFORE = /[有说讲会懂学早晚快慢多少好稍]\s*$/;
+const ZH_ONE_OCLOCK_FOLLOWS = /^\s*(?:$|钟|半|左右|前|后|以|之|到|至|过|整|多|的|可以|行|吧|吗|呢|好|或|[\d-~～、,，。!?！？])/;
+
+/** Drop what is no wish: a refused or excepted date, and 一点 that means "a little". */
+export const zhDropNonWishes = refiner((context, results) =>
+  results.filter((r) => {
+    const after = context.text.slice(r.index + r.text.length);
+    const before = context.text.slice(0, r.index);
+    if (ZH_NOT_THAT_DAY.test(after) || ZH_EXCEPT_BEFORE.test(before)) return false;
+    if (/^一点$/.test(r.text.trim()) && (ZH_A_LITTLE_BEFORE.test(before) || !ZH_ONE_OCLOCK_FOLLOWS.test(after))) return false;
+    return true;
+  }),
+);
