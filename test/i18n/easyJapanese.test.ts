@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogues, reasonText, supportCode, supportText } from "../../src/i18n/index.ts";
 import { withoutRuby } from "../../src/i18n/ruby.ts";
+import { LINE_MAX_ACTION_LABEL } from "../../src/line/render.ts";
 import { testConfig } from "../helpers/config.ts";
 
 const office = testConfig().offices[0]!;
@@ -97,5 +98,11 @@ describe("やさしい日本語", () => {
     const declined = { statusReason: "slot_unavailable", statusDetail: null };
     expect(withoutRuby(reasonText("ja-x-easy", declined)!)).toBe("その 日と 時間は 相談員が あいて いません");
     expect(reasonText("ja", declined)).toBe("その日時は相談員の都合がつきません");
+  });
+
+  it("writes LINE's own words without furigana marks (LINE cannot show them) and within LINE's limits", () => {
+    const line = catalogues["ja-x-easy"].line;
+    expect(texts(line, "line").filter((t) => /\{[^{}|]+\|/.test(t.text))).toEqual([]);
+    for (const label of [line.pickDateTime, line.join]) expect(label.length).toBeLessThanOrEqual(LINE_MAX_ACTION_LABEL);
   });
 });
