@@ -8,8 +8,8 @@ import { formatTable, score, tally, type Outcome } from "./corpus/score.ts";
 // The held-out Chinese and Vietnamese sets are scored, never tuned on: only the table is printed, not
 // the misses. Floors at what the parsers reach (docs/benchmarks.md); raise them, never lower them quietly.
 const FLOORS: Array<[locale: string, corpus: WhenCase[], minRight: number]> = [
-  ["zh-Hans", zhHeldOutCorpus, 0.92],
-  ["vi", viHeldOutCorpus, 0.89],
+  ["zh-Hans", zhHeldOutCorpus, 0.93],
+  ["vi", viHeldOutCorpus, 0.91],
 ];
 
 for (const [locale, corpus, minRight] of FLOORS) {

@@ -107,7 +107,8 @@ export const zhWhenCorpus: WhenCase[] = [
   { category: "none", text: "我只会说一点日语", expect: "none" },
   { category: "none", text: "能早一点吗", expect: "none" },
   { category: "time", text: "明天一点半", expect: unsureHour("2026-11-25", "13:30") },
-  { category: "mixed", text: "后天 3pm", expect: "confirm" },
+  { category: "mixed", text: "后天 3pm", expect: on("2026-11-26", "15:00") },
+  { category: "mixed", text: "周五 2 p.m.", expect: on("2026-11-27", "14:00") },
   { category: "mixed", text: "周五 morning", expect: "confirm" },
   { category: "typo", text: "下洲二上午", expect: "confirm" },
 ];

@@ -18,7 +18,7 @@ export function weekOffset(which: string): number {
 
 /** hôm nay, ngày mai, ngày kia / ngày mốt: days from today (a bare `mai` is the parser's, with care). */
 export const VI_DAYS: ReadonlyArray<readonly [string, number]> = [
-  [`${vnAny(["ngày kia", "ngày mốt"])}|mốt`, 2], // mốt needs its mark alone: mot is một, "one"
+  [`${vnAny(["ngày kia"])}|${vn("ngày")}\\s+m[oố]t|mốt`, 2], // mốt needs its mark alone (mot is một, "one"), and ngày một is "one day"
   [vnAny(["ngày mai"]), 1],
   [vnAny(["hôm nay", "bữa nay", "ngày hôm nay"]), 0],
   [vnAny(["hôm qua"]), -1],

@@ -11,15 +11,18 @@ import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
 import { overlapRemoval } from "../refiners/overlapRemoval.ts";
 import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
 import { shareAlternatives } from "../refiners/shareAlternatives.ts";
+import { amPmClockParser } from "../en/parsers/amPmClock.ts";
 import { viDropNonWishes, viShareAlternatives } from "./refiners.ts";
-import { viCasualDayParser, viHourRangeParser, viDateParser, viDayOnlyParser, viPartOfDayParser, viTimeParser, viWeekSpanParser, viWeekdayParser } from "./parsers.ts";
+import { viCasualDayParser, viDaysFromTodayParser, viHourRangeParser, viDateParser, viDayOnlyParser, viPartOfDayParser, viTimeParser, viWeekSpanParser, viWeekdayParser } from "./parsers.ts";
 
 export const viParsers: Parser[] = [
   viDateParser, // 3/12 is 3 December: day before month
   viCasualDayParser,
+  viDaysFromTodayParser, // 3 ngày nữa: before viTime, whose 3 it is not
   viWeekdayParser, // before viWeekSpan: thứ Ba tuần sau is a day, tuần sau alone a week
   viWeekSpanParser,
   viHourRangeParser, // before viTime: in 2 đến 4 giờ the 4 giờ alone is only the end
+  amPmClockParser, // before viTime: thứ Ba 3pm is English borrowed for the time
   viTimeParser, // before viPartOfDay: chiều inside 2 giờ chiều is the time's
   viPartOfDayParser,
   viDayOnlyParser, // last of the dates: ngày 3 only where no month was written

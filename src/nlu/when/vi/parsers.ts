@@ -57,6 +57,21 @@ export const viCasualDayParser = parser(
   },
 );
 
+const COUNT_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+const COUNT = String.raw`(?<n>\d{1,2}|${vnAny(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])})`;
+
+/** 3 ngày nữa, hai hôm nữa, sau 3 ngày: days from today. */
+export const viDaysFromTodayParser = parser(
+  new RegExp(String.raw`${COUNT}\s+${vnAny(["ngày", "hôm"])}\s+${vnAny(["nữa", "sau"])}(?![\p{L}])|${vn("sau")}\s+${COUNT.replace("<n>", "<m>")}\s+${vn("ngày")}(?![\p{L}])`, "iu"),
+  (context, m) => {
+    if (WORD_BEFORE.test(context.text.slice(0, m.index!))) return null;
+    const word = m.groups!.n ?? m.groups!.m!;
+    const days = /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[fold(word)];
+    if (!days || days > 31) return null;
+    return dateComponents(context, addDays(todayOf(context), days));
+  },
+);
+
 /** thứ Ba, thứ 3 tuần sau, T5, Chủ nhật: a weekday, in a named week or the next one. Weeks start on Monday. */
 export const viWeekdayParser = parser(new RegExp(String.raw`(?:\(\s*)?${VI_WEEKDAY}(?:\s*\))?(?:\s*(?:,\s*)?(?:của\s+|cua\s+)?${VI_WEEK}|\s+(?<soon>${vnAny(["tới", "này"])})(?![\p{L}]))?`, "iu"), (context, m) => {
   const before = context.text.slice(0, m.index!);
@@ -96,7 +111,7 @@ function meridiemOfPod(word: string | undefined): Meridiem {
 /** 14h, 14h30, 14:30, 2 giờ chiều, 2 giờ rưỡi, 3 rưỡi, 9 giờ 30 sáng; sau / trước / … trở đi make it open. */
 export const viTimeParser = parser(
   new RegExp(
-    String.raw`(?<!${vn("tuần")}\s+)(?<open>${vnAny(["sau", "trước", "từ"])}\s+)?(?:${vn("lúc")}\s+)?(?<h>\d{1,2})\s*(?:(?::|h|${vn("giờ")}|g(?![a-z]))\s*(?:(?<min>\d{2})(?:\s*(?:${vn("phút")}|p(?![a-z])))?|(?<half>${vn("rưỡi")}))?|(?<halfAlone>${vn("rưỡi")}))(?:\s*(?:${vn("buổi")}\s+)?(?<pod>${vnAny(["sáng", "trưa", "chiều"])}|tối))?(?<onward>\s+${vnAny(["trở đi", "trở về sau"])})?`,
+    String.raw`(?<!${vnAny(["tuần", "ngày", "hôm"])}\s+)(?<open>${vnAny(["sau", "trước", "từ"])}\s+)?(?:${vn("lúc")}\s+)?(?<h>\d{1,2})\s*(?:(?::|h|${vn("giờ")}|g(?![a-z]))\s*(?:(?<min>\d{2})(?:\s*(?:${vn("phút")}|p(?![a-z])))?|(?<half>${vn("rưỡi")}))?|(?<halfAlone>${vn("rưỡi")}))(?:\s*(?:${vn("buổi")}\s+)?(?<pod>${vnAny(["sáng", "trưa", "chiều"])}|tối))?(?<onward>\s+${vnAny(["trở đi", "trở về sau"])})?`,
     "iu",
   ),
   (context, m) => {

@@ -13,6 +13,7 @@ import { mergeWeekdayThenDate } from "../refiners/mergeWeekdayThenDate.ts";
 import { overlapRemoval } from "../refiners/overlapRemoval.ts";
 import { pairLoneDateAndTime } from "../refiners/pairLoneDateAndTime.ts";
 import { shareAlternatives } from "../refiners/shareAlternatives.ts";
+import { amPmClockParser } from "../en/parsers/amPmClock.ts";
 import { zhCasualDayParser } from "./parsers/casualDay.ts";
 import { zhDayOnlyParser } from "./parsers/dayOnly.ts";
 import { zhMonthDayParser } from "./parsers/monthDay.ts";
@@ -30,6 +31,7 @@ export const zhParsers: Parser[] = [
   zhWeekdayParser, // ours replaces chrono's weekdays: weeks start on Monday, 下周二 is next week's
   zhWeekSpanParser,
   zhPartOfDayParser,
+  amPmClockParser, // 明天 2pm: English borrowed for the time
   ...base.parsers.filter((p) => !/Weekday|CasualDate|Ago/.test(p.constructor.name)), // chrono.zh for clock times and the rest
   zhDayOnlyParser, // last: 3号 only where nothing fuller was found
 ];
