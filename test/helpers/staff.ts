@@ -1,6 +1,7 @@
 // Staff accounts, logins and requested bookings for the staff API and notification tests.
 import { randomUUID } from "node:crypto";
 import { findOffice, type Config } from "../../src/config.ts";
+import type { Locale } from "../../src/i18n/index.ts";
 import { holdSlot, requestBooking, type Booking } from "../../src/store/bookings.ts";
 import { createConversation, setConversationMode } from "../../src/store/conversations.ts";
 import { createStaff, type StaffRole } from "../../src/store/staff.ts";
@@ -39,7 +40,7 @@ export interface RequestOptions {
   now?: Date;
   channel?: "web" | "line";
   userKey?: string;
-  locale?: "ja" | "en";
+  locale?: Locale;
   email?: string;
   seekerNumber?: string;
   mode?: "bot" | "handoff";

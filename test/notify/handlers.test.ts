@@ -291,6 +291,37 @@ describe.each(storeKinds)("delivering notices on $name", (kind) => {
     expect(history.at(-1)).toMatchObject({ message: { booking: { statusCode: "no_show", status: "連絡なしキャンセル" } } });
   });
 
+  it("speaks やさしい日本語 with furigana in the web chat, and none in its mail, the .ics or on LINE", async () => {
+    const marks = /\{[^{}|]+\|/;
+    const web = await makeRequest(store, t.config, { locale: "ja-x-easy" });
+    const userId = lineUserId("easy-seeker");
+    const onLine = await makeRequest(store, t.config, { locale: "ja-x-easy", channel: "line", userKey: userId, email: "hanako@example.jp" });
+    await drain();
+    const ack = mails.find((m) => toOf(m) === "taro@example.jp")!;
+    expect(ack.subject).toBe("【ハローワーク長崎】相談の 申し込みを 受け付けました");
+    expect(ack.text).toContain("まだ 予約は 決まって いません。");
+    mails.length = 0;
+    for (const b of [web, onLine]) await call(t.app, token, "POST", `/api/staff/bookings/${b.id}/confirm`, { meetingUrl: "https://meet.example.jp/r/easy", accessCode: "123 456" });
+    await drain();
+
+    expect(mails.map(toOf).sort()).toEqual(["hanako@example.jp", "taro@example.jp"]);
+    for (const mail of mails) {
+      expect(mail.text).toContain("11月30日(月) 午後2時～2時30分");
+      expect(mail.text).toContain("https://meet.example.jp/r/easy");
+      expect(mail.text).toContain((toOf(mail) === "hanako@example.jp" ? onLine : web).reference);
+      const ics = mail.attachments.find((a) => a.filename === "invite.ics")!.content.toString("utf8");
+      for (const text of [mail.subject, mail.text, ics]) expect(text).not.toMatch(marks);
+    }
+
+    // The widget shows the marks as furigana: the web chat's history keeps them.
+    const history = await conversationHistory(store.db, web.conversationId!);
+    expect(history.at(-1)).toMatchObject({ message: { text: expect.stringContaining("{予約|よやく}が {決|き}まりました。"), booking: { status: expect.stringContaining("{決|き}まりました") } } });
+    const pushed = JSON.stringify(fake.delivered(userId));
+    expect(pushed).not.toMatch(marks);
+    expect(pushed).toContain("予約が 決まりました。");
+    expect(pushed).toContain("ビデオで 相談に 入る");
+  });
+
   it("brings staff text to a LINE user, once even when LINE's answer was lost", async () => {
     const userId = lineUserId("handoff-user");
     const booking = await makeRequest(store, t.config, { channel: "line", userKey: userId, mode: "handoff" });

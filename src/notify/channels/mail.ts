@@ -1,6 +1,7 @@
 // Mail: the staff mailbox of the office, and the seeker's address (with the invitation's .ics).
 import type { Config, Office } from "../../config.ts";
 import { reasonText, wordsFor } from "../../i18n/index.ts";
+import { withoutRuby } from "../../i18n/ruby.ts";
 import type { SeekerEvent } from "../../notices.ts";
 import type { Booking } from "../../store/bookings.ts";
 import { chatPageUrl, manageUrl } from "../../manageLink.ts";
@@ -108,7 +109,10 @@ export const mail: Channel<MailSendPayload> = {
 
   async send(payload, job, { mailer }) {
     try {
-      await mailer.send({ ...payload.mail, messageId: job.idempotencyKey });
+      // A mail cannot show furigana: whichever path wrote it (the acknowledgement, a waitlist offer), a
+      // {漢字|かんじ} mark reads as its kanji alone (i18n/ruby.ts), as compose.ts's bodies already do.
+      const { subject, text } = payload.mail;
+      await mailer.send({ ...payload.mail, subject: withoutRuby(subject), text: withoutRuby(text), messageId: job.idempotencyKey });
     } catch (error) {
       if (error instanceof MailSendError && error.permanent) throw new PermanentJobError(error.message);
       throw error;

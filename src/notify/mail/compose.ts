@@ -156,8 +156,9 @@ function calendarOf(b: InvitationInput, locale: Locale, method: "REQUEST" | "CAN
     end: b.endsAt.getTime(),
     endInputType: "utc",
     endOutputType: "utc",
-    title: words.calendarSummary(b.office),
-    description: words.calendarDescription(b.meetingUrl, b.accessCode, b.reference),
+    // A calendar cannot show furigana either.
+    title: withoutRuby(words.calendarSummary(b.office)),
+    description: withoutRuby(words.calendarDescription(b.meetingUrl, b.accessCode, b.reference)),
     url: b.meetingUrl,
     location: b.meetingUrl,
     status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
