@@ -78,17 +78,21 @@ export function runTurn(
     stillWanted();
     await deps.db.transaction(async (tx) => {
       const officeId = result.state.answers?.office ?? conversation.officeId;
-      await saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode, officeId }, now);
-      await appendMessages(
-        tx,
-        conversation.id,
-        [
-          ...(inbound.kind === "start" ? [] : [{ author: "user" as const, body: { inbound: stored } }]),
-          ...result.messages.map((message) => ({ author: "bot" as const, body: { message } })),
-        ],
-        now,
-      );
-      await options.alongside?.(tx);
+      // Sent together (PostgreSQL pipelines them on the transaction's connection): one round trip,
+      // not three. A stale version throws, and the transaction then undoes the others.
+      await Promise.all([
+        saveConversation(tx, conversation, { state: result.state, locale: result.locale, mode: result.mode, officeId }, now),
+        appendMessages(
+          tx,
+          conversation.id,
+          [
+            ...(inbound.kind === "start" ? [] : [{ author: "user" as const, body: { inbound: stored } }]),
+            ...result.messages.map((message) => ({ author: "bot" as const, body: { message } })),
+          ],
+          now,
+        ),
+        options.alongside?.(tx),
+      ]);
       stillWanted();
     });
     return { ...result, conversation };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "./db.ts";
-import { webhookInbox } from "./schema.ts";
+import { outbox, webhookInbox } from "./schema.ts";
 
 export type InboxEvent = typeof webhookInbox.$inferSelect;
 
@@ -81,9 +81,30 @@ export async function markProcessed(ex: Executor, id: number, now: Date): Promis
   return rows.length > 0;
 }
 
-/** Notes, before a reply is sent, that one may go out: a later attempt then knows the token may be used. */
-export async function markReplyAttempted(ex: Executor, id: number, now: Date): Promise<void> {
-  await ex.update(webhookInbox).set({ replyAttemptedAt: now }).where(and(eq(webhookInbox.id, id), isNull(webhookInbox.replyAttemptedAt)));
+/** Marks events done in one statement (the LINE processor writes the marks of events finished together at once). */
+export async function markAllProcessed(ex: Executor, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await ex.update(webhookInbox).set({ processedAt: now }).where(and(inArray(webhookInbox.id, ids), isNull(webhookInbox.processedAt)));
+}
+
+/**
+ * Notes, before a reply is sent, that one may go out (a later attempt then knows the token may be
+ * used), unless answers of the same order key still wait in the outbox: a reply would overtake them.
+ * True when noted, and the reply may go; false when the answer should be pushed behind them. One
+ * statement; the outbox's statuses are written out so that its partial index serves the check.
+ */
+export async function noteReplyUnlessBehind(ex: Executor, id: number, orderKey: string, now: Date): Promise<boolean> {
+  const rows = await ex
+    .update(webhookInbox)
+    .set({ replyAttemptedAt: now })
+    .where(
+      and(
+        eq(webhookInbox.id, id),
+        sql`not exists (select 1 from ${outbox} where ${outbox.orderKey} = ${orderKey} and ${outbox.status} in ('pending', 'running'))`,
+      ),
+    )
+    .returning({ id: webhookInbox.id });
+  return rows.length > 0;
 }
 
 /**

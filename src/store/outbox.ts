@@ -144,12 +144,3 @@ export async function requeueJob(ex: Executor, id: number, now: Date, payload?: 
   return rows.length > 0;
 }
 
-/** Whether a LINE user has pushes not yet finished: a reply now would overtake them. */
-export async function hasUnfinished(ex: Executor, orderKey: string): Promise<boolean> {
-  const [row] = await ex
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.orderKey, orderKey), inArray(outbox.status, ["pending", "running"])))
-    .limit(1);
-  return row !== undefined;
-}

@@ -6,8 +6,8 @@ import { lineOrderKey, linePushJob } from "../../line/push.ts";
 import { conversationOfUser, saveConversation, type Conversation } from "../../store/conversations.ts";
 import type { Db, Executor } from "../../store/db.ts";
 import { lineEventsHandled } from "../../metrics/registry.ts";
-import { markFailed, markProcessed, markReplyAttempted, pendingEvents, type InboxEvent, type PendingEvent } from "../../store/inbox.ts";
-import { enqueue, hasUnfinished } from "../../store/outbox.ts";
+import { markAllProcessed, markFailed, markProcessed, noteReplyUnlessBehind, pendingEvents, type InboxEvent, type PendingEvent } from "../../store/inbox.ts";
+import { enqueue } from "../../store/outbox.ts";
 import type { LineClient } from "../../line/client.ts";
 import { lineEventSchema, toInbound, type LineEvent } from "./events.ts";
 import { renderForLine, type LineMessage } from "../../line/render.ts";
@@ -79,6 +79,34 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
   let idleWaiters: (() => void)[] = [];
 
   const keyOf = (row: InboxEvent) => row.userKey ?? `event:${row.id}`;
+
+  // An answered event is marked done together with those of other users answered at the same moment:
+  // one statement for all (group commit). Each waits for its own mark, so a user's next event starts
+  // only once the earlier one is marked: a rerun after a crash is always that user's latest turn.
+  let marks: { id: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let marking = false;
+  function markAnswered(id: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      marks.push({ id, resolve, reject });
+      if (!marking) {
+        marking = true;
+        setImmediate(writeMarks);
+      }
+    });
+  }
+  function writeMarks(): void {
+    const batch = marks;
+    marks = [];
+    markAllProcessed(db, batch.map((m) => m.id), clock())
+      .then(
+        () => batch.forEach((m) => m.resolve()),
+        (error: unknown) => batch.forEach((m) => m.reject(error)),
+      )
+      .finally(() => {
+        if (marks.length > 0) setImmediate(writeMarks);
+        else marking = false;
+      });
+  }
 
   function isIdle(): boolean {
     return !filling && queued.size === 0 && active.size === 0 && blocked.size === 0;
@@ -256,14 +284,11 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
         // Understanding a date and checking the calendar can take a moment: show that we are on it.
         const loading = mayTakeLong(meaning.inbound) ? client.showLoading(meaning.userId, 5).catch(() => undefined) : undefined;
         // How the answer will go is decided, and a reply noted as tried, in the turn's own transaction:
-        // one commit fewer an event than noting it on its own just before the call.
+        // no commit of its own.
         let decided: Route | undefined;
         const result = await runTurn(turnDeps, conversation, meaning.inbound, {
           key: `line:${row.eventId}`,
-          alongside: async (tx) => {
-            decided = await route(tx, row, event, meaning.userId);
-            if (decided === "reply") await markReplyAttempted(tx, row.id, clock());
-          },
+          alongside: async (tx) => void (decided = await route(tx, row, event, meaning.userId)),
         });
         await loading;
         await deliver(row, event, meaning.userId, render(result.messages, result.locale), { decided });
@@ -294,14 +319,15 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
    * answer becomes a push job written in the same transaction that marks the event done.
    */
   /**
-   * Reply or push: a reply while the token is fresh, unless it would overtake this user's earlier
-   * answers still waiting in the outbox (then a push behind them). An earlier attempt at this event
-   * may have replied before the process died or lost the database: then the reply is tried again.
+   * Reply or push, a reply noted as tried before it goes: a reply while the token is fresh, unless it
+   * would overtake this user's earlier answers still waiting in the outbox (then a push behind them).
+   * An earlier attempt at this event may have replied before the process died or lost the database:
+   * then the reply is tried again.
    */
   async function route(ex: Executor, row: InboxEvent, event: LineEvent, to: string): Promise<Route> {
     if (!event.replyToken || clock().getTime() - event.timestamp >= replyWindowMs) return "push";
     if (row.replyAttemptedAt !== null) return "reply";
-    return (await hasUnfinished(ex, lineOrderKey(to))) ? "push" : "reply";
+    return (await noteReplyUnlessBehind(ex, row.id, lineOrderKey(to), clock())) ? "reply" : "push";
   }
 
   async function deliver(
@@ -317,13 +343,12 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
     }
     const token = event.replyToken;
     const triedBefore = row.replyAttemptedAt !== null;
-    // Decided with the turn (and the reply then already noted as tried), or now.
+    // Decided with the turn, or now.
     const way = options.decided ?? (await route(db, row, event, to));
     if (token && way === "reply") {
-      if (!options.decided) await markReplyAttempted(db, row.id, clock());
       const result = await client.reply(token, messages);
       if (result.ok) {
-        await markProcessed(db, row.id, clock());
+        await markAnswered(row.id);
         return;
       }
       if (result.kind === "invalid_reply_token" && triedBefore) {
