@@ -306,6 +306,8 @@ describe.each(storeKinds)("delivering notices on $name", (kind) => {
 
     expect(mails.map(toOf).sort()).toEqual(["hanako@example.jp", "taro@example.jp"]);
     for (const mail of mails) {
+      expect(mail.subject).toBe("【ハローワーク長崎】相談の 案内 11月30日(月) 午後2時から");
+      expect(mail.text).toContain("日と 時間が 決まりました。");
       expect(mail.text).toContain("11月30日(月) 午後2時～2時30分");
       expect(mail.text).toContain("https://meet.example.jp/r/easy");
       expect(mail.text).toContain((toOf(mail) === "hanako@example.jp" ? onLine : web).reference);
