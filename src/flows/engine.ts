@@ -9,6 +9,7 @@ import { LANGUAGE_MENU, languageChoices, showMenu } from "./menu.ts";
 import { isLocale, wordsFor } from "../i18n/index.ts";
 import { flowOf, flowOfCommand, flows, unprompted, type Command } from "./registry.ts";
 import type { SlotInput } from "./slots.ts";
+import { choiceOfTypedLabel } from "./typedLabels.ts";
 import type { BotMessage, Inbound, Locale } from "../messages.ts";
 
 export const MAX_TEXT = 2000;
@@ -58,6 +59,8 @@ async function respond(turn: Turn, inbound: Inbound, resetAfterMs: number): Prom
   if (input?.kind === "text") {
     if (input.text.length > MAX_TEXT) return say(turn, turn.m.menu.tooLong(MAX_TEXT));
     if (input.text === "") return say(turn, turn.m.menu.empty);
+    const tapped = choiceOfTypedLabel(input.text);
+    if (tapped) input = { kind: "choice", value: tapped };
   }
   if (turn.mode === "handoff") {
     // With a person now: the bot only acknowledges, unless the user asks for the bot back or for

@@ -9,6 +9,7 @@ import { bookingSlot, bookingsInReach, chosenBooking, timeSlot } from "./sharedS
 import { begin, defineFlow, drive, type SlotInput } from "./slots.ts";
 import type { BookingCard } from "../messages.ts";
 import { askWhen, explainRefusal, formatSlot, KEEP_BOOKING } from "./when.ts";
+import { isTypedLabel } from "./typedLabels.ts";
 
 export function bookingCard(turn: Turn, b: Booking): BookingCard {
   const office = findOffice(turn.config, b.officeId);
@@ -161,9 +162,13 @@ async function keepBooking(turn: Turn): Promise<void> {
   showMenu(turn, turn.m.change.kept);
 }
 
+/** 「変更しない」 tapped, or its label typed (beside other times, where a typed no would be read as a time). */
+const keepsBooking = (input: SlotInput) =>
+  input.kind === "choice" ? input.value === KEEP_BOOKING : input.kind === "text" && isTypedLabel(input.text, (m) => m.change.keep);
+
 export const change: Flow = {
   commands: ["change"],
   start: startChange,
-  continue: (turn, input) => (input.kind === "choice" && input.value === KEEP_BOOKING ? keepBooking(turn) : drive(turn, changeFlow, input)),
+  continue: (turn, input) => (keepsBooking(input) ? keepBooking(turn) : drive(turn, changeFlow, input)),
   resume: startChange,
 };

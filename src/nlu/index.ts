@@ -6,6 +6,7 @@ export { findEmail, parseEmail, type EmailResult } from "./email.ts";
 export { findName, parseName, type NameResult, type NameScript } from "./name.ts";
 export { parseYesNo } from "./yesNo.ts";
 export { detectIntent, isBookingWish, saysSubmit, type Intent } from "./intent.ts";
+export { labelKey } from "./label.ts";
 export { normalizeForParsing, normalizeField } from "./normalize.ts";
 export { matchOffice, type NamedOffice } from "./office.ts";
 export { parseConsent } from "./consent.ts";

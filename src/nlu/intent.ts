@@ -1,7 +1,7 @@
 // Commands a seeker may send at any point in a conversation. Only short, command-like messages
 // count: 「キャンセル待ちはありますか」 is a question, not a cancellation.
 import { catalogues, locales } from "../i18n/index.ts";
-import { withoutRuby } from "../i18n/ruby.ts";
+import { labelKey } from "./label.ts";
 
 export type Intent = "cancel" | "change" | "status" | "human" | "back" | "restart" | "stop" | "help" | "book" | "faq" | "now" | "waitlist" | "leaveWaitlist";
 
@@ -53,14 +53,13 @@ function worldIntent(text: string): Intent | null {
 }
 
 const MENU_INTENTS = ["book", "status", "change", "cancel", "now", "faq", "human"] as const;
-const bare = (text: string) => withoutRuby(text).normalize("NFKC").trim().replace(/[。.!！?？\s]+$/, "").toLowerCase();
 
 /** The menu's own labels, in every language: a label typed reaches the flow its button opens. */
-const MENU_LABELS = new Map<string, Intent>(locales.flatMap((locale) => MENU_INTENTS.map((intent) => [bare(catalogues[locale].bot.menu[intent]), intent] as const)));
+const MENU_LABELS = new Map<string, Intent>(locales.flatMap((locale) => MENU_INTENTS.map((intent) => [labelKey(catalogues[locale].bot.menu[intent]), intent] as const)));
 
 /** The command in a short message, or null when the message is not clearly one. */
 export function detectIntent(text: string): Intent | null {
-  const label = MENU_LABELS.get(bare(text));
+  const label = MENU_LABELS.get(labelKey(text));
   if (label) return label;
   const s = text.normalize("NFKC").trim().replace(LEADING_FILLER, "");
   if (s.length === 0 || s.length > 30) return null;

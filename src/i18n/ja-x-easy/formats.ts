@@ -12,7 +12,7 @@ function date(day: DateString): string {
 }
 
 /** 14:00 → 午後2時, 10:30 → 午前10時30分, 12:00 → 午後0時 (the way the guideline's examples write noon). */
-function clock(hhmm: string, withHalf = true): string {
+export function clock(hhmm: string, withHalf = true): string {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   const half = h < 12 ? "午前" : "午後";
   return `${withHalf ? half : ""}${h % 12}時${m ? `${m}分` : ""}`;
