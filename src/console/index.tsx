@@ -20,6 +20,7 @@ import { newBookingRoutes } from "./pages/newBooking.tsx";
 import { seekerRoutes } from "./pages/seekers.tsx";
 import { signInRoutes } from "./pages/login.tsx";
 import { queueRoutes } from "./pages/queue.tsx";
+import { waitlistRoutes } from "./pages/waitlist.tsx";
 import { requireConsoleStaff, withLocale, type ConsoleEnv } from "./session.ts";
 
 // Strict: our own script and stylesheet only, no inline code, never inside a frame.
@@ -114,6 +115,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}) {
   app.route("/", dashboardRoutes(deps));
   app.route("/", newBookingRoutes(deps));
   app.route("/", seekerRoutes(deps));
+  app.route("/", waitlistRoutes(deps));
   app.route("/", officeCalendarRoutes(deps));
   app.all("*", (c) => notFound(c, "notFound"));
   return app;

@@ -383,6 +383,48 @@ export async function waitlistOfDay(ex: Executor, input: { officeId?: string; da
   return out;
 }
 
+export interface StaffWaitlistRow {
+  entry: WaitlistEntry;
+  /** The place's number in its office's queue while it waits or has an offer open; null once it ended. */
+  position: number | null;
+  /** The hold of the current or last offer, when there was one. */
+  offer: Pick<Booking, "id" | "reference" | "startsAt" | "endsAt" | "status"> | null;
+}
+
+/**
+ * The console's list: the places whose window overlaps from..to (or runs on past from), in any status
+ * or the ones asked for, by first day and time wished and then queue order. Unlike waitlistOfDay it
+ * carries the answers (personal data), which the console shows as it shows a booking's name in a list.
+ */
+export async function waitlistForStaff(
+  ex: Executor,
+  input: { officeId?: string; from: string; to?: string; statuses: readonly WaitlistStatus[]; limit: number },
+): Promise<StaffWaitlistRow[]> {
+  const rows = await ex
+    .select({
+      entry: waitlistEntries,
+      offer: { id: bookings.id, reference: bookings.reference, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status },
+    })
+    .from(waitlistEntries)
+    .leftJoin(bookings, eq(bookings.id, waitlistEntries.offerBookingId))
+    .where(
+      and(
+        input.officeId ? eq(waitlistEntries.officeId, input.officeId) : undefined,
+        inArray(waitlistEntries.status, [...input.statuses]),
+        gte(waitlistEntries.toDate, input.from),
+        input.to ? lte(waitlistEntries.fromDate, input.to) : undefined,
+      ),
+    )
+    .orderBy(asc(waitlistEntries.fromDate), asc(waitlistEntries.fromTime), asc(waitlistEntries.createdAt), asc(waitlistEntries.id))
+    .limit(input.limit);
+  const out: StaffWaitlistRow[] = [];
+  for (const { entry, offer } of rows) {
+    const live = (liveWaitlistStatuses as readonly string[]).includes(entry.status);
+    out.push({ entry, position: live ? await positionOf(ex, entry) : null, offer: offer?.id ? offer : null });
+  }
+  return out;
+}
+
 /** Status, window and offer only: the audit log holds no personal data. */
 function snapshot(e: WaitlistEntry): Record<string, unknown> {
   return {

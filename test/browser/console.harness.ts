@@ -116,42 +116,64 @@ export function nextOpenDay(now = new Date(), after = 2): string {
   return date;
 }
 
-/** A seeker's whole booking through the web chat API, as the widget makes it; answers the reference and the chat. */
-export async function requestThroughChat(
-  baseUrl: string,
-  input: { date: string; time: string; name: string; email: string },
-  /** Where the confirmation code arrives (the web chat proves the address before the request goes). */
-  sink: Pick<Awaited<ReturnType<typeof startMailSink>>, "waitFor">,
-): Promise<{ reference: string; sessionId: string; token: string }> {
+/** A web chat as the widget speaks to it: send a message or tap a choice by its label; `last` is the latest answer. */
+async function openChat(baseUrl: string) {
   const call = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<{ sessionId: string; token: string; messages: { text: string; choices?: { label: string; value: string }[] }[] }>;
   };
   const session = await call("/api/chat/sessions", { office: "nagasaki" });
-  let last = session.messages;
-  const send = async (body: Record<string, unknown>) => {
-    last = (await call(`/api/chat/sessions/${session.sessionId}/messages`, body, session.token)).messages;
+  const chat = {
+    session,
+    last: session.messages,
+    async send(body: Record<string, unknown>) {
+      chat.last = (await call(`/api/chat/sessions/${session.sessionId}/messages`, body, session.token)).messages;
+    },
+    async tap(label: string) {
+      const choice = chat.last.flatMap((m) => m.choices ?? []).find((c) => c.label === label);
+      if (!choice) throw new Error(`no choice ${label} in ${JSON.stringify(chat.last)}`);
+      await chat.send({ choice: choice.value });
+    },
+    /** The intake up to and including the wished time. */
+    async askFor(input: { date: string; time: string; name: string; email: string; phone?: string }) {
+      await chat.send({ choice: "menu:book" });
+      await chat.tap("仕事を探している方");
+      await chat.tap("同意する");
+      const seekerNumber = `42010-${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+      for (const answer of [input.name, seekerNumber, input.email, input.phone ?? "090-1234-5678"]) await chat.send({ text: answer });
+      await chat.tap("指名しない");
+      await chat.send({ datetime: `${input.date}T${input.time}` });
+    },
   };
-  const tap = async (label: string) => {
-    const choice = last.flatMap((m) => m.choices ?? []).find((c) => c.label === label);
-    if (!choice) throw new Error(`no choice ${label} in ${JSON.stringify(last)}`);
-    await send({ choice: choice.value });
-  };
-  await send({ choice: "menu:book" });
-  await tap("仕事を探している方");
-  await tap("同意する");
-  const seekerNumber = `42010-${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-  for (const answer of [input.name, seekerNumber, input.email, "090-1234-5678"]) await send({ text: answer });
-  await tap("指名しない");
-  await send({ datetime: `${input.date}T${input.time}` });
-  await send({ text: "事務職の求人について相談したい" });
-  await tap("必要ない");
-  await tap("申し込む");
+  return chat;
+}
+
+/** A seeker's whole booking through the web chat API, as the widget makes it; answers the reference and the chat. */
+export async function requestThroughChat(
+  baseUrl: string,
+  /** The phone is 090-1234-5678 unless given: a person (a phone) may have only REQUESTS_PER_PERSON requests at once. */
+  input: { date: string; time: string; name: string; email: string; phone?: string },
+  /** Where the confirmation code arrives (the web chat proves the address before the request goes). */
+  sink: Pick<Awaited<ReturnType<typeof startMailSink>>, "waitFor">,
+): Promise<{ reference: string; sessionId: string; token: string }> {
+  const chat = await openChat(baseUrl);
+  await chat.askFor(input);
+  await chat.send({ text: "事務職の求人について相談したい" });
+  await chat.tap("必要ない");
+  await chat.tap("申し込む");
   const codeMail = await sink.waitFor(input.email, /確認コード/);
-  await send({ text: /\b(\d{6})\b/.exec(codeMail.text ?? "")![1]! });
-  const text = last.map((m) => m.text).join("\n");
+  await chat.send({ text: /\b(\d{6})\b/.exec(codeMail.text ?? "")![1]! });
+  const text = chat.last.map((m) => m.text).join("\n");
   const reference = /予約番号は ([A-Z]+-[A-Z0-9]+) です/.exec(text)?.[1];
   if (!reference) throw new Error(`the request was not sent: ${text}`);
-  return { reference, sessionId: session.sessionId, token: session.token };
+  return { reference, sessionId: chat.session.sessionId, token: chat.session.token };
+}
+
+/** A seeker who finds the wished time full joins its waitlist in the web chat; answers the bot's reply. */
+export async function joinWaitlistThroughChat(baseUrl: string, input: { date: string; time: string; name: string; email: string; phone?: string }): Promise<string> {
+  const chat = await openChat(baseUrl);
+  await chat.askFor(input);
+  await chat.tap("キャンセル待ちする");
+  return chat.last.map((m) => m.text).join("\n");
 }
