@@ -1,7 +1,7 @@
 import type { Office } from "../config.ts";
 import { wordsFor } from "../i18n/index.ts";
 import { addDays, jstDate, jstInstant, jstTime, minutesOf } from "../jst.ts";
-import { parseWhen, type WhenReading } from "../nlu/index.ts";
+import { labelKey, parseWhen, type WhenReading } from "../nlu/index.ts";
 import { lastBookableDate, SLOT_MINUTES, slotEnd, slotTimes, type Slot, type SlotRefusal, type Wish } from "../schedule/index.ts";
 import { findBooking, holdSlot, listFreeDays, suggest } from "../store/bookings.ts";
 import { windowStillBookable, type WaitWindow } from "../store/waitlist.ts";
@@ -222,9 +222,8 @@ type Browse = { kind: "days"; from?: string } | { kind: "times"; date: string; p
 /** A step through the list of free times: tapped, or its label typed in any language. */
 function browseOf(input: WhenInput): Browse | null {
   if (input.kind === "text") {
-    const typed = input.text.normalize("NFKC").trim().toLowerCase();
-    const label = (l: Locale) => wordsFor(l).bot.intake.freeTimes.normalize("NFKC").toLowerCase();
-    return locales.some((l) => label(l) === typed) ? { kind: "days" } : null;
+    const typed = labelKey(input.text);
+    return locales.some((l) => labelKey(wordsFor(l).bot.intake.freeTimes) === typed) ? { kind: "days" } : null;
   }
   if (input.kind !== "choice") return null;
   const value = input.value;
