@@ -1,4 +1,4 @@
-import { supportCode, supportText, wordsFor } from "../i18n/index.ts";
+import { supportCode, supportText, wordsFor, type Messages } from "../i18n/index.ts";
 import { currentTerms } from "../config.ts";
 import {
   findEmail,
@@ -28,6 +28,7 @@ import { actorOf, answersOf, keptOffice, limitsOf, officeOf, requesterOf, say, y
 import { menuChoices } from "./menu.ts";
 import type { Flow } from "./registry.ts";
 import { knownBookingSlot, seekerNumberBooked } from "./knownBooking.ts";
+import { isTypedLabel } from "./typedLabels.ts";
 import { consentChoices, consentSlot, officeSlot, timeSlot } from "./sharedSlots.ts";
 import { askAgain, begin, defineFlow, done, drive, edit, editChoices, goBack, isOpening, prefillOthers, retry, summaryRows, textOf, type SlotDef, type SlotInput } from "./slots.ts";
 import { detailsFrom, missingDetail, type SupportCode } from "../booking/details.ts";
@@ -169,10 +170,14 @@ const counsellor: SlotDef = {
       ],
     });
   },
-  accept: (turn, input) => {
+  accept: async (turn, input) => {
     const office = officeOf(turn)!;
     const t = textOf(input).normalize("NFKC").trim();
-    if (t === "counsellor:none" || saysNoPreference(t)) return done(null);
+    // The labels typed instead of tapped: 「前回と同じ相談員」 is whoever lastCounsellorIfFree offered.
+    const typedLabel = input.kind === "text" ? (label: (m: Messages) => string) => isTypedLabel(t, label) : () => false;
+    if (t === "counsellor:none" || saysNoPreference(t) || typedLabel((m) => m.intake.noPreference)) return done(null);
+    const last = typedLabel((m) => m.intake.sameCounsellor) ? await lastCounsellorIfFree(turn) : undefined;
+    if (last) return done(last);
     const id = t.startsWith("counsellor:") ? t.slice(11) : office.counsellors.find((c) => t.includes(c.name.ja) || t.toLowerCase().includes(c.name.en.toLowerCase()))?.id;
     if (id && office.counsellors.some((c) => c.id === id)) return done(id);
     return askAgain(turn.m.intake.counsellorUnknown);

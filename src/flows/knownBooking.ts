@@ -7,6 +7,7 @@ import { inReach, upcomingBookings } from "./sharedSlots.ts";
 import { askAgain, done, retry, textOf, type SlotDef, type SlotOutcome } from "./slots.ts";
 import { formatSlot } from "./when.ts";
 import { parseYesNo } from "../nlu/index.ts";
+import { isTypedLabel } from "./typedLabels.ts";
 
 const ANOTHER = "booking:another";
 
@@ -29,7 +30,8 @@ export const knownBookingSlot: SlotDef = {
   },
   accept: (_turn, input) => {
     const text = textOf(input);
-    return text === ANOTHER || (input.kind === "text" && parseYesNo(text) === "yes") ? done(true) : askAgain();
+    const another = text === ANOTHER || (input.kind === "text" && (parseYesNo(text) === "yes" || isTypedLabel(text, (m) => m.intake.bookAnother)));
+    return another ? done(true) : askAgain();
   },
   fixed: true,
 };

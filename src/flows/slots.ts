@@ -1,5 +1,6 @@
 import { answersOf, yesOrNo, type AnswerKey, type Answers, type ConversationState, type FlowName, type Turn } from "./context.ts";
 import type { BotMessage, Choice } from "../messages.ts";
+import { isTypedLabel } from "./typedLabels.ts";
 
 export type SlotInput =
   | { kind: "text"; text: string }
@@ -144,7 +145,9 @@ function resolveConfirm(turn: Turn, input: SlotInput): SlotInput | null {
   if (!pending || pending.slot !== turn.state.step) return input;
   turn.state.confirm = undefined;
   if (input.kind === "choice" && input.value === "confirm:alt") return { kind: "confirmed", value: pending.alternative };
-  const reply = yesOrNo(input);
+  // 「書いたとおりでよい」 typed instead of tapped keeps the value as written, as the tap does.
+  const keepsTyped = pending.value !== undefined && input.kind === "text" && isTypedLabel(input.text, (m) => m.intake.emailKeepTyped);
+  const reply = keepsTyped ? "yes" : yesOrNo(input);
   if (reply === "yes") return { kind: "confirmed", value: pending.value };
   if (reply === "no") return null;
   return input;

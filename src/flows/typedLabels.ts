@@ -1,6 +1,8 @@
 // A button's label typed (or pasted) instead of tapped means what the tap means, for the buttons whose
 // value is the same wherever they are offered. The menu's labels are commands, understood in nlu/intent.ts;
 // yes-or-no buttons say はい or いいえ first (nlu/yesNo.ts) and the FAQ's name their topic (nlu/faqTopic.ts).
+// A label whose meaning depends on the question open is matched there with isTypedLabel (the intake's
+// another booking, address as written, same counsellor or none; flows/when.ts's free days with labelKey).
 import { catalogues, locales, type Messages } from "../i18n/index.ts";
 import { labelKey } from "../nlu/index.ts";
 import { SHOW_WAITLIST } from "./waitlistChoices.ts";

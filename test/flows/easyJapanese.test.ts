@@ -9,6 +9,7 @@ import { MAX_CHOICE_LABEL } from "../../src/messages.ts";
 import { bookings } from "../../src/store/schema.ts";
 import { buildTestApp } from "../helpers/app.ts";
 import { mailedCode, startChat } from "../helpers/chat.ts";
+import { makeRequest } from "../helpers/staff.ts";
 import { storeKinds, useStore } from "../helpers/stores.ts";
 
 const now = new Date("2026-11-24T10:00:00+09:00");
@@ -22,8 +23,9 @@ type Chat = Awaited<ReturnType<typeof startChat>>;
 describe.each(storeKinds)("やさしい日本語: a label typed is the button tapped, on $name", (kind) => {
   const store = useStore(kind);
   let app: Awaited<ReturnType<typeof buildTestApp>>["app"];
+  let config: Awaited<ReturnType<typeof buildTestApp>>["config"];
   beforeEach(async () => {
-    ({ app } = await buildTestApp(store, { now, deps: { chatRateLimits: loose } }));
+    ({ app, config } = await buildTestApp(store, { now, deps: { chatRateLimits: loose } }));
   });
 
   const text = (chat: Chat) => withoutRuby(chat.text);
@@ -108,6 +110,64 @@ describe.each(storeKinds)("やさしい日本語: a label typed is the button ta
     }
   });
 
+  it("keeps an address as written, picks no counsellor, opens the free days and books another, from the labels typed", async () => {
+    const chat = await startChat(app, { locale: "ja-x-easy" });
+    await chat.say(seen(easy.menu.book));
+    await chat.choose("office:nagasaki");
+    await chat.say(seen(easy.intake.requesterSeeker));
+    await chat.say(seen(easy.intake.consentAgree));
+    await chat.say("長崎 太郎");
+    await chat.say("42010-1234567");
+    await chat.say("taro@gmial.com");
+    expect(text(chat)).toContain("「taro@gmial.com」と 書きました。\n「taro@gmail.com」では ありませんか？");
+    expect(chat.choices.map((c) => seen(c.label))).toEqual(["taro@gmail.com", "書いた とおりで いい"]);
+    await chat.say("書いたとおりでいい");
+    expect(text(chat)).toContain("電話番号を 書いて ください。");
+    await chat.say("090-1234-5678");
+    await chat.say(seen(easy.intake.noPreference));
+    expect(text(chat)).toContain("いつが いいですか？");
+    await chat.say("あいている日から選ぶ");
+    expect(text(chat)).toContain("あいて いる 日です。\n日を 選んで ください。");
+    expect(chat.choices.map((c) => seen(c.label))).toContain(seen(easy.intake.moreDays));
+    await chat.say("12月1日 14時");
+    await chat.say("事務の仕事を探したい");
+    await chat.choose("support:none");
+    await chat.say(seen(easy.intake.submit));
+    await chat.say(await mailedCode(store.db));
+    const [booked] = await store.db.select().from(bookings).where(eq(bookings.locale, "ja-x-easy"));
+    expect(booked?.email).toBe("taro@gmial.com");
+
+    await chat.say(seen(easy.menu.book));
+    expect(text(chat)).toContain("もう 予約が あります。\n12月1日(火) 午後2時～2時30分です。");
+    expect(chat.choices.map((c) => seen(c.label))).toContain("もう1つ 予約する");
+    await chat.say("もう1つ予約する");
+    expect(text(chat)).toContain(seen(easy.intake.askRequester));
+  });
+
+  it("takes the counsellor of the last session from its label typed", async () => {
+    const earlier = await makeRequest(store, config, {
+      now: new Date("2026-10-01T10:00:00+09:00"),
+      startsAt: new Date("2026-10-05T14:00:00+09:00"),
+      seekerNumber: "42010-1234567",
+    });
+    await store.db.update(bookings).set({ status: "attended", counsellorId: "nagasaki-2" }).where(eq(bookings.id, earlier.id));
+    const chat = await startChat(app, { locale: "ja-x-easy" });
+    await chat.say(seen(easy.menu.book));
+    await chat.choose("office:nagasaki");
+    await chat.say(seen(easy.intake.requesterSeeker));
+    await chat.say(seen(easy.intake.consentAgree));
+    await chat.say("長崎 太郎");
+    await chat.say("42010-1234567");
+    await chat.say("taro@example.jp");
+    await chat.say("090-1234-5678");
+    expect(chat.choices[0]).toEqual({ label: easy.intake.sameCounsellor, value: "counsellor:nagasaki-2" });
+    await chat.say("前と同じ人");
+    expect(text(chat)).toContain("いつが いいですか？");
+    await chat.say("11月30日 14時");
+    const [held] = await store.db.select().from(bookings).where(eq(bookings.status, "held"));
+    expect(held).toMatchObject({ counsellorId: "nagasaki-2", counsellorNamed: true });
+  });
+
   it("leaves the staff for the automatic guide, and finds a booking by its reference, from the labels typed", async () => {
     const chat = await startChat(app, { locale: "ja-x-easy" });
     await chat.say(seen(easy.menu.human));
@@ -137,6 +197,19 @@ describe("やさしい日本語 labels", () => {
       easy.waitlist.see,
       easy.waitlist.leave,
       easy.waitlist.leaveOne("12/3(木) 午後2時30分"),
+      easy.intake.bookAnother,
+      easy.intake.emailKeepTyped,
+      easy.intake.sameCounsellor,
+      easy.intake.noPreference,
+      easy.intake.freeTimes,
+      easy.intake.freeDayChoice("12月30日(水)", 16),
+      easy.intake.moreDays,
+      easy.intake.earlierDays,
+      easy.intake.laterTimes,
+      easy.intake.otherDays,
+      easy.intake.spanLabel("12月30日(水)", "1月4日(月)"),
+      easy.intake.afterLabel("12月3日(木) 午後2時"),
+      easy.intake.beforeLabel("12月3日(木) 午後2時"),
     ];
     expect(labels.filter((l) => seen(l).length > MAX_CHOICE_LABEL)).toEqual([]);
   });
