@@ -2,10 +2,8 @@
 // changing the parsers for them: how the readings do on phrasing their author had not tuned on.
 // Scored, never tuned on (see docs/benchmarks.md). Same conventions as when.zh.ts and when.vi.ts.
 import type { WhenCase, WhenExpectation } from "./when.ts";
+import { on, pod, vague } from "./expect.ts";
 
-const on = (date: string, time?: string): WhenExpectation => (time ? { date, time } : { date });
-const pod = (date: string, from: string, to: string): WhenExpectation => ({ date, partOfDay: { from, to } });
-const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
 const AM = ["10:00", "12:00"] as const;
 const PM = ["13:00", "17:00"] as const;
 

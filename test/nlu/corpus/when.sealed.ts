@@ -5,14 +5,9 @@
 // Weeks start on Monday; a week as a vague span is its working days (Mon–Fri); 月末 is the month's
 // last seven days, 月初/頭 its first seven, 上旬/中旬/下旬 days 1–10 / 11–20 / 21–end.
 import type { WhenCase, WhenExpectation } from "./when.ts";
+import { on, pod, span, after, before, vague } from "./expect.ts";
 
-const on = (date: string, time?: string): WhenExpectation => (time ? { date, time } : { date });
-const pod = (date: string, from: string, to: string): WhenExpectation => ({ date, partOfDay: { from, to } });
-const span = (date: string, time: string, endTime: string): WhenExpectation => ({ date, time, end: { date, time: endTime } });
 const days = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate } });
-const after = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "after" });
-const before = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "before" });
-const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
 const today = "2026-11-24";
 const AM = ["10:00", "12:00"] as const;
 const PM = ["13:00", "17:00"] as const;

@@ -1,6 +1,7 @@
 // Utterances a seeker might send when asked for a date and time, with what they mean.
 // Unless a case says otherwise, "now" is Tuesday 24 November 2026, 10:00 in Tokyo.
 // This week runs Mon 11/23–Sun 11/29, next week Mon 11/30–Sun 12/6; 12/3 is a Thursday.
+import { on, pod, after, before, vague } from "./expect.ts";
 
 export const CORPUS_NOW = "2026-11-24T10:00:00+09:00";
 
@@ -26,8 +27,6 @@ export interface WhenCase {
   category: string;
 }
 
-const on = (date: string, time?: string): WhenExpectation => (time ? { date, time } : { date });
-const pod = (date: string, from: string, to: string): WhenExpectation => ({ date, partOfDay: { from, to } });
 const span = (date: string, time: string, endDate: string, endTime?: string): WhenExpectation => ({
   date,
   time,
@@ -35,9 +34,6 @@ const span = (date: string, time: string, endDate: string, endTime?: string): Wh
 });
 const days = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate } });
 const today = "2026-11-24";
-const after = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "after" });
-const before = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "before" });
-const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
 const AM = ["10:00", "12:00"] as const;
 const PM = ["13:00", "17:00"] as const;
 

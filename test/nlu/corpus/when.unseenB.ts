@@ -13,15 +13,10 @@
 // Calendar: Nov 2026 — Tue 24, Wed 25, Thu 26, Fri 27, Mon 30; Dec 2026 — Tue 1, Mon 7, Mon 14,
 // Mon 21; Jan 2027 — Fri 1, Mon 4, Mon 11, Mon 18, Mon 25; Feb 2027 — Mon 1.
 import type { WhenCase, WhenExpectation } from "./when.ts";
+import { on, pod, span, after, before, vague } from "./expect.ts";
 
-const on = (date: string, time?: string): WhenExpectation => (time ? { date, time } : { date });
 const amb = (date: string, time: string): WhenExpectation => ({ date, time, ambiguousHour: true });
-const pod = (date: string, from: string, to: string): WhenExpectation => ({ date, partOfDay: { from, to } });
-const span = (date: string, time: string, endTime: string): WhenExpectation => ({ date, time, end: { date, time: endTime } });
 const days = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate } });
-const after = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "after" });
-const before = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "before" });
-const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
 const today = "2026-11-24";
 const AM = ["10:00", "12:00"] as const;
 const PM = ["13:00", "17:00"] as const;

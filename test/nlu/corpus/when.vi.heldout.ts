@@ -5,14 +5,8 @@
 // weeks start on Monday and a week said alone is its working days (vague); sáng 10–12, trưa 12–13,
 // chiều 13–17, tối asked back; a bare 1–6 o'clock is the afternoon, flagged ambiguousHour.
 import type { WhenCase, WhenExpectation } from "./when.ts";
+import { on, pod, span, after, before, vague, unsureHour } from "./expect.ts";
 
-const on = (date: string, time?: string): WhenExpectation => (time ? { date, time } : { date });
-const pod = (date: string, from: string, to: string): WhenExpectation => ({ date, partOfDay: { from, to } });
-const span = (date: string, time: string, endTime: string): WhenExpectation => ({ date, time, end: { date, time: endTime } });
-const after = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "after" });
-const before = (date: string, time?: string): WhenExpectation => ({ ...on(date, time), open: "before" });
-const vague = (date: string, endDate: string): WhenExpectation => ({ date, end: { date: endDate }, vague: true });
-const unsureHour = (date: string, time: string): WhenExpectation => ({ date, time, ambiguousHour: true });
 const today = "2026-11-24";
 const AM = ["10:00", "12:00"] as const;
 const PM = ["13:00", "17:00"] as const;
