@@ -315,10 +315,6 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
   }
 
   /**
-   * Replies while the token is fresh; otherwise, or when LINE refuses the token or is busy, the
-   * answer becomes a push job written in the same transaction that marks the event done.
-   */
-  /**
    * Reply or push, a reply noted as tried before it goes: a reply while the token is fresh, unless it
    * would overtake this user's earlier answers still waiting in the outbox (then a push behind them).
    * An earlier attempt at this event may have replied before the process died or lost the database:
@@ -330,6 +326,10 @@ export function createLineProcessor(options: LineProcessorOptions): LineProcesso
     return (await noteReplyUnlessBehind(ex, row.id, lineOrderKey(to), clock())) ? "reply" : "push";
   }
 
+  /**
+   * Replies while the token is fresh; otherwise, or when LINE refuses the token or is busy, the
+   * answer becomes a push job written in the same transaction that marks the event done.
+   */
   async function deliver(
     row: InboxEvent,
     event: LineEvent,
