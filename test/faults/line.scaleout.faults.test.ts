@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { conversations, messages } from "../../src/store/schema.ts";
 import { lineUserId, startFakeLinePlatform, textEvent } from "../fakes/line-platform/index.ts";
 import { startProcess, type RunningProcess } from "../helpers/process.ts";
 import { postgresKind, testDatabaseUrl, useStore } from "../helpers/stores.ts";
@@ -74,6 +76,16 @@ describe.skipIf(!testDatabaseUrl)("LINE answering shared by two worker processes
       const pushes = fake.requests.filter((r) => r.path === "/v2/bot/message/push" && r.status === 200).length;
       console.log(`two LINE workers, one killed -9, 40 users × ${conversation.length} messages: ${JSON.stringify(totals)}; survivor took all users in ${takenOverMs} ms; ${pushes} answers went as pushes`);
       expect(totals).toEqual({ delivered: 40 * expected.length, duplicated: 0, outOfOrder: 0, lost: 0, unknown: 0 });
+      // Each message was taken in as one turn, in order: an event run again after the kill only
+      // repeated its stored answer, and never ran as a new turn on a later state.
+      const turns = await store.db
+        .select({ user: conversations.userKey, body: messages.body })
+        .from(messages)
+        .innerJoin(conversations, eq(messages.conversationId, conversations.id))
+        .where(and(eq(messages.author, "user"), inArray(conversations.userKey, users)))
+        .orderBy(asc(messages.id));
+      const typed = (userId: string) => turns.filter((t) => t.user === userId).map((t) => (t.body as { inbound?: { text?: string } }).inbound?.text);
+      expect(users.filter((u) => JSON.stringify(typed(u)) !== JSON.stringify(conversation))).toEqual([]);
       expect(takenOverMs).toBeLessThan(10_000);
     } finally {
       for (const w of workers) w.child.kill("SIGKILL");
