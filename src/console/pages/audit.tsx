@@ -2,25 +2,18 @@
 // The audit log for admins: who did what, and who read whose details, newest first, filtered by
 // person and date range (in the URL, so a view can be bookmarked), fifty entries a page.
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import type { AppDeps } from "../../http/app.ts";
-import { addDays, isValidDate, jstInstant, parseDateString } from "../../jst.ts";
+import { addDays, jstInstant } from "../../jst.ts";
 import { listAudit, type AuditRow } from "../../store/audit.ts";
 import { staffDirectory } from "../../store/staff.ts";
 import { instantText, addMenuEntry, FieldError, Layout, page, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import { notFound } from "./booking.tsx";
+import { realDate } from "../dates.ts";
 
 addMenuEntry("audit", `${BASE}/audit`, true);
 
 const PER_PAGE = 50;
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 
 interface AuditQuery {
   who?: string;

@@ -3,27 +3,19 @@
 // free and taken, the bookings by status (linked to their page), closures and absences. The date, the
 // view and the office live in the URL. The grid is a plain table so screen readers can walk it.
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import { findOffice, type Office } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
-import { addDays, isValidDate, jstDate, jstTime, parseDateString, weekday } from "../../jst.ts";
+import { addDays, jstDate, jstTime, weekday } from "../../jst.ts";
 import type { ClosedReason, DayGrid, GridSlot } from "../../schedule/index.ts";
 import { officeCalendar, type CalendarBooking, type OfficeCalendar } from "../../store/calendar.ts";
 import { dateText, addMenuEntry, counsellorName, FieldError, Layout, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import { wordsFor, type ConsoleWords, type Locale } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
+import { realDate } from "../dates.ts";
 
 addMenuEntry("calendar", `${BASE}/calendar`);
-
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 
 export type CalendarView = "day" | "week";
 

@@ -4,26 +4,19 @@
 // LINE messages against the plan. Each chart is inline SVG (classes only: the CSP forbids inline
 // styles) with the same figures in a table beside it.
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import type { AppDeps } from "../../http/app.ts";
 import { lineRuntimeOf } from "../../bot/line/runtime.ts";
-import { addDays, isValidDate, jstDate, parseDateString, weekday } from "../../jst.ts";
+import { addDays, jstDate, parseDateString, weekday } from "../../jst.ts";
 import { dashboardStats, type WeekStats } from "../../store/dashboard.ts";
 import { addMenuEntry, FieldError, Layout, page, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv } from "../session.ts";
 import type { ConsoleWords } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
+import { realDate } from "../dates.ts";
 
 addMenuEntry("dashboard", `${BASE}/dashboard`, true);
 
 const WEEK_CHOICES = [4, 8, 12] as const;
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 
 const mondayOf = (date: string) => addDays(date, -((weekday(date) + 6) % 7));
 const shortDate = (date: string) => {

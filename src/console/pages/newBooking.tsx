@@ -11,7 +11,7 @@ import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
 import { bookingActions, SlotRefused } from "../../http/staff/bookingActions.ts";
-import { addDays, isValidDate, jstDate, jstTime, parseDateString } from "../../jst.ts";
+import { addDays, jstDate, jstTime } from "../../jst.ts";
 import { parseEstablishmentNumber, parsePhone, parseSeekerNumber } from "../../nlu/index.ts";
 import { availableSlots, isBusinessDay, type Slot } from "../../schedule/index.ts";
 import { loadSchedule } from "../../store/calendar.ts";
@@ -19,6 +19,7 @@ import { dateText, addMenuEntry, counsellorName, CsrfField, FieldError, Layout, 
 import { BASE, type ConsoleEnv } from "../session.ts";
 import type { ConsoleWords } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
+import { realDate } from "../dates.ts";
 
 addMenuEntry("newBooking", `${BASE}/new`);
 
@@ -27,14 +28,6 @@ type Errors = Record<string, string>;
 
 /** Business days shown at once in the slot picker. */
 const PICKER_DAYS = 5;
-
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 
 const optional = (max: number) => z.string().trim().max(max).transform((v) => v || undefined);
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2000);

@@ -9,7 +9,7 @@ import type { AppDeps } from "../../http/app.ts";
 import { HttpError } from "../../http/errors.ts";
 import { canSeeOffice, type StaffPrincipal } from "../../http/staff/auth.ts";
 import { AlreadyClosed, calendarActions, FieldRefused } from "../../http/staff/calendarActions.ts";
-import { isValidDate, jstDate, jstTime, minutesOf, parseDateString } from "../../jst.ts";
+import { jstDate, jstTime, minutesOf } from "../../jst.ts";
 import { slotEnd } from "../../schedule/index.ts";
 import { counsellorNames } from "../../store/bookings.ts";
 import { listAbsences, listClosures, overlapping, type AffectedBooking } from "../../store/calendar.ts";
@@ -17,6 +17,7 @@ import { addMenuEntry, counsellorName, dateText, CsrfField, formField as field, 
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import { wordsFor, type ConsoleWords } from "../../i18n/index.ts";
 import { notFound } from "./booking.tsx";
+import { realDate } from "../dates.ts";
 
 addMenuEntry("officeCalendar", `${BASE}/office-calendar`);
 
@@ -28,13 +29,6 @@ const AVAILABLE_MINUTES = [15, 30, 60, 120, 240] as const;
 type Errors = Record<string, string>;
 type Values = Record<string, string>;
 
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 function invalid(errors: Errors, id: string) {

@@ -3,23 +3,16 @@ import { staffWordsFor, wordsFor } from "../../i18n/index.ts";
 // The queue (requests waiting for confirmation, oldest first) and the list of all bookings: the same
 // table with filters that live in the URL, so that a view can be bookmarked.
 import { Hono } from "hono";
-import { z } from "zod";
-import { isValidDate, jstDate, parseDateString } from "../../jst.ts";
+import { jstDate } from "../../jst.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { canSeeOffice } from "../../http/staff/auth.ts";
 import { countBookings, listBookings, type Booking } from "../../store/bookings.ts";
 import { bookingStatuses, type BookingStatus } from "../../store/schema.ts";
 import { counsellorName, FieldError, Layout, officeName, page, slotText, visibleOffices, type PageContext } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
+import { realDate } from "../dates.ts";
 
 const listedStatuses = bookingStatuses.filter((s) => s !== "held" && s !== "expired");
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 
 /** Rows on one page of a list; the rest are a link away. */
 export const PAGE_SIZE = 50;

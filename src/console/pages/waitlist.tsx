@@ -3,11 +3,10 @@
 // with each place's state (waiting, offered until when, and how it ended). Staff may take a place off
 // the list when the seeker asks them to (the seeker's own 「キャンセル待ちをやめる」, audited as staff's).
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import { findOffice } from "../../config.ts";
 import type { AppDeps } from "../../http/app.ts";
 import { actorOf, canSeeOffice } from "../../http/staff/auth.ts";
-import { isValidDate, jstDate, jstTime, parseDateString } from "../../jst.ts";
+import { jstDate, jstTime } from "../../jst.ts";
 import { liveWaitlistStatuses, waitlistStatuses, type WaitlistStatus } from "../../store/schema.ts";
 import { findEntry, leaveWaitlist, waitlistForStaff, type StaffWaitlistRow } from "../../store/waitlist.ts";
 import { wordsFor } from "../../i18n/index.ts";
@@ -29,20 +28,13 @@ import {
 } from "../layout.tsx";
 import { BASE, type ConsoleEnv, type ConsoleStaff } from "../session.ts";
 import { notFound } from "./booking.tsx";
+import { realDate } from "../dates.ts";
 
 addMenuEntry("waitlist", `${BASE}/waitlist`);
 
 const PATH = `${BASE}/waitlist`;
 /** Rows on the page at most; a waitlist this long is narrowed by its dates. */
 const MAX_ROWS = 500;
-
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const { year, month, day } = parseDateString(d);
-    return isValidDate(year, month, day);
-  });
 
 type StatusChoice = "live" | WaitlistStatus;
 
