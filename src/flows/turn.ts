@@ -42,16 +42,24 @@ function serialize<T>(key: string, work: (waited: boolean) => Promise<T>, signal
  * Runs one turn of a conversation and stores its new state and the messages both ways. With a key
  * (a webhook event id), running the same event again after a crash repeats its replies instead of
  * answering the next question with it. Given the conversation just read rather than its id, the
- * turn saves reading it again, unless another turn of it ran in the meantime. `client` is the web
- * client's address key, for the limits per client. `alongside` runs inside the transaction that
+ * turn saves reading it again, unless another turn of it ran in the meantime. `read` replaces the
+ * turn's own read of the conversation (the web chat reads it there once and checks the session's token
+ * on it), and an `inbound` given as a function is read after it, so a request's errors keep their order.
+ * `client` is the web client's address key, for the limits per client. `alongside` runs inside the transaction that
  * stores the answer, after it, so that what it writes commits with the answer (a channel noting how it
  * will deliver it); a repeated event's stored replies are returned without running it.
  */
 export function runTurn(
   deps: TurnDeps,
   given: string | Conversation,
-  inbound: Inbound,
-  options: { key?: string; client?: string; signal?: AbortSignal; alongside?: (tx: Executor) => Promise<void> } = {},
+  inboundOrRead: Inbound | (() => Promise<Inbound>),
+  options: {
+    key?: string;
+    client?: string;
+    signal?: AbortSignal;
+    alongside?: (tx: Executor) => Promise<void>;
+    read?: () => Promise<Conversation>;
+  } = {},
 ): Promise<TurnResult & { conversation: Conversation }> {
   const conversationId = typeof given === "string" ? given : given.id;
   // A message its sender was told to send again is not answered as well: nothing of it is saved.
@@ -60,8 +68,10 @@ export function runTurn(
   };
   return serialize(conversationId, async (waited) => {
     stillWanted();
-    const conversation = typeof given !== "string" && !waited ? given : await findConversation(deps.db, conversationId);
+    const conversation =
+      typeof given !== "string" && !waited ? given : options.read ? await options.read() : await findConversation(deps.db, conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} not found`);
+    const inbound = typeof inboundOrRead === "function" ? await inboundOrRead() : inboundOrRead;
     const previous = (conversation.state as ConversationState).lastTurn;
     if (options.key && previous?.key === options.key) {
       return { messages: previous.messages, state: conversation.state as ConversationState, locale: conversation.locale, mode: conversation.mode, conversation };

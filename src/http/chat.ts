@@ -195,7 +195,7 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
       locale: body.locale ?? "ja",
       now: deps.clock(),
     });
-    const result = await runTurn(turnDeps, conversation.id, { kind: "start", ...(body.manage !== undefined ? { manageToken: body.manage } : {}) }, { client });
+    const result = await runTurn(turnDeps, conversation, { kind: "start", ...(body.manage !== undefined ? { manageToken: body.manage } : {}) }, { client });
     return c.json({ sessionId: conversation.id, token, messages: result.messages, mode: result.mode }, 201);
   });
 
@@ -207,9 +207,9 @@ export function chatRoutes(deps: AppDeps, given: Partial<ChatRateLimits> = {}) {
       { key: "chat:messages:client:{client}", perMinute: limits.messagesPerMinutePerClient },
       { key: `chat:messages:session:${sessionKey(c)}`, perMinute: limits.messagesPerMinutePerSession },
     );
-    const conversation = await authorised(c);
-    const body = parseOr400(webInboundSchema, await readJson(c));
-    const result = await runTurn(turnDeps, conversation.id, toInbound(body), { client, signal: c.get("givenUp") });
+    // The session is read once, in the turn (behind any earlier turn of it), and its token checked there.
+    const inbound = async () => toInbound(parseOr400(webInboundSchema, await readJson(c)));
+    const result = await runTurn(turnDeps, sessionKey(c), inbound, { client, signal: c.get("givenUp"), read: () => authorised(c) });
     return c.json({ messages: result.messages, mode: result.mode });
   });
 

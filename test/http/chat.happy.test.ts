@@ -40,6 +40,26 @@ describe("the web chat API, as it should work", () => {
     expect(body.messages.find((m: { inbound?: { text?: string } }) => m.inbound?.text === "仕事を探しています")).toBeTruthy();
   });
 
+  it("answers two messages sent at once in the order sent, each once, and a wrong token still gets 401", async () => {
+    const chat = await startChat(app, { office: "nagasaki" });
+    const send = (body: object, token = chat.token) =>
+      app.request(`/api/chat/sessions/${chat.sessionId}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const [first, second, wrong] = await Promise.all([
+      send({ choice: "menu:book" }),
+      send({ text: "仕事を探しています" }),
+      send({ text: "x" }, "not-the-token"),
+    ]);
+    expect([first.status, second.status, wrong.status]).toEqual([200, 200, 401]);
+    const history = await (await app.request(`/api/chat/sessions/${chat.sessionId}`, { headers: { authorization: `Bearer ${chat.token}` } })).json();
+    const typed = history.messages.filter((m: { author: string }) => m.author === "user").map((m: { inbound: { value?: string; text?: string } }) => m.inbound.value ?? m.inbound.text);
+    expect(typed).toEqual(["menu:book", "仕事を探しています"]);
+    expect(history.state).toMatchObject({ flow: "intake", step: "consent" });
+  });
+
   it("accepts a date picked in the picker as the same Tokyo time whatever the host's time zone", async () => {
     const chat = await startChat(app, { office: "nagasaki" });
     await chat.choose("menu:book");
