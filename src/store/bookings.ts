@@ -145,33 +145,37 @@ export async function seekerStanding(
   input: { seekerNumber: string; officeId: string; now: Date; limits: SeekerLimits; excludeBookingId?: string },
 ): Promise<SeekerStanding> {
   const { seekerNumber, officeId, now, limits } = input;
-  const active = await ex
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.seekerNumber, seekerNumber),
-        eq(bookings.officeId, officeId),
-        inArray(bookings.status, ["requested", "confirmed"]),
-        gt(bookings.startsAt, now),
-        input.excludeBookingId ? ne(bookings.id, input.excludeBookingId) : undefined,
-      ),
-    )
-    .orderBy(asc(bookings.startsAt));
-  const [clearance] = await ex
-    .select({ at: sql<Date>`max(${seekerClearances.clearedAt})`.mapWith(seekerClearances.clearedAt) })
+  // One statement (it runs at every seeker number typed and every hold): per office of this seeker,
+  // the coming bookings here, and the no-shows in the window since the record was last cleared.
+  const windowStart = new Date(now.getTime() - limits.noShowWindowDays * 86_400_000);
+  const active = and(
+    eq(bookings.officeId, officeId),
+    inArray(bookings.status, ["requested", "confirmed"]),
+    gt(bookings.startsAt, now),
+    input.excludeBookingId ? ne(bookings.id, input.excludeBookingId) : undefined,
+  );
+  const cleared = ex
+    .select({ at: sql`max(${seekerClearances.clearedAt})` })
     .from(seekerClearances)
     .where(eq(seekerClearances.seekerNumber, seekerNumber));
-  const windowStart = new Date(now.getTime() - limits.noShowWindowDays * 86_400_000);
-  const since = clearance?.at && clearance.at > windowStart ? clearance.at : windowStart;
+  const counted = and(
+    eq(bookings.status, "no_show"),
+    gt(bookings.startsAt, windowStart),
+    sql`${bookings.startsAt} > coalesce((${cleared}), '-infinity')`,
+  );
   const perOffice = await ex
-    .select({ officeId: bookings.officeId, n: sql<number>`count(*)::int` })
+    .select({
+      officeId: bookings.officeId,
+      active: sql<string[] | null>`array_agg(${bookings.id}::text order by ${bookings.startsAt}) filter (where ${active})`,
+      n: sql<number>`(count(*) filter (where ${counted}))::int`,
+    })
     .from(bookings)
-    .where(and(eq(bookings.seekerNumber, seekerNumber), eq(bookings.status, "no_show"), gt(bookings.startsAt, since)))
+    .where(eq(bookings.seekerNumber, seekerNumber))
     .groupBy(bookings.officeId);
+  const activeHere = perOffice.find((row) => row.officeId === officeId)?.active ?? [];
   const count = perOffice.reduce((sum, row) => sum + row.n, 0);
   return {
-    activeBookingId: active.length >= limits.activeLimit ? active[0]?.id : undefined,
+    activeBookingId: activeHere.length >= limits.activeLimit ? activeHere[0] : undefined,
     suspended: count >= limits.noShowLimit,
     noShows: count,
     noShowsHere: perOffice.find((row) => row.officeId === officeId)?.n ?? 0,
