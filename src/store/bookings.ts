@@ -172,13 +172,14 @@ export async function seekerStanding(
     .from(bookings)
     .where(eq(bookings.seekerNumber, seekerNumber))
     .groupBy(bookings.officeId);
-  const activeHere = perOffice.find((row) => row.officeId === officeId)?.active ?? [];
+  const here = perOffice.find((row) => row.officeId === officeId);
+  const activeHere = here?.active ?? [];
   const count = perOffice.reduce((sum, row) => sum + row.n, 0);
   return {
     activeBookingId: activeHere.length >= limits.activeLimit ? activeHere[0] : undefined,
     suspended: count >= limits.noShowLimit,
     noShows: count,
-    noShowsHere: perOffice.find((row) => row.officeId === officeId)?.n ?? 0,
+    noShowsHere: here?.n ?? 0,
   };
 }
 
